@@ -1,0 +1,100 @@
+//! `config.yaml`: everything about a site that is specific to one town.
+//!
+//! Nothing town-specific is hard-coded anywhere else: title, languages, topics, target groups,
+//! colours and logo all come from here.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// Text in several languages, keyed by language code: `{ de: …, en: … }`.
+pub type LocalizedText = BTreeMap<String, String>;
+
+/// The site configuration.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Name of the town or district, e.g. "Merzig".
+    pub town: String,
+    /// Address where the site is published, e.g. "https://integration.example.org".
+    pub base_url: String,
+    /// The language the profiles are written in (profile.yaml); every other text falls back to it.
+    pub source_language: String,
+    /// The languages of the site, in the order of the language switcher.
+    pub languages: Vec<LanguageConfig>,
+    /// Further languages spoken by contact persons or services: code → name in its own script.
+    #[serde(default)]
+    pub spoken_languages: BTreeMap<String, String>,
+    /// Site title per language.
+    pub title: LocalizedText,
+    /// Subtitle per language.
+    pub subtitle: LocalizedText,
+    /// Months after which a Steckbrief should be reviewed again.
+    pub review_interval_months: u32,
+    /// Topics, in the order of the brochure's chapters.
+    pub topics: Vec<Category>,
+    /// Target groups, in the order of the finder.
+    pub target_groups: Vec<Category>,
+    /// The printed brochure.
+    pub brochure: BrochureConfig,
+    /// Colours and logo.
+    pub branding: Branding,
+}
+
+/// One language of the site.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// Language code (BCP 47), e.g. "de", "ar", "uk".
+    pub code: String,
+    /// Name of the language in its own script, e.g. "العربية".
+    pub name: String,
+    /// true for languages written right to left (Arabic, Persian).
+    #[serde(default)]
+    pub rtl: bool,
+}
+
+/// A topic or a target group.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Id used in profiles and URLs: lowercase letters, digits and hyphens.
+    pub id: String,
+    /// Label per language.
+    pub label: LocalizedText,
+}
+
+/// Options of the printed brochure.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BrochureConfig {
+    /// Paper size: a5 (default) or a4.
+    #[serde(default)]
+    pub paper: Paper,
+    /// Languages that get a PDF.
+    pub languages: Vec<String>,
+    /// File name of the PDF without ".pdf".
+    pub file_name: String,
+}
+
+/// Paper size of the brochure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A5,
+    A4,
+}
+
+/// Colours and logo of the town.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Branding {
+    /// Main colour as #rrggbb.
+    pub primary_color: String,
+    /// Accent colour as #rrggbb.
+    pub accent_color: String,
+    /// Logo file, relative to the content root, e.g. "theme/logo.svg".
+    pub logo: Option<String>,
+}

@@ -1,0 +1,284 @@
+//! Problems found in the content, and how they are shown to editors and to CI.
+//!
+//! Every check produces [`Diagnostic`] values instead of failing, so one run reports every problem
+//! in every file. A diagnostic carries the source line it points at, so that printing it needs no
+//! second read of the file.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::yaml::Position;
+
+/// How bad a problem is: errors block a build, warnings are listed and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, located in a file where possible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the content root, with `/` separators.
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The source line the position points into (a window of it, for very long lines).
+    #[serde(skip)]
+    pub snippet: Option<String>,
+    /// Character offset of the caret within `snippet`.
+    #[serde(skip)]
+    pub snippet_caret: usize,
+}
+
+impl Diagnostic {
+    /// A problem with a whole file (or folder) rather than a place in it.
+    pub fn for_file(severity: Severity, file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            file: display_path(file),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+            snippet_caret: 0,
+        }
+    }
+
+    /// Adds advice on how to fix the problem.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Points the diagnostic at a position in `source`, the text of its file.
+    pub fn at(mut self, position: Position, source: &str) -> Self {
+        self.line = Some(position.line);
+        self.column = Some(position.column);
+        if let Some(line) = source.lines().nth(position.line.saturating_sub(1)) {
+            let caret = position.column.saturating_sub(1);
+            let start = caret.saturating_sub(SNIPPET_CONTEXT);
+            let mut window: String = line.chars().skip(start).take(2 * SNIPPET_CONTEXT).collect();
+            if start > 0 {
+                window.insert(0, '…');
+            }
+            if line.chars().count() > start + 2 * SNIPPET_CONTEXT {
+                window.push('…');
+            }
+            self.snippet_caret = caret - start + usize::from(start > 0);
+            self.snippet = Some(window);
+        }
+        self
+    }
+}
+
+/// Characters of a long source line shown on each side of the caret.
+const SNIPPET_CONTEXT: usize = 60;
+
+/// Formats a path for messages: relative, with forward slashes on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// All diagnostics of one run.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(diagnostics);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Diagnostics in a stable order: by file, then position, errors first.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+        });
+        self.items
+    }
+}
+
+/// How `check` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text with the source line and a caret.
+    Human,
+    /// One JSON document for tools.
+    Json,
+    /// GitHub Actions workflow commands, shown inline on pull requests.
+    Github,
+}
+
+/// Renders diagnostics as readable text; `colour` adds ANSI colours.
+pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
+    let paint = |code: &str, text: &str| {
+        if colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let label = match d.severity {
+            Severity::Error => paint("1;31", "error"),
+            Severity::Warning => paint("1;33", "warning"),
+        };
+        let _ = writeln!(out, "{label}: {}", d.message);
+        let location = match (d.line, d.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", d.file),
+            _ => d.file.clone(),
+        };
+        let _ = writeln!(out, "  --> {location}");
+        let gutter = " ".repeat(d.line.map_or(1, |line| line.to_string().len()));
+        if let (Some(line), Some(snippet)) = (d.line, &d.snippet) {
+            let number = line.to_string();
+            let indent: String = snippet
+                .chars()
+                .take(d.snippet_caret)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{gutter} |");
+            let _ = writeln!(out, "{number} | {snippet}");
+            let _ = writeln!(out, "{gutter} | {indent}{}", paint("1;31", "^"));
+        }
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "{gutter} = hint: {hint}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders diagnostics as one JSON document with counts.
+pub fn render_json(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let document = serde_json::json!({
+        "errors": errors,
+        "warnings": diagnostics.len() - errors,
+        "diagnostics": diagnostics,
+    });
+    format!("{document:#}\n")
+}
+
+/// Renders diagnostics as GitHub Actions workflow commands.
+pub fn render_github(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = format!("file={}", escape_property(&d.file));
+        if let Some(line) = d.line {
+            let _ = write!(properties, ",line={line}");
+        }
+        if let Some(column) = d.column {
+            let _ = write!(properties, ",col={column}");
+        }
+        let mut message = d.message.clone();
+        if let Some(hint) = &d.hint {
+            let _ = write!(message, "\nhint: {hint}");
+        }
+        let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&message));
+    }
+    out
+}
+
+/// Escaping for the message part of a workflow command.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping for `key=value` properties, which also end at `,` and `:`.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Where a file is, relative to the content root; used to label diagnostics.
+pub fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Diagnostic {
+        Diagnostic::for_file(
+            Severity::Error,
+            Path::new("actors/a/profile.yaml"),
+            "unknown field `adress`",
+        )
+        .with_hint("did you mean `address`?")
+        .at(Position { line: 2, column: 3 }, "name: A\n  adress: x\n")
+    }
+
+    #[test]
+    fn human_output_shows_snippet_and_caret_under_the_column() {
+        let text = render_human(&[sample()], false);
+        assert!(text.contains("--> actors/a/profile.yaml:2:3"), "{text}");
+        assert!(text.contains("2 |   adress: x\n  |   ^\n"), "{text}");
+        assert!(
+            text.contains("\n  = hint: did you mean `address`?"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn github_output_escapes_newlines_and_property_separators() {
+        let mut d = sample();
+        d.file = "actors/a,b/profile.yaml".into();
+        let text = render_github(&[d]);
+        assert_eq!(
+            text,
+            "::error file=actors/a%2Cb/profile.yaml,line=2,col=3::unknown field `adress`%0Ahint: did you mean `address`?\n"
+        );
+    }
+
+    #[test]
+    fn json_output_counts() {
+        let value: serde_json::Value = serde_json::from_str(&render_json(&[sample()])).unwrap();
+        assert_eq!(value["errors"], 1);
+        assert_eq!(value["diagnostics"][0]["line"], 2);
+        assert_eq!(value["diagnostics"][0]["hint"], "did you mean `address`?");
+    }
+}

@@ -1,0 +1,59 @@
+//! Steckbrief: a static-site generator for directories of local actors in labour-market
+//! integration, rendering one validated catalogue into a multilingual website and a PDF brochure.
+//!
+//! The pipeline reads top-down: [`load`] (files → typed model with positions) → [`validate`]
+//! (meaning → [`catalog::Catalog`]) → renderers. Every problem along the way becomes a
+//! [`diagnostics::Diagnostic`].
+
+pub mod catalog;
+pub mod cmd;
+pub mod config;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod source;
+pub mod validate;
+pub mod yaml;
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use catalog::Catalog;
+use diagnostics::Diagnostics;
+use load::FatalError;
+
+/// The result of checking a content root: the catalogue if there were no errors, and every
+/// diagnostic either way.
+pub struct Checked {
+    pub catalog: Option<Catalog>,
+    pub diagnostics: Diagnostics,
+    /// Number of actor folders found.
+    pub actor_count: usize,
+}
+
+/// Loads and validates the content under `root` as of `today`.
+pub fn check(root: &Path, today: Date) -> Result<Checked, FatalError> {
+    let schemas = schema::Schemas::default();
+    let mut diagnostics = Diagnostics::default();
+    let content = load::load(root, &schemas, &mut diagnostics)?;
+    let actor_count = content.folders_found;
+    let catalog = validate::validate(content, today, &mut diagnostics);
+    Ok(Checked {
+        catalog,
+        diagnostics,
+        actor_count,
+    })
+}
+
+/// The date the content is checked against: the day given by `SOURCE_DATE_EPOCH` (the
+/// reproducible-builds convention) if set, otherwise today in the local time zone.
+pub fn today() -> Date {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+}

@@ -1,0 +1,31 @@
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use steckbrief::cmd;
+
+/// Steckbrief turns YAML profiles of local actors into a multilingual website and a PDF brochure.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check config.yaml and every profile; list all problems with file, line and column.
+    Check(cmd::check::Args),
+    /// Write JSON Schemas for config, profile and translation files (for editor autocompletion).
+    Schema(cmd::schema::Args),
+    /// Create a new actor folder with a commented profile.yaml to fill in.
+    New(cmd::new::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Command::Check(args) => cmd::check::run(args),
+        Command::Schema(args) => cmd::schema::run(args),
+        Command::New(args) => cmd::new::run(args),
+    }
+}

@@ -1,0 +1,460 @@
+//! JSON Schemas generated from the file-format types, and structural checking against them.
+//!
+//! The same schemas serve two purposes: editors' YAML plugins use them for completion while
+//! typing, and `check` validates each file against them to report *every* structural problem
+//! (unknown field, wrong type, missing field) at once, where serde would stop at the first.
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use schemars::generate::SchemaSettings;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{Profile, Translation};
+use crate::source::SourceFile;
+use crate::yaml::{Node, NodeKind, pointer_segments};
+
+/// The three kinds of YAML file an editor writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Config,
+    Profile,
+    Translation,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 3] = [
+        DocumentKind::Config,
+        DocumentKind::Profile,
+        DocumentKind::Translation,
+    ];
+
+    /// File name of the schema under `schemas/`.
+    pub fn schema_file_name(self) -> &'static str {
+        match self {
+            DocumentKind::Config => "config.schema.json",
+            DocumentKind::Profile => "profile.schema.json",
+            DocumentKind::Translation => "translation.schema.json",
+        }
+    }
+
+    /// The JSON Schema generated from the Rust type of this kind of file.
+    pub fn json_schema(self) -> Value {
+        // Inline everything: the schema stays readable and `subschema_at` needs no $ref lookups.
+        let generator = SchemaSettings::draft2020_12()
+            .with(|settings| settings.inline_subschemas = true)
+            .into_generator();
+        let schema = match self {
+            DocumentKind::Config => generator.into_root_schema_for::<Config>(),
+            DocumentKind::Profile => generator.into_root_schema_for::<Profile>(),
+            DocumentKind::Translation => generator.into_root_schema_for::<Translation>(),
+        };
+        schema.to_value()
+    }
+}
+
+/// The compiled schemas of all file kinds.
+pub struct Schemas {
+    entries: Vec<(DocumentKind, Value, Validator)>,
+}
+
+impl Default for Schemas {
+    fn default() -> Self {
+        let entries = DocumentKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let schema = kind.json_schema();
+                let validator =
+                    jsonschema::validator_for(&schema).expect("generated schemas are valid");
+                (kind, schema, validator)
+            })
+            .collect();
+        Schemas { entries }
+    }
+}
+
+impl Schemas {
+    fn schema(&self, kind: DocumentKind) -> &Value {
+        &self.entry(kind).1
+    }
+
+    fn entry(&self, kind: DocumentKind) -> &(DocumentKind, Value, Validator) {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == kind)
+            .expect("a schema for every kind")
+    }
+
+    /// Every structural problem of `root`, the parsed content of `file`.
+    pub fn check(&self, kind: DocumentKind, root: &Node, file: &SourceFile) -> Vec<Diagnostic> {
+        let (_, schema, validator) = self.entry(kind);
+        let instance = root.to_json();
+        let mut diagnostics = Vec::new();
+        for error in validator.iter_errors(&instance) {
+            self.describe(kind, schema, &error, root, file, &mut diagnostics);
+        }
+        diagnostics
+    }
+
+    fn describe(
+        &self,
+        kind: DocumentKind,
+        schema: &Value,
+        error: &ValidationError<'_>,
+        root: &Node,
+        file: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let pointer = error.instance_path().as_str();
+        let field = field_label(pointer);
+        let at_key = root.key_position(pointer).unwrap_or(root.position);
+        let error_at = |message: String| {
+            Diagnostic::for_file(Severity::Error, &file.relative, message).at(at_key, &file.text)
+        };
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let mapping = root.at(pointer).unwrap_or(root);
+                let known = property_names(subschema_at(schema, pointer));
+                for name in unexpected {
+                    let position = mapping.key(name).map_or(mapping.position, |k| k.position);
+                    let diagnostic = if kind == DocumentKind::Translation
+                        && self.is_profile_field(pointer, name)
+                    {
+                        Diagnostic::for_file(
+                                Severity::Error,
+                                &file.relative,
+                                format!("`{name}` cannot be translated"),
+                            )
+                            .with_hint(format!(
+                                "`{name}` is the same in every language: set it once in profile.yaml and remove it here"
+                            ))
+                    } else {
+                        Diagnostic::for_file(
+                            Severity::Error,
+                            &file.relative,
+                            format!("unknown field `{name}`"),
+                        )
+                        .with_hint(unknown_field_hint(name, &known))
+                    };
+                    out.push(diagnostic.at(position, &file.text));
+                }
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                let mapping = root.at(pointer).unwrap_or(root);
+                let description = subschema_at(schema, &format!("{pointer}/{name}"))
+                    .and_then(|s| s.get("description"))
+                    .and_then(Value::as_str);
+                let mut diagnostic = Diagnostic::for_file(
+                    Severity::Error,
+                    &file.relative,
+                    format!("missing field `{name}`{}", in_field(pointer)),
+                );
+                if let Some(description) = description {
+                    diagnostic = diagnostic.with_hint(format!("add `{name}:` — {description}"));
+                }
+                out.push(diagnostic.at(mapping.position, &file.text));
+            }
+            ValidationErrorKind::Type { kind: expected } => {
+                let found = describe_value(error.instance());
+                let expected = describe_type(expected);
+                let message = if error.instance().is_null() {
+                    format!("`{field}` is empty")
+                } else {
+                    format!("`{field}` must be {expected}, but this is {found}")
+                };
+                let source_text = root.at(pointer).and_then(|node| match &node.kind {
+                    NodeKind::Scalar { text, .. } => Some(text.as_str()),
+                    _ => None,
+                });
+                let allowed = choices(subschema_at(schema, pointer));
+                let hint = if allowed.is_empty() {
+                    type_hint(&expected, error.instance(), source_text)
+                } else {
+                    format!("choose one of: {}", allowed.join(", "))
+                };
+                out.push(error_at(message).with_hint(hint));
+            }
+            ValidationErrorKind::Enum { .. } => {
+                out.push(self.not_a_choice(schema, pointer, &field, error.instance(), error_at))
+            }
+            ValidationErrorKind::AnyOf { context }
+            | ValidationErrorKind::OneOfNotValid { context } => {
+                if !choices(subschema_at(schema, pointer)).is_empty() {
+                    out.push(self.not_a_choice(
+                        schema,
+                        pointer,
+                        &field,
+                        error.instance(),
+                        error_at,
+                    ));
+                    return;
+                }
+                // `Option<T>` becomes "T or null"; the branch worth reporting is the one that
+                // is not merely "expected null".
+                let branch = context.iter().find(|errors| {
+                    !errors.iter().all(|e| {
+                        matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null")
+                    })
+                });
+                match branch {
+                    Some(errors) => {
+                        for inner in errors {
+                            self.describe(kind, schema, inner, root, file, out);
+                        }
+                    }
+                    None => out.push(error_at(format!("`{field}` has an invalid value"))),
+                }
+            }
+            ValidationErrorKind::MinLength { .. } => {
+                out.push(error_at(format!("`{field}` is empty")).with_hint("fill it in"));
+            }
+            ValidationErrorKind::MinItems { .. } => {
+                let allowed = choices_hint(subschema_at(schema, &format!("{pointer}/0")));
+                out.push(
+                    error_at(format!("`{field}` needs at least one entry")).with_hint(allowed),
+                );
+            }
+            ValidationErrorKind::Minimum { limit } => {
+                out.push(error_at(format!("`{field}` must be at least {limit}")))
+            }
+            _ => out.push(error_at(format!("`{field}`: {error}"))),
+        }
+    }
+
+    /// "`x` is not a valid value for `kind`", with the allowed values as the hint.
+    fn not_a_choice(
+        &self,
+        schema: &Value,
+        pointer: &str,
+        field: &str,
+        instance: &Value,
+        error_at: impl Fn(String) -> Diagnostic,
+    ) -> Diagnostic {
+        let message = if instance.is_null() {
+            format!("`{field}` is empty")
+        } else {
+            format!(
+                "{} is not a valid value for `{field}`",
+                describe_literal(instance)
+            )
+        };
+        error_at(message).with_hint(format!(
+            "choose one of: {}",
+            choices(subschema_at(schema, pointer)).join(", ")
+        ))
+    }
+
+    /// Whether `name` at `pointer` is a field of profile.yaml, i.e. set there, not translated.
+    fn is_profile_field(&self, pointer: &str, name: &str) -> bool {
+        let profile = self.schema(DocumentKind::Profile);
+        property_names(subschema_at(profile, pointer)).contains(&name.to_owned())
+    }
+}
+
+/// The part of `schema` that describes the value at `pointer`.
+pub fn subschema_at<'a>(schema: &'a Value, pointer: &str) -> Option<&'a Value> {
+    pointer_segments(pointer).try_fold(schema, |current, segment| {
+        let current = object_branch(current);
+        current
+            .get("properties")
+            .and_then(|properties| properties.get(&segment))
+            .or_else(|| current.get("items"))
+            .or_else(|| {
+                current
+                    .get("additionalProperties")
+                    .filter(|v| v.is_object())
+            })
+    })
+}
+
+/// For "T or null" schemas, the T.
+fn object_branch(schema: &Value) -> &Value {
+    schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .and_then(|branches| {
+            branches
+                .iter()
+                .find(|b| b.get("type").and_then(Value::as_str) != Some("null"))
+        })
+        .unwrap_or(schema)
+}
+
+fn choices_hint(item_schema: Option<&Value>) -> String {
+    let allowed = choices(item_schema);
+    if allowed.is_empty() {
+        "add an entry".to_owned()
+    } else {
+        format!("choose from: {}", allowed.join(", "))
+    }
+}
+
+/// The fixed values a schema allows (`enum`, or `const` branches of `oneOf`/`anyOf`).
+fn choices(schema: Option<&Value>) -> Vec<String> {
+    let Some(schema) = schema else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .chain(schema.get("const"))
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    for key in ["oneOf", "anyOf"] {
+        for branch in schema
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            found.extend(choices(Some(branch)));
+        }
+    }
+    found
+}
+
+fn property_names(schema: Option<&Value>) -> Vec<String> {
+    schema
+        .map(object_branch)
+        .and_then(|s| s.get("properties"))
+        .and_then(Value::as_object)
+        .map(|properties| properties.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// "did you mean …?" for a misspelt field, or the list of fields allowed here.
+pub fn unknown_field_hint(name: &str, known: &[String]) -> String {
+    match closest(name, known) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if known.is_empty() => "remove this field".to_owned(),
+        None => format!("fields allowed here: {}", known.join(", ")),
+    }
+}
+
+/// The candidate nearest to `word` if it is near enough to be a plausible typo.
+pub fn closest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&lower, c), c))
+        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c.as_str())
+}
+
+/// The name of the field a pointer ends at: `contacts[1].phone` for `/contacts/1/phone`.
+pub fn field_label(pointer: &str) -> String {
+    let mut label = String::new();
+    for segment in pointer_segments(pointer) {
+        if segment.bytes().all(|b| b.is_ascii_digit()) && !label.is_empty() {
+            label.push_str(&format!("[{}]", segment.parse::<usize>().unwrap_or(0) + 1));
+        } else {
+            if !label.is_empty() {
+                label.push('.');
+            }
+            label.push_str(&segment);
+        }
+    }
+    if label.is_empty() {
+        "the file".to_owned()
+    } else {
+        label
+    }
+}
+
+fn in_field(pointer: &str) -> String {
+    if pointer.is_empty() {
+        String::new()
+    } else {
+        format!(" in `{}`", field_label(pointer))
+    }
+}
+
+fn describe_type(kind: &TypeKind) -> String {
+    let names: Vec<String> = match kind {
+        TypeKind::Single(t) => vec![t.to_string()],
+        TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
+    };
+    let names: Vec<&str> = names
+        .iter()
+        .filter(|n| n.as_str() != "null")
+        .map(|n| match n.as_str() {
+            "string" => "text",
+            "array" => "a list",
+            "object" => "a block of `key: value` lines",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "boolean" => "true or false",
+            other => other,
+        })
+        .collect();
+    names.join(" or ")
+}
+
+fn describe_value(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a block of `key: value` lines",
+    }
+}
+
+fn describe_literal(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("`{s}`"),
+        other => format!("`{other}`"),
+    }
+}
+
+fn type_hint(expected: &str, found: &Value, source_text: Option<&str>) -> String {
+    match (expected, found, source_text) {
+        (_, Value::Null, _) => {
+            "write a value after the colon, or remove the line if the field is optional".to_owned()
+        }
+        ("text", Value::Number(_) | Value::Bool(_), Some(text)) => {
+            format!("put the value in quotes: \"{text}\"")
+        }
+        ("a list", Value::String(s), _) => {
+            format!("write a list: one `- item` per line, or in brackets: [{s}]")
+        }
+        _ => format!("write {expected} here"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_field() {
+        let known = vec!["address".to_owned(), "name".to_owned(), "phone".to_owned()];
+        assert_eq!(closest("adress", &known), Some("address"));
+        assert_eq!(closest("Phone", &known), Some("phone"));
+        assert_eq!(closest("colour", &known), None);
+    }
+
+    #[test]
+    fn labels_fields_for_people() {
+        assert_eq!(field_label("/contacts/0/phone"), "contacts[1].phone");
+        assert_eq!(field_label("/address"), "address");
+        assert_eq!(field_label(""), "the file");
+    }
+
+    #[test]
+    fn finds_nested_subschemas() {
+        let schema = DocumentKind::Profile.json_schema();
+        let contact = subschema_at(&schema, "/contacts/0").unwrap();
+        let names = property_names(Some(contact));
+        assert!(names.contains(&"email".to_owned()), "{names:?}");
+        let hours = subschema_at(&schema, "/opening_hours/weekly/0").unwrap();
+        assert!(property_names(Some(hours)).contains(&"days".to_owned()));
+    }
+}

@@ -1,0 +1,85 @@
+//! Reading one content file from disk, safely.
+//!
+//! Files are read with a size limit and must be UTF-8; anything else becomes a diagnostic that
+//! names the file and, for bad bytes, the line and column where they start.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::yaml::Position;
+
+/// Largest content file accepted. A long Steckbrief with six translations is about 20 KB.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The text of a content file and where it came from.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path on disk.
+    pub path: PathBuf,
+    /// Path relative to the content root, for messages.
+    pub relative: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Reads `path`; `root` is the content root that messages are relative to.
+    pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Diagnostic>> {
+        let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        let fail = |message: String| Diagnostic::for_file(Severity::Error, &relative, message);
+        let file =
+            File::open(path).map_err(|e| Box::new(fail(format!("cannot open the file: {e}"))))?;
+        let size = file
+            .metadata()
+            .map_err(|e| Box::new(fail(format!("cannot read the file: {e}"))))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(Box::new(
+                fail(format!(
+                    "the file is {}, more than the {} a content file may have",
+                    human_size(size),
+                    human_size(MAX_FILE_BYTES)
+                ))
+                .with_hint(
+                    "a Steckbrief is a few kilobytes of text; check that this is the right file",
+                ),
+            ));
+        }
+        // The limit also holds for files that grow while being read.
+        let mut bytes = Vec::with_capacity(size as usize);
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Box::new(fail(format!("cannot read the file: {e}"))))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Box::new(fail(format!(
+                "the file is larger than {}",
+                human_size(MAX_FILE_BYTES)
+            ))));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Box::new(
+                fail("the file is not valid UTF-8 text".to_owned())
+                    .with_hint("save the file with the encoding UTF-8 (in most editors: \"Save with encoding\")")
+                    .at(Position { line, column }, valid),
+            )
+        })?;
+        Ok(SourceFile {
+            path: path.to_path_buf(),
+            relative,
+            text,
+        })
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}

@@ -1,0 +1,228 @@
+//! Rules for config.yaml.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::config::{Category, Config, LocalizedText};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::load::Loaded;
+
+use super::fields::{self, Problem};
+use super::inside_folder;
+
+/// Checks config.yaml; returns true if it had no errors.
+pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics) -> bool {
+    let before = out.error_count();
+    let c = &config.value;
+    let report = |out: &mut Diagnostics, pointer: &str, problem: Problem| {
+        out.push(
+            config
+                .diagnostic(Severity::Error, pointer, problem.message)
+                .with_hint(problem.hint),
+        );
+    };
+
+    if let Err(problem) = fields::website(&c.base_url) {
+        report(out, "/base_url", problem);
+    }
+    let mut codes = BTreeSet::new();
+    for (i, language) in c.languages.iter().enumerate() {
+        if let Err(problem) = fields::language_code(&language.code) {
+            report(out, &format!("/languages/{i}/code"), problem);
+        }
+        if !codes.insert(language.code.as_str()) {
+            report(
+                out,
+                &format!("/languages/{i}/code"),
+                Problem::new(
+                    format!("the language `{}` is listed twice", language.code),
+                    "list each language once",
+                ),
+            );
+        }
+    }
+    if c.languages.is_empty() {
+        report(
+            out,
+            "/languages",
+            Problem::new(
+                "no languages are configured",
+                "list at least the source language",
+            ),
+        );
+    }
+    if !codes.contains(c.source_language.as_str()) {
+        report(
+            out,
+            "/source_language",
+            Problem::new(
+                format!(
+                    "the source language `{}` is not among `languages`",
+                    c.source_language
+                ),
+                "add it to `languages` or correct the code",
+            ),
+        );
+    }
+    for code in c.spoken_languages.keys() {
+        if let Err(problem) = fields::language_code(code) {
+            report(out, &format!("/spoken_languages/{code}"), problem);
+        }
+    }
+    check_localized(config, "/title", &c.title, &codes, &c.source_language, out);
+    check_localized(
+        config,
+        "/subtitle",
+        &c.subtitle,
+        &codes,
+        &c.source_language,
+        out,
+    );
+    if c.review_interval_months == 0 {
+        report(
+            out,
+            "/review_interval_months",
+            Problem::new(
+                "the review interval must be at least one month",
+                "12 (once a year) is usual",
+            ),
+        );
+    }
+    check_categories(
+        config,
+        "/topics",
+        &c.topics,
+        &codes,
+        &c.source_language,
+        out,
+    );
+    check_categories(
+        config,
+        "/target_groups",
+        &c.target_groups,
+        &codes,
+        &c.source_language,
+        out,
+    );
+    for (i, language) in c.brochure.languages.iter().enumerate() {
+        if !codes.contains(language.as_str()) {
+            report(
+                out,
+                &format!("/brochure/languages/{i}"),
+                Problem::new(
+                    format!("the brochure language `{language}` is not among `languages`"),
+                    "a brochure can only be printed in a language of the site",
+                ),
+            );
+        }
+    }
+    if let Err(problem) = fields::url_safe_id(&c.brochure.file_name) {
+        report(out, "/brochure/file_name", problem);
+    }
+    let colours = [
+        ("primary_color", &c.branding.primary_color),
+        ("accent_color", &c.branding.accent_color),
+    ];
+    for (field, value) in colours {
+        if let Err(problem) = fields::colour(value) {
+            report(out, &format!("/branding/{field}"), problem);
+        }
+    }
+    if let Some(logo) = &c.branding.logo
+        && let Err(problem) = inside_folder(root, logo)
+    {
+        report(out, "/branding/logo", problem);
+    }
+    out.error_count() == before
+}
+
+fn check_localized(
+    config: &Loaded<Config>,
+    pointer: &str,
+    text: &LocalizedText,
+    codes: &BTreeSet<&str>,
+    source: &str,
+    out: &mut Diagnostics,
+) {
+    for key in text.keys() {
+        if !codes.contains(key.as_str()) {
+            out.push(
+                config
+                    .diagnostic(
+                        Severity::Error,
+                        &format!("{pointer}/{key}"),
+                        format!("`{key}` is not a configured language"),
+                    )
+                    .with_hint("use the codes listed under `languages`"),
+            );
+        }
+    }
+    if !text.contains_key(source) {
+        out.push(
+            config
+                .diagnostic(
+                    Severity::Error,
+                    pointer,
+                    format!("no text in the source language `{source}`"),
+                )
+                .with_hint(format!(
+                    "add `{source}: …`; other languages fall back to it"
+                )),
+        );
+    }
+    let missing: Vec<&str> = codes
+        .iter()
+        .copied()
+        .filter(|code| !text.contains_key(*code))
+        .collect();
+    if !missing.is_empty() && text.contains_key(source) {
+        out.push(Diagnostic {
+            hint: Some(format!("add a translation for {}", missing.join(", "))),
+            ..config.diagnostic(
+                Severity::Warning,
+                pointer,
+                format!("not translated into {}", missing.join(", ")),
+            )
+        });
+    }
+}
+
+fn check_categories(
+    config: &Loaded<Config>,
+    pointer: &str,
+    categories: &[Category],
+    codes: &BTreeSet<&str>,
+    source: &str,
+    out: &mut Diagnostics,
+) {
+    let mut seen = BTreeSet::new();
+    for (i, category) in categories.iter().enumerate() {
+        let item = format!("{pointer}/{i}");
+        if let Err(problem) = fields::url_safe_id(&category.id) {
+            out.push(
+                config
+                    .diagnostic(Severity::Error, &format!("{item}/id"), problem.message)
+                    .with_hint(problem.hint),
+            );
+        }
+        if !seen.insert(category.id.as_str()) {
+            out.push(
+                config
+                    .diagnostic(
+                        Severity::Error,
+                        &format!("{item}/id"),
+                        format!("the id `{}` is used twice", category.id),
+                    )
+                    .with_hint("give every entry its own id"),
+            );
+        }
+        check_localized(
+            config,
+            &format!("{item}/label"),
+            &category.label,
+            codes,
+            source,
+            out,
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! Semantic checks on loaded content, and assembly of the [`Catalog`].
+//!
+//! `load` has already checked syntax and structure; here each value is checked for meaning
+//! (phone numbers, dates, hours, ids that must exist) and turned into its typed form. All
+//! problems are collected; a [`Catalog`] is returned only if there were no errors.
+
+mod actor;
+mod config;
+mod fields;
+mod hours;
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::catalog::Catalog;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::load::Content;
+
+pub use actor::present_fields;
+pub use fields::Problem;
+
+/// What every actor is checked against, derived once from the configuration.
+pub struct Rules<'a> {
+    pub source_language: &'a str,
+    /// Codes of the site languages.
+    pub languages: Vec<String>,
+    /// Site languages plus further spoken languages.
+    pub spoken_languages: Vec<String>,
+    pub topics: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub review_interval_months: u32,
+    pub today: Date,
+}
+
+/// Checks everything in `content`; returns the catalogue if no error was found.
+pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<Catalog> {
+    let config = content.config?;
+    if !config::check_config(&config, &content.root, out) {
+        return None;
+    }
+    let c = &config.value;
+    let languages: Vec<String> = c.languages.iter().map(|l| l.code.clone()).collect();
+    let rules = Rules {
+        source_language: &c.source_language,
+        spoken_languages: languages
+            .iter()
+            .cloned()
+            .chain(c.spoken_languages.keys().cloned())
+            .collect(),
+        languages,
+        topics: c.topics.iter().map(|t| t.id.clone()).collect(),
+        target_groups: c.target_groups.iter().map(|t| t.id.clone()).collect(),
+        review_interval_months: c.review_interval_months,
+        today,
+    };
+
+    let mut actors = Vec::new();
+    let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
+    for folder in &content.actors {
+        if let Some(first) = slugs.insert(&folder.slug, &folder.relative_dir) {
+            out.push(
+                Diagnostic::for_file(
+                    Severity::Error,
+                    &folder.relative_dir,
+                    format!(
+                        "the folder name `{}` is already used by {}",
+                        folder.slug,
+                        crate::diagnostics::display_path(first)
+                    ),
+                )
+                .with_hint(
+                    "folder names become web addresses and must be unique: rename one of them",
+                ),
+            );
+        }
+        let (actor, diagnostics) = actor::check_actor(folder, &rules);
+        out.extend(diagnostics);
+        actors.extend(actor);
+    }
+    if out.has_errors() {
+        return None;
+    }
+    actors.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.slug.cmp(&b.slug))
+    });
+    Some(Catalog {
+        root: content.root,
+        config: config.value,
+        actors,
+    })
+}
+
+/// Resolves a file name given in content (a logo) against `folder`: it must be relative, must
+/// not climb out with `..`, must exist, and must not be a symlink leading out of `folder`.
+pub fn inside_folder(folder: &Path, name: &str) -> Result<PathBuf, Problem> {
+    let hint = "give the file name of an image inside this folder, e.g. logo.svg";
+    let path = Path::new(name);
+    if !path.components().all(|c| matches!(c, Component::Normal(_))) {
+        return Err(Problem::new(
+            format!("`{name}` points outside the folder"),
+            format!("{hint}; absolute paths and `..` are not allowed"),
+        ));
+    }
+    let full = folder.join(path);
+    let canonical_folder = folder
+        .canonicalize()
+        .unwrap_or_else(|_| folder.to_path_buf());
+    match full.canonicalize() {
+        Ok(target) if !target.starts_with(&canonical_folder) => Err(Problem::new(
+            format!("`{name}` is a link to a file outside the folder"),
+            "copy the image into the folder instead of linking to it",
+        )),
+        Ok(target) if target.is_file() => Ok(full),
+        _ => Err(Problem::new(
+            format!("the file `{name}` does not exist"),
+            hint,
+        )),
+    }
+}
+pub use fields::url_safe_id as check_slug;
