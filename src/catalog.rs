@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::config::{Category, Config, LanguageConfig};
+use crate::i18n::I18n;
 use crate::model::Translation;
 use crate::model::profile::{Address, Appointment, Kind, Wheelchair};
 
@@ -18,6 +19,8 @@ use crate::model::profile::{Address, Appointment, Kind, Wheelchair};
 pub struct Catalog {
     pub root: PathBuf,
     pub config: Config,
+    /// UI strings of every configured language.
+    pub i18n: I18n,
     /// Actors sorted by name (German collation is done by renderers where it matters).
     pub actors: Vec<Actor>,
 }

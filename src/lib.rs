@@ -9,6 +9,8 @@ pub mod catalog;
 pub mod cmd;
 pub mod config;
 pub mod diagnostics;
+pub mod format;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod schema;

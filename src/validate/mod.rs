@@ -16,6 +16,7 @@ use jiff::civil::Date;
 
 use crate::catalog::Catalog;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::I18n;
 use crate::load::Content;
 
 pub use actor::present_fields;
@@ -40,6 +41,7 @@ pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<
     if !config::check_config(&config, &content.root, out) {
         return None;
     }
+    let i18n = I18n::load(&content.root, &config.value, out);
     let c = &config.value;
     let languages: Vec<String> = c.languages.iter().map(|l| l.code.clone()).collect();
     let rules = Rules {
@@ -91,6 +93,7 @@ pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<
     Some(Catalog {
         root: content.root,
         config: config.value,
+        i18n,
         actors,
     })
 }

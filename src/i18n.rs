@@ -1,0 +1,255 @@
+//! UI strings per language, with fallback to the source language.
+//!
+//! `i18n/<lang>.yaml` at the content root holds flat `key: text` pairs; placeholders are written
+//! `{name}`. The source language's file defines the keys; a key missing in another language is a
+//! warning and shows the source text. Both renderers read strings only through [`I18n`].
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::source::SourceFile;
+use crate::yaml;
+
+/// Folder of the UI string files, relative to the content root.
+pub const I18N_DIR: &str = "i18n";
+
+/// The UI strings of every configured language.
+#[derive(Debug, Clone, Default)]
+pub struct I18n {
+    source_language: String,
+    tables: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl I18n {
+    /// Reads `i18n/<lang>.yaml` for every configured language, reporting problems.
+    pub fn load(root: &Path, config: &Config, out: &mut Diagnostics) -> I18n {
+        let mut tables = BTreeMap::new();
+        for language in &config.languages {
+            let relative = Path::new(I18N_DIR).join(format!("{}.yaml", language.code));
+            let path = root.join(&relative);
+            if !path.exists() {
+                out.push(
+                    Diagnostic::for_file(Severity::Warning, &relative, "there are no UI strings for this language")
+                        .with_hint(format!(
+                            "copy {I18N_DIR}/{}.yaml to this name and translate it; until then the {} strings are shown",
+                            config.source_language, config.source_language
+                        )),
+                );
+                continue;
+            }
+            if let Some(table) = read_table(root, &path, out) {
+                tables.insert(language.code.clone(), table);
+            }
+        }
+        let i18n = I18n {
+            source_language: config.source_language.clone(),
+            tables,
+        };
+        i18n.report_gaps(out);
+        i18n
+    }
+
+    /// Builds strings from tables directly (for tests and tools).
+    pub fn from_tables(
+        source_language: &str,
+        tables: BTreeMap<String, BTreeMap<String, String>>,
+    ) -> I18n {
+        I18n {
+            source_language: source_language.to_owned(),
+            tables,
+        }
+    }
+
+    fn report_gaps(&self, out: &mut Diagnostics) {
+        let Some(source) = self.tables.get(&self.source_language) else {
+            return;
+        };
+        for (language, table) in &self.tables {
+            let relative = Path::new(I18N_DIR).join(format!("{language}.yaml"));
+            let missing: Vec<&str> = source
+                .keys()
+                .filter(|k| !table.contains_key(*k))
+                .map(String::as_str)
+                .collect();
+            if !missing.is_empty() {
+                out.push(
+                    Diagnostic::for_file(
+                        Severity::Warning,
+                        &relative,
+                        format!("missing UI strings: {}", missing.join(", ")),
+                    )
+                    .with_hint(format!(
+                        "translate these keys from {}; until then the {} text is shown",
+                        Path::new(I18N_DIR)
+                            .join(format!("{}.yaml", self.source_language))
+                            .display(),
+                        self.source_language
+                    )),
+                );
+            }
+            let unknown: Vec<&str> = table
+                .keys()
+                .filter(|k| !source.contains_key(*k))
+                .map(String::as_str)
+                .collect();
+            if !unknown.is_empty() {
+                out.push(
+                    Diagnostic::for_file(
+                        Severity::Warning,
+                        &relative,
+                        format!("unused UI strings: {}", unknown.join(", ")),
+                    )
+                    .with_hint(
+                        "these keys do not exist in the source language; check their spelling",
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The keys that `language` lacks compared with the source language.
+    pub fn missing_keys(&self, language: &str) -> Vec<&str> {
+        let (Some(source), table) = (
+            self.tables.get(&self.source_language),
+            self.tables.get(language),
+        ) else {
+            return Vec::new();
+        };
+        source
+            .keys()
+            .filter(|k| table.is_none_or(|t| !t.contains_key(*k)))
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The string `key` in `language`, else in the source language, else the key itself.
+    pub fn get<'a>(&'a self, language: &str, key: &'a str) -> &'a str {
+        self.tables
+            .get(language)
+            .and_then(|t| t.get(key))
+            .or_else(|| {
+                self.tables
+                    .get(&self.source_language)
+                    .and_then(|t| t.get(key))
+            })
+            .map_or(key, String::as_str)
+    }
+
+    /// The string `key` with `{name}` placeholders replaced.
+    pub fn format(&self, language: &str, key: &str, args: &[(&str, &str)]) -> String {
+        args.iter()
+            .fold(self.get(language, key).to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
+
+    /// Every string of `language`, with fallbacks filled in: what templates receive.
+    pub fn table(&self, language: &str) -> BTreeMap<&str, &str> {
+        let mut merged: BTreeMap<&str, &str> = BTreeMap::new();
+        for code in [self.source_language.as_str(), language] {
+            if let Some(table) = self.tables.get(code) {
+                merged.extend(table.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            }
+        }
+        merged
+    }
+}
+
+fn read_table(root: &Path, path: &Path, out: &mut Diagnostics) -> Option<BTreeMap<String, String>> {
+    let file = SourceFile::read(root, path)
+        .map_err(|d| out.push(*d))
+        .ok()?;
+    let tree = match yaml::parse(&file.text) {
+        Ok(Some(tree)) => tree,
+        Ok(None) => {
+            out.push(Diagnostic::for_file(
+                Severity::Error,
+                &file.relative,
+                "the file is empty",
+            ));
+            return None;
+        }
+        Err(e) => {
+            let mut d = Diagnostic::for_file(Severity::Error, &file.relative, e.message)
+                .at(e.position, &file.text);
+            if let Some(hint) = e.hint {
+                d = d.with_hint(hint);
+            }
+            out.push(d);
+            return None;
+        }
+    };
+    let Value::Object(map) = tree.to_json() else {
+        out.push(
+            Diagnostic::for_file(
+                Severity::Error,
+                &file.relative,
+                "expected `key: text` lines",
+            )
+            .at(tree.position, &file.text),
+        );
+        return None;
+    };
+    let mut table = BTreeMap::new();
+    for (key, value) in map {
+        match value {
+            Value::String(text) => {
+                table.insert(key, text);
+            }
+            other => out.push(
+                Diagnostic::for_file(
+                    Severity::Error,
+                    &file.relative,
+                    format!("`{key}` must be text, but this is {other}"),
+                )
+                .with_hint("put the text in quotes")
+                .at(
+                    tree.key_position(&format!("/{key}"))
+                        .unwrap_or(tree.position),
+                    &file.text,
+                ),
+            ),
+        }
+    }
+    Some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> I18n {
+        let table = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        I18n::from_tables(
+            "de",
+            BTreeMap::from([
+                (
+                    "de".to_owned(),
+                    table(&[("home", "Startseite"), ("count", "{n} Treffer")]),
+                ),
+                ("en".to_owned(), table(&[("home", "Home")])),
+            ]),
+        )
+    }
+
+    #[test]
+    fn falls_back_to_the_source_language_then_the_key() {
+        let i18n = sample();
+        assert_eq!(i18n.get("en", "home"), "Home");
+        assert_eq!(i18n.get("en", "count"), "{n} Treffer");
+        assert_eq!(i18n.get("ar", "home"), "Startseite");
+        assert_eq!(i18n.get("en", "nope"), "nope");
+        assert_eq!(i18n.format("de", "count", &[("n", "3")]), "3 Treffer");
+        assert_eq!(i18n.missing_keys("en"), vec!["count"]);
+        assert_eq!(i18n.table("en")["count"], "{n} Treffer");
+    }
+}
