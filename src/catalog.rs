@@ -23,6 +23,41 @@ pub struct Catalog {
     pub i18n: I18n,
     /// Actors sorted by name (German collation is done by renderers where it matters).
     pub actors: Vec<Actor>,
+    /// Content pages by id (imprint, privacy, accessibility, foreword, …).
+    pub pages: BTreeMap<String, Page>,
+    /// Emergency and general numbers for the brochure.
+    pub numbers: Vec<ImportantNumber>,
+}
+
+/// A Markdown page in one or more languages; the source language is always present.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub id: String,
+    pub versions: BTreeMap<String, PageText>,
+}
+
+impl Page {
+    /// The version in `language`, or the source-language version, with whether it fell back.
+    pub fn version<'a>(&'a self, language: &str, source_language: &str) -> (&'a PageText, bool) {
+        match self.versions.get(language) {
+            Some(text) => (text, false),
+            None => (&self.versions[source_language], language != source_language),
+        }
+    }
+}
+
+/// The title and Markdown body of a page in one language.
+#[derive(Debug, Clone)]
+pub struct PageText {
+    pub title: String,
+    pub body: String,
+}
+
+/// An important phone number with its label per language.
+#[derive(Debug, Clone)]
+pub struct ImportantNumber {
+    pub label: crate::config::LocalizedText,
+    pub phone: Phone,
 }
 
 impl Catalog {

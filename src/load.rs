@@ -13,6 +13,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::model::numbers::ImportantNumbers;
 use crate::model::{Profile, Translation};
 use crate::schema::{DocumentKind, Schemas};
 use crate::source::SourceFile;
@@ -24,6 +25,12 @@ pub const CONFIG_FILE: &str = "config.yaml";
 pub const ACTORS_DIR: &str = "actors";
 /// Name of an actor's main file.
 pub const PROFILE_FILE: &str = "profile.yaml";
+/// Folder of the content pages and the numbers file.
+pub const CONTENT_DIR: &str = "content";
+/// Folder of the Markdown pages: `content/pages/<id>/<lang>.md`.
+pub const PAGES_DIR: &str = "content/pages";
+/// The important phone numbers printed in the brochure.
+pub const NUMBERS_FILE: &str = "content/numbers.yaml";
 /// Image types accepted as logos beside a profile.
 pub const IMAGE_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
 
@@ -81,6 +88,20 @@ pub struct Content {
     pub actors: Vec<ActorFolder>,
     /// All actor folders found, including those whose profile failed to load.
     pub folders_found: usize,
+    /// Markdown pages (imprint, privacy, foreword, …), one file per page and language.
+    pub pages: Vec<PageFile>,
+    /// `content/numbers.yaml`, if present and valid.
+    pub numbers: Option<Loaded<ImportantNumbers>>,
+}
+
+/// One language version of a content page, as read from disk.
+#[derive(Debug)]
+pub struct PageFile {
+    /// The page id (its folder name), which becomes its URL.
+    pub id: String,
+    /// The language code (the file name).
+    pub language: String,
+    pub file: SourceFile,
 }
 
 /// A problem that prevents checking at all (exit code 2).
@@ -192,12 +213,70 @@ pub fn load(
             });
         }
     }
+    let pages = load_pages(root, diagnostics);
+    let numbers_path = root.join(NUMBERS_FILE);
+    let numbers = numbers_path.is_file().then(|| {
+        read_and_parse::<ImportantNumbers>(
+            root,
+            &numbers_path,
+            DocumentKind::Numbers,
+            schemas,
+            diagnostics,
+        )
+    });
     Ok(Content {
         root: root.to_path_buf(),
         config,
         actors,
         folders_found,
+        pages,
+        numbers: numbers.flatten(),
     })
+}
+
+/// Reads every `content/pages/<id>/<lang>.md`.
+fn load_pages(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PageFile> {
+    let dir = root.join(PAGES_DIR);
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut pages = Vec::new();
+    let walker = WalkDir::new(&dir)
+        .min_depth(2)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                diagnostics.push(Diagnostic::for_file(
+                    Severity::Error,
+                    Path::new(PAGES_DIR),
+                    format!("cannot read: {error}"),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let name = |p: Option<&std::ffi::OsStr>| {
+            p.map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        match SourceFile::read(root, path) {
+            Ok(file) => pages.push(PageFile {
+                id: name(path.parent().and_then(Path::file_name)),
+                language: name(path.file_stem()),
+                file,
+            }),
+            Err(d) => diagnostics.push(*d),
+        }
+    }
+    pages
 }
 
 /// Walks `actors/` and groups the YAML files by folder. Symlinks are followed only while they

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::numbers::ImportantNumbers;
 use crate::model::{Profile, Translation};
 use crate::source::SourceFile;
 use crate::yaml::{Node, NodeKind, pointer_segments};
@@ -21,13 +22,15 @@ pub enum DocumentKind {
     Config,
     Profile,
     Translation,
+    Numbers,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 3] = [
+    pub const ALL: [DocumentKind; 4] = [
         DocumentKind::Config,
         DocumentKind::Profile,
         DocumentKind::Translation,
+        DocumentKind::Numbers,
     ];
 
     /// File name of the schema under `schemas/`.
@@ -36,6 +39,7 @@ impl DocumentKind {
             DocumentKind::Config => "config.schema.json",
             DocumentKind::Profile => "profile.schema.json",
             DocumentKind::Translation => "translation.schema.json",
+            DocumentKind::Numbers => "numbers.schema.json",
         }
     }
 
@@ -49,6 +53,7 @@ impl DocumentKind {
             DocumentKind::Config => generator.into_root_schema_for::<Config>(),
             DocumentKind::Profile => generator.into_root_schema_for::<Profile>(),
             DocumentKind::Translation => generator.into_root_schema_for::<Translation>(),
+            DocumentKind::Numbers => generator.into_root_schema_for::<ImportantNumbers>(),
         };
         schema.to_value()
     }

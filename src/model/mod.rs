@@ -4,6 +4,7 @@
 //! values such as phone numbers and opening times as the text the editor typed: `validate` turns
 //! them into checked values for the [`crate::catalog`], reporting every problem with its place.
 
+pub mod numbers;
 pub mod profile;
 pub mod translation;
 

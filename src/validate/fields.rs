@@ -74,6 +74,21 @@ pub fn phone(text: &str) -> Result<Phone, Problem> {
     })
 }
 
+/// Like [`phone`], but also accepts short service numbers such as 110, 112 or 116117.
+pub fn dialable(text: &str) -> Result<Phone, Problem> {
+    let trimmed = text.trim();
+    if (3..=6).contains(&trimmed.len())
+        && trimmed.bytes().all(|b| b.is_ascii_digit())
+        && !trimmed.starts_with('0')
+    {
+        return Ok(Phone {
+            display: trimmed.to_owned(),
+            international: trimmed.to_owned(),
+        });
+    }
+    phone(trimmed)
+}
+
 /// Checks the syntax of an e-mail address.
 pub fn email(text: &str) -> Result<String, Problem> {
     let trimmed = text.trim();
@@ -233,6 +248,16 @@ mod tests {
                 .message
                 .contains("in the middle")
         );
+    }
+
+    #[test]
+    fn short_service_numbers_are_dialable() {
+        assert_eq!(dialable("116117").unwrap().international, "116117");
+        assert_eq!(
+            dialable("0800 1110111").unwrap().international,
+            "+498001110111"
+        );
+        assert!(dialable("12").is_err());
     }
 
     #[test]

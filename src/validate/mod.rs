@@ -8,6 +8,7 @@ mod actor;
 mod config;
 mod fields;
 mod hours;
+mod pages;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -21,6 +22,9 @@ use crate::load::Content;
 
 pub use actor::present_fields;
 pub use fields::Problem;
+
+/// URL segments the site uses itself, which actor folders may not take.
+const RESERVED_SLUGS: [&str; 5] = ["a-z", "topic", "group", "search", "report"];
 
 /// What every actor is checked against, derived once from the configuration.
 pub struct Rules<'a> {
@@ -58,9 +62,29 @@ pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<
         today,
     };
 
+    let pages = pages::check_pages(content.pages, &rules, out);
+    let numbers = content
+        .numbers
+        .as_ref()
+        .map(|loaded| pages::check_numbers(loaded, &rules, out))
+        .unwrap_or_default();
+
     let mut actors = Vec::new();
     let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
     for folder in &content.actors {
+        if RESERVED_SLUGS.contains(&folder.slug.as_str()) || pages.contains_key(&folder.slug) {
+            out.push(
+                Diagnostic::for_file(
+                    Severity::Error,
+                    &folder.relative_dir,
+                    format!(
+                        "the folder name `{}` is already used by a page of the site",
+                        folder.slug
+                    ),
+                )
+                .with_hint("rename the folder, e.g. by adding the town's name"),
+            );
+        }
         if let Some(first) = slugs.insert(&folder.slug, &folder.relative_dir) {
             out.push(
                 Diagnostic::for_file(
@@ -95,6 +119,8 @@ pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<
         config: config.value,
         i18n,
         actors,
+        pages,
+        numbers,
     })
 }
 

@@ -1,0 +1,131 @@
+//! Rules for content pages (`content/pages/<id>/<lang>.md`) and `content/numbers.yaml`.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::{ImportantNumber, Page, PageText};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::load::{Loaded, PageFile};
+use crate::model::numbers::ImportantNumbers;
+use crate::yaml::Position;
+
+use super::{Rules, fields};
+
+/// Checks the pages and groups their language versions by id.
+pub fn check_pages(
+    files: Vec<PageFile>,
+    rules: &Rules<'_>,
+    out: &mut Diagnostics,
+) -> BTreeMap<String, Page> {
+    let mut pages: BTreeMap<String, Page> = BTreeMap::new();
+    for page in files {
+        let relative = &page.file.relative;
+        if let Err(problem) = fields::url_safe_id(&page.id) {
+            out.push(
+                Diagnostic::for_file(Severity::Error, relative, problem.message)
+                    .with_hint(problem.hint),
+            );
+            continue;
+        }
+        if !rules.languages.contains(&page.language) {
+            out.push(
+                Diagnostic::for_file(
+                    Severity::Error,
+                    relative,
+                    format!("there is no language `{}` in config.yaml", page.language),
+                )
+                .with_hint("name page files after a configured language, e.g. de.md, en.md"),
+            );
+            continue;
+        }
+        let text = page.file.text.trim_start_matches('\u{feff}');
+        let (first, body) = text.split_once('\n').unwrap_or((text, ""));
+        let Some(title) = first
+            .strip_prefix("# ")
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        else {
+            out.push(
+                Diagnostic::for_file(Severity::Error, relative, "a page starts with its title")
+                    .with_hint("write the title on the first line as `# Title`")
+                    .at(Position { line: 1, column: 1 }, &page.file.text),
+            );
+            continue;
+        };
+        pages
+            .entry(page.id.clone())
+            .or_insert_with(|| Page {
+                id: page.id.clone(),
+                versions: BTreeMap::new(),
+            })
+            .versions
+            .insert(
+                page.language.clone(),
+                PageText {
+                    title: title.to_owned(),
+                    body: body.trim().to_owned(),
+                },
+            );
+    }
+    for page in pages.values() {
+        if !page.versions.contains_key(rules.source_language) {
+            out.push(
+                Diagnostic::for_file(
+                    Severity::Error,
+                    &std::path::Path::new(crate::load::PAGES_DIR).join(&page.id),
+                    format!("the page `{}` has no {}.md", page.id, rules.source_language),
+                )
+                .with_hint("every page needs a version in the source language; other languages fall back to it"),
+            );
+        }
+    }
+    pages
+}
+
+/// Checks the important numbers.
+pub fn check_numbers(
+    loaded: &Loaded<ImportantNumbers>,
+    rules: &Rules<'_>,
+    out: &mut Diagnostics,
+) -> Vec<ImportantNumber> {
+    let mut numbers = Vec::new();
+    for (i, number) in loaded.value.numbers.iter().enumerate() {
+        if !number.label.contains_key(rules.source_language) {
+            out.push(
+                loaded
+                    .diagnostic(
+                        Severity::Error,
+                        &format!("/numbers/{i}/label"),
+                        format!("no label in `{}`", rules.source_language),
+                    )
+                    .with_hint("every number needs a label in the source language"),
+            );
+        }
+        for language in number.label.keys().filter(|l| !rules.languages.contains(l)) {
+            out.push(
+                loaded
+                    .diagnostic(
+                        Severity::Error,
+                        &format!("/numbers/{i}/label/{language}"),
+                        format!("`{language}` is not a configured language"),
+                    )
+                    .with_hint("use the codes listed under `languages` in config.yaml"),
+            );
+        }
+        match fields::dialable(&number.phone) {
+            Ok(phone) => numbers.push(ImportantNumber {
+                label: number.label.clone(),
+                phone,
+            }),
+            Err(problem) => out.push(
+                loaded
+                    .diagnostic(
+                        Severity::Error,
+                        &format!("/numbers/{i}/phone"),
+                        problem.message,
+                    )
+                    .with_hint(problem.hint),
+            ),
+        }
+    }
+    numbers
+}
