@@ -19,6 +19,8 @@ enum Command {
     Check(cmd::check::Args),
     /// Report missing translations, reviews due and actors without a contact person.
     Report(cmd::report::Args),
+    /// Serve the site on 127.0.0.1, rebuild on save and reload the browser.
+    Serve(cmd::serve::Args),
     /// Write JSON Schemas for config, profile and translation files (for editor autocompletion).
     Schema(cmd::schema::Args),
     /// Create a new actor folder with a commented profile.yaml to fill in.
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Report(args) => cmd::report::run(args),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
         Command::New(args) => cmd::new::run(args),
     }
 }

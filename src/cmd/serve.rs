@@ -1,0 +1,341 @@
+//! `steckbrief serve`: build into memory, serve on 127.0.0.1, rebuild on save, reload the browser.
+//!
+//! The site lives in memory; nothing is written to `public/`. A small script, injected into HTML
+//! responses only here, listens on a server-sent-events stream and reloads the tab after a
+//! successful rebuild, or shows the errors as an overlay after a failed one while the last good
+//! build stays served.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::diagnostics;
+use crate::site::{self, Files, Options};
+
+use super::check::{summary_line, use_colour};
+use super::fail;
+
+/// Arguments of `serve`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The content folder (with config.yaml and actors/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port on 127.0.0.1; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// Path of the event stream the injected script listens to.
+const EVENTS_PATH: &str = "/__steckbrief/events";
+/// Quiet time after the last file event before rebuilding, so that one save is one build.
+const DEBOUNCE: Duration = Duration::from_millis(40);
+
+/// What the server shows: the last good build, and the errors of the last failed one.
+struct State {
+    files: RwLock<Files>,
+    /// Incremented after every build; the number and the error text travel to browsers.
+    generation: Mutex<(u64, Option<String>)>,
+    changed: Condvar,
+}
+
+impl State {
+    fn publish(&self, error: Option<String>) {
+        let mut generation = self.generation.lock().expect("state lock");
+        generation.0 += 1;
+        generation.1 = error;
+        self.changed.notify_all();
+    }
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let state = Arc::new(State {
+        files: RwLock::new(Files::new()),
+        generation: Mutex::new((0, None)),
+        changed: Condvar::new(),
+    });
+    match rebuild(&args.root) {
+        Ok(files) => *state.files.write().expect("state lock") = files,
+        Err(message) => {
+            eprintln!("{message}");
+            state.publish(Some(message));
+        }
+    }
+    let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
+        Ok(server) => Arc::new(server),
+        Err(error) => return fail(format!("cannot listen on 127.0.0.1:{}: {error}", args.port)),
+    };
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(args.port);
+    let url = format!("http://127.0.0.1:{port}/");
+    println!("serving {} at {url} (Ctrl+C to stop)", args.root.display());
+    if args.open {
+        open_browser(&url);
+    }
+
+    let (sender, events) = std::sync::mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(sender) {
+        Ok(watcher) => watcher,
+        Err(error) => return fail(format!("cannot watch files: {error}")),
+    };
+    for watched in [
+        "config.yaml",
+        "actors",
+        "content",
+        "i18n",
+        "templates",
+        "theme",
+    ] {
+        let path = args.root.join(watched);
+        if path.exists() {
+            let _ = watcher.watch(&path, RecursiveMode::Recursive);
+        }
+    }
+
+    let server_state = Arc::clone(&state);
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let state = Arc::clone(&server_state);
+            std::thread::spawn(move || respond(request, &state));
+        }
+    });
+
+    let root = args.root.clone();
+    while let Ok(event) = events.recv() {
+        if !event.as_ref().is_ok_and(is_content_change) {
+            continue;
+        }
+        // Let a burst of events (editors write, rename, touch) settle into one build.
+        while events.recv_timeout(DEBOUNCE).is_ok() {}
+        let started = Instant::now();
+        match rebuild(&root) {
+            Ok(files) => {
+                *state.files.write().expect("state lock") = files;
+                state.publish(None);
+                println!("rebuilt in {} ms", started.elapsed().as_millis());
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                state.publish(Some(message));
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn is_content_change(event: &notify::Event) -> bool {
+    use notify::EventKind;
+    matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+    ) && event.paths.iter().all(|p| !is_editor_noise(p))
+}
+
+/// Swap and backup files that editors write beside the real ones.
+fn is_editor_noise(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+/// Checks and renders the site into memory; the error text lists every problem.
+fn rebuild(root: &Path) -> Result<Files, String> {
+    let today = crate::today();
+    let checked = crate::check(root, today).map_err(|e| format!("error: {e}"))?;
+    let summary = summary_line(&checked.diagnostics, checked.actor_count);
+    let Some(catalog) = checked.catalog else {
+        let list = checked.diagnostics.sorted();
+        return Err(format!(
+            "{}{summary}\nthe last good build stays served",
+            diagnostics::render_human(&list, use_colour())
+        ));
+    };
+    site::render(
+        &catalog,
+        &Options {
+            brochure_languages: &[],
+            today,
+        },
+    )
+    .map_err(|e| format!("error: {e}\nthe last good build stays served"))
+}
+
+fn respond(request: tiny_http::Request, state: &State) {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_owned();
+    if path == EVENTS_PATH {
+        stream_events(request.into_writer(), state);
+        return;
+    }
+    let files = state.files.read().expect("state lock");
+    let key = percent_decode(path.trim_start_matches('/'));
+    let (key, status) = if files.contains_key(&key) {
+        (key, 200)
+    } else if files.contains_key(&format!("{key}index.html")) {
+        (format!("{key}index.html"), 200)
+    } else if !key.is_empty()
+        && !key.ends_with('/')
+        && files.contains_key(&format!("{key}/index.html"))
+    {
+        let location =
+            tiny_http::Header::from_bytes("Location", format!("/{key}/")).expect("valid header");
+        let _ = request.respond(tiny_http::Response::empty(301).with_header(location));
+        return;
+    } else {
+        ("404.html".to_owned(), 404)
+    };
+    let mut body = files.get(&key).cloned().unwrap_or_default();
+    drop(files);
+    if key.ends_with(".html") {
+        body = inject_reload_script(&body);
+    }
+    let content_type =
+        tiny_http::Header::from_bytes("Content-Type", content_type(&key)).expect("valid header");
+    let cache = tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("valid header");
+    let response = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(content_type)
+        .with_header(cache);
+    let _ = request.respond(response);
+}
+
+/// Streams one server-sent event per build after the one the browser loaded, until the browser
+/// goes away. Written straight to the socket so that every event is flushed at once.
+fn stream_events(mut socket: Box<dyn Write + Send>, state: &State) {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    if socket
+        .write_all(head.as_bytes())
+        .and_then(|()| socket.flush())
+        .is_err()
+    {
+        return;
+    }
+    let mut seen = state.generation.lock().expect("state lock").0;
+    loop {
+        let event = {
+            let guard = state.generation.lock().expect("state lock");
+            let (guard, timeout) = state
+                .changed
+                .wait_timeout_while(guard, Duration::from_secs(15), |g| g.0 == seen)
+                .expect("state lock");
+            if timeout.timed_out() {
+                // A comment line keeps the connection alive and notices closed tabs.
+                ": keep-alive\n\n".to_owned()
+            } else {
+                seen = guard.0;
+                match &guard.1 {
+                    None => "event: reload\ndata: ok\n\n".to_owned(),
+                    Some(error) => {
+                        let data: String = strip_ansi(error)
+                            .lines()
+                            .map(|line| format!("data: {line}\n"))
+                            .collect();
+                        format!("event: failed\n{data}\n")
+                    }
+                }
+            }
+        };
+        if socket
+            .write_all(event.as_bytes())
+            .and_then(|()| socket.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// The live-reload script, only ever added to pages served by `serve`.
+const RELOAD_SCRIPT: &str = r#"<script>(function(){var s=new EventSource("/__steckbrief/events");s.addEventListener("reload",function(){location.reload()});s.addEventListener("failed",function(e){var o=document.getElementById("steckbrief-errors");if(!o){o=document.createElement("pre");o.id="steckbrief-errors";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:99999;margin:0;padding:1.5rem;overflow:auto;background:rgba(20,20,20,.95);color:#fff;font:14px/1.5 monospace;white-space:pre-wrap";document.body.appendChild(o)}o.textContent=e.data})})();</script>"#;
+
+fn inject_reload_script(html: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{RELOAD_SCRIPT}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{RELOAD_SCRIPT}").into_bytes(),
+    }
+}
+
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn percent_decode(path: &str) -> String {
+    url::form_urlencoded::parse(format!("p={}", path.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "vcf" => "text/vcard; charset=utf-8",
+        "xml" => "application/xml",
+        _ => "text/plain; charset=utf-8",
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not start a browser; open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reload_script_goes_before_the_body_end() {
+        let html = inject_reload_script(b"<html><body><p>x</p></body></html>");
+        let text = String::from_utf8(html).unwrap();
+        assert!(text.ends_with("</script></body></html>"), "{text}");
+        assert_eq!(strip_ansi("\x1b[1;31merror\x1b[0m: x"), "error: x");
+    }
+}
