@@ -13,6 +13,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Write the PDF brochure of every brochure language (or of --lang) into the site folder.
+    Brochure(cmd::brochure::Args),
     /// Check config.yaml and every profile; list all problems with file, line and column.
     Check(cmd::check::Args),
     /// Write JSON Schemas for config, profile and translation files (for editor autocompletion).
@@ -24,6 +26,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
+        Command::Brochure(args) => cmd::brochure::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::New(args) => cmd::new::run(args),
