@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
+use serde::Serialize;
 
 use crate::config::{Category, Config, LanguageConfig};
 use crate::i18n::I18n;
@@ -82,7 +83,7 @@ pub fn category_label<'a>(category: &'a Category, language: &str, source: &str) 
 }
 
 /// One actor, validated.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct Actor {
     /// URL-safe, unique id (the folder name).
     pub slug: String,
@@ -105,6 +106,7 @@ pub struct Actor {
     pub wheelchair: Option<Wheelchair>,
     pub last_reviewed: Date,
     /// Logo file on disk, inside the actor's folder.
+    #[serde(skip)]
     pub logo: Option<PathBuf>,
     /// The source-language text, taken from profile.yaml.
     pub source_text: Translation,
@@ -146,7 +148,7 @@ impl Actor {
 }
 
 /// A contact person.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct Contact {
     pub name: String,
     pub phone: Option<Phone>,
@@ -155,7 +157,7 @@ pub struct Contact {
 }
 
 /// A phone number as written and in the international form for `tel:` links.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Phone {
     /// As the editor wrote it, with whitespace normalised: "06861 9012-0".
     pub display: String,
@@ -164,21 +166,21 @@ pub struct Phone {
 }
 
 /// Structured opening or consultation hours.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hours {
     pub weekly: Vec<DayHours>,
     pub appointment: Option<Appointment>,
 }
 
 /// Hours that apply to a set of weekdays; no times means closed on those days.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DayHours {
     pub days: Vec<Weekday>,
     pub times: Vec<TimeRange>,
 }
 
 /// A day of the week, Monday first as in Germany.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Weekday {
     Monday,
     Tuesday,
@@ -218,6 +220,12 @@ impl Weekday {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TimeOfDay(pub u16);
 
+impl Serialize for TimeOfDay {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl std::fmt::Display for TimeOfDay {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
@@ -225,7 +233,7 @@ impl std::fmt::Display for TimeOfDay {
 }
 
 /// From opening to closing, opening strictly before closing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct TimeRange {
     pub from: TimeOfDay,
     pub to: TimeOfDay,

@@ -15,6 +15,8 @@ struct Cli {
 enum Command {
     /// Write the PDF brochure of every brochure language (or of --lang) into the site folder.
     Brochure(cmd::brochure::Args),
+    /// Check the content, then build the website into public/.
+    Build(cmd::build::Args),
     /// Check config.yaml and every profile; list all problems with file, line and column.
     Check(cmd::check::Args),
     /// Write JSON Schemas for config, profile and translation files (for editor autocompletion).
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Command::Brochure(args) => cmd::brochure::run(args),
+        Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::New(args) => cmd::new::run(args),

@@ -1,7 +1,7 @@
 //! `actors/<slug>/profile.yaml`: the facts about one actor and its German text.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A Steckbrief: one actor of the local integration network.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -62,7 +62,7 @@ pub struct Profile {
 }
 
 /// The kind of organisation, used for grouping and for schema.org types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A public authority (Behörde, Amt, Jobcenter).
@@ -100,7 +100,7 @@ pub struct ContactPerson {
 }
 
 /// A postal address.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Address {
     /// Street and house number.
@@ -146,7 +146,7 @@ pub struct SlotSpec {
 }
 
 /// Whether appointments are needed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Appointment {
     /// Only by appointment.
@@ -166,7 +166,7 @@ pub struct AccessibilitySpec {
 }
 
 /// Wheelchair access.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Wheelchair {
     Yes,

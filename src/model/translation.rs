@@ -4,10 +4,10 @@
 //! live once in profile.yaml. Every field is optional: what is missing is shown in German.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The translation of a Steckbrief's text into one language.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Translation {
     /// One sentence: what they do and for whom.
@@ -31,7 +31,7 @@ pub struct Translation {
 }
 
 /// The translatable part of a contact person.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactTranslation {
     /// Role or job title.
@@ -39,7 +39,7 @@ pub struct ContactTranslation {
 }
 
 /// A translated note.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoteTranslation {
     /// The note's text.

@@ -1,0 +1,81 @@
+//! Stylesheet, script and logo, written under names that carry a hash of their content so that
+//! browsers may cache them forever.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::config::Config;
+
+/// Default theme files, used when the content root has no `theme/` override.
+const DEFAULT_CSS: &str = include_str!("../../theme/style.css");
+const DEFAULT_JS: &str = include_str!("../../theme/search.js");
+const DEFAULT_LOGO: &str = include_str!("../../theme/logo.svg");
+
+/// A file to write, with its URL relative to the site root.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub url: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The theme assets of one build.
+#[derive(Debug, Clone)]
+pub struct Assets {
+    pub css: Asset,
+    pub js: Asset,
+    pub logo: Asset,
+}
+
+impl Assets {
+    /// Reads the theme (from `root/theme` where present) and the configured logo.
+    pub fn load(root: &Path, config: &Config) -> std::io::Result<Assets> {
+        let read = |name: &str, default: &str| -> std::io::Result<Vec<u8>> {
+            let path = root.join("theme").join(name);
+            if path.is_file() {
+                std::fs::read(path)
+            } else {
+                Ok(default.as_bytes().to_vec())
+            }
+        };
+        let colours = format!(
+            ":root{{--primary:{};--accent:{}}}\n",
+            config.branding.primary_color, config.branding.accent_color
+        );
+        let mut css = colours.into_bytes();
+        css.extend(read("style.css", DEFAULT_CSS)?);
+        let logo = match &config.branding.logo {
+            Some(logo) => (std::fs::read(root.join(logo))?, extension(logo)),
+            None => (DEFAULT_LOGO.as_bytes().to_vec(), "svg".to_owned()),
+        };
+        Ok(Assets {
+            css: hashed("assets/style", "css", css),
+            js: hashed("assets/search", "js", read("search.js", DEFAULT_JS)?),
+            logo: hashed("assets/logo", &logo.1, logo.0),
+        })
+    }
+}
+
+/// An asset named `<stem>.<hash>.<extension>`.
+pub fn hashed(stem: &str, extension: &str, bytes: Vec<u8>) -> Asset {
+    Asset {
+        url: format!("{stem}.{}.{extension}", content_hash(&bytes)),
+        bytes,
+    }
+}
+
+/// The first ten hex digits of the SHA-256 of `bytes`.
+pub fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(5)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn extension(path: &str) -> String {
+    Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_else(|| "svg".to_owned())
+}

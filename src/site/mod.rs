@@ -1,0 +1,580 @@
+//! The website: every page of every language rendered from the catalogue into memory.
+//!
+//! Rendering produces a map from output path to bytes; [`crate::output`] writes it to disk (or
+//! `serve` keeps it in memory). Pages render in parallel; each is minified with minify-html.
+
+pub mod assets;
+mod jsonld;
+mod search;
+mod sitemap;
+pub mod templates;
+mod vcard;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::catalog::{Catalog, category_label};
+use crate::format::urls;
+use assets::{Asset, Assets};
+use sitemap::{Alternates, absolute};
+use views::{ActorSummary, Viewer, rel};
+
+/// The id of the page shown on the home page and in the brochure rather than in the footer.
+pub const FOREWORD_PAGE: &str = "foreword";
+/// Where the open-data file is written.
+pub const OPEN_DATA_PATH: &str = "data/catalog.json";
+
+/// The rendered site: output path (relative, with `/`) → file content.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// A problem that stops rendering (a broken template or theme), not a problem with the data.
+#[derive(Debug)]
+pub struct SiteError(pub String);
+
+impl std::fmt::Display for SiteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Options of one build.
+pub struct Options<'a> {
+    /// Languages whose brochure PDF exists in this build; their pages link to it.
+    pub brochure_languages: &'a [String],
+}
+
+/// A language as templates see it.
+#[derive(Debug, Clone, Serialize)]
+struct LanguageView {
+    code: String,
+    name: String,
+    dir: &'static str,
+    /// This page in that language, relative to the site root.
+    url: String,
+    absolute: String,
+    current: bool,
+    /// "Please choose your language" in that language.
+    choose: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PageLink {
+    url: String,
+    title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Links {
+    index: String,
+    brochure: Option<String>,
+    pages: Vec<PageLink>,
+    open_data: String,
+}
+
+#[derive(Debug, Serialize)]
+struct LetterGroup {
+    letter: String,
+    actors: Vec<ActorSummary>,
+}
+
+/// One page to render: its URL in every language, and the template with its own variables.
+struct Job {
+    /// Root-relative URL per language, e.g. `/de/topic/work/`.
+    urls: Vec<(String, String)>,
+    language: String,
+    template: &'static str,
+    context: Context,
+    /// Index into `catalog.actors` for actor pages, whose data is built at render time.
+    actor: Option<usize>,
+}
+
+/// Renders the whole site.
+pub fn render(catalog: &Catalog, options: &Options<'_>) -> Result<Files, SiteError> {
+    let tera = templates::load(&catalog.root).map_err(SiteError)?;
+    let assets = Assets::load(&catalog.root, &catalog.config)
+        .map_err(|e| SiteError(format!("cannot read the theme or logo: {e}")))?;
+    let mut files = Files::new();
+    for asset in [&assets.css, &assets.js, &assets.logo] {
+        files.insert(asset.url.clone(), asset.bytes.clone());
+    }
+
+    let mut jobs = Vec::new();
+    let mut search_indexes = BTreeMap::new();
+    for language in &catalog.config.languages {
+        let code = language.code.as_str();
+        let index = assets::hashed(
+            &format!("{code}/search"),
+            "json",
+            search::index_json(catalog, code).into_bytes(),
+        );
+        search_indexes.insert(code.to_owned(), index.url.clone());
+        files.insert(index.url, index.bytes);
+        jobs.extend(language_jobs(catalog, code, &search_indexes[code]));
+        for actor in &catalog.actors {
+            let page_url = absolute(&catalog.config.base_url, &urls::actor(code, &actor.slug));
+            let card = vcard::actor_vcard(actor, &page_url, |i| {
+                actor
+                    .text(code, &catalog.config.source_language, |t| {
+                        t.contacts.as_ref()?.get(i)?.role.as_deref()
+                    })
+                    .map(|role| role.value.to_owned())
+            });
+            files.insert(rel(&urls::vcard(code, &actor.slug)), card.into_bytes());
+        }
+    }
+    let logos = actor_logos(catalog, &mut files)?;
+
+    let rendered: Result<Vec<(String, Vec<u8>)>, SiteError> = jobs
+        .par_iter()
+        .map(|job| {
+            let page_url = job
+                .urls
+                .iter()
+                .find(|(code, _)| code == &job.language)
+                .map(|(_, url)| url.clone())
+                .unwrap_or_default();
+            let mut context = common_context(
+                catalog,
+                &job.language,
+                &job.urls,
+                &page_url,
+                &assets,
+                options,
+            );
+            context.extend(job.context.clone());
+            if let Some(index) = job.actor {
+                let actor = &catalog.actors[index];
+                {
+                    let viewer = Viewer {
+                        catalog,
+                        language: &job.language,
+                    };
+                    let summary = viewer.summary(actor).summary.text;
+                    let jsonld = jsonld::actor_jsonld(
+                        actor,
+                        &summary,
+                        &absolute(&catalog.config.base_url, &page_url),
+                        &job.language,
+                    );
+                    let logo = logos.get(&actor.slug).cloned();
+                    context.insert("actor", &viewer.actor(actor, logo, jsonld));
+                }
+            }
+            let html = render_page(&tera, job.template, &context)?;
+            Ok((format!("{}index.html", rel(&page_url)), html))
+        })
+        .collect();
+    files.extend(rendered?);
+
+    files.insert(
+        "index.html".into(),
+        language_chooser(&tera, catalog, &assets)?,
+    );
+    files.insert(
+        "404.html".into(),
+        not_found(&tera, catalog, &assets, options)?,
+    );
+    let alternates: Vec<Alternates> = jobs
+        .iter()
+        .filter(|job| job.language == catalog.config.source_language)
+        .map(|job| Alternates {
+            urls: job.urls.clone(),
+        })
+        .collect();
+    files.insert(
+        "sitemap.xml".into(),
+        sitemap::sitemap(&catalog.config.base_url, &alternates).into_bytes(),
+    );
+    files.insert(
+        "robots.txt".into(),
+        sitemap::robots(&catalog.config.base_url, &[]).into_bytes(),
+    );
+    files.insert(OPEN_DATA_PATH.into(), open_data(catalog));
+    Ok(files)
+}
+
+/// Every page of one language except the actor pages' data, which is filled in at render time.
+fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<Job> {
+    let codes: Vec<&str> = catalog
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    let all = |url: &dyn Fn(&str) -> String| -> Vec<(String, String)> {
+        codes.iter().map(|c| ((*c).to_owned(), url(c))).collect()
+    };
+    let viewer = Viewer { catalog, language };
+    let source = catalog.config.source_language.as_str();
+    let mut jobs = Vec::new();
+    let job = |urls, template, context| Job {
+        urls,
+        language: language.to_owned(),
+        template,
+        context,
+        actor: None,
+    };
+
+    let mut home = Context::new();
+    let count = |ids: fn(&crate::catalog::Actor) -> &Vec<String>, id: &str| {
+        catalog
+            .actors
+            .iter()
+            .filter(|a| ids(a).iter().any(|x| x == id))
+            .count()
+    };
+    let topics: Vec<_> = catalog
+        .config
+        .topics
+        .iter()
+        .map(|c| {
+            viewer.category_link(
+                c,
+                rel(&urls::topic(language, &c.id)),
+                count(|a| &a.topics, &c.id),
+            )
+        })
+        .filter(|link| link.count > 0)
+        .collect();
+    let groups: Vec<_> = catalog
+        .config
+        .target_groups
+        .iter()
+        .map(|c| {
+            viewer.category_link(
+                c,
+                rel(&urls::target_group(language, &c.id)),
+                count(|a| &a.target_groups, &c.id),
+            )
+        })
+        .filter(|link| link.count > 0)
+        .collect();
+    home.insert("topics", &topics);
+    home.insert("target_groups", &groups);
+    home.insert("intro", &viewer.intro());
+    home.insert("search_index", search_index);
+    if let Some(foreword) = catalog.pages.get(FOREWORD_PAGE) {
+        home.insert("foreword", &viewer.page(foreword));
+    }
+    jobs.push(job(all(&|c| urls::home(c)), "home.html", home));
+
+    for (index, actor) in catalog.actors.iter().enumerate() {
+        jobs.push(Job {
+            actor: Some(index),
+            ..job(
+                all(&|c| urls::actor(c, &actor.slug)),
+                "actor.html",
+                Context::new(),
+            )
+        });
+    }
+
+    let listing = |heading: String, actors: Vec<ActorSummary>| {
+        let mut context = Context::new();
+        context.insert("heading", &heading);
+        context.insert("count_label", &viewer.count_label(actors.len()));
+        context.insert("actors", &actors);
+        context
+    };
+    for (categories, url, ids, heading_key) in [
+        (
+            &catalog.config.topics,
+            urls::topic as fn(&str, &str) -> String,
+            (|a: &crate::catalog::Actor| &a.topics) as fn(&crate::catalog::Actor) -> &Vec<String>,
+            "actors_for_topic",
+        ),
+        (
+            &catalog.config.target_groups,
+            urls::target_group,
+            |a: &crate::catalog::Actor| &a.target_groups,
+            "actors_for_group",
+        ),
+    ] {
+        for category in categories {
+            let actors: Vec<ActorSummary> = catalog
+                .actors
+                .iter()
+                .filter(|a| ids(a).contains(&category.id))
+                .map(|a| viewer.summary(a))
+                .collect();
+            if actors.is_empty() {
+                continue;
+            }
+            let heading = format!(
+                "{}: {}",
+                viewer.string(heading_key),
+                category_label(category, language, source)
+            );
+            jobs.push(job(
+                all(&|c| url(c, &category.id)),
+                "listing.html",
+                listing(heading, actors),
+            ));
+        }
+    }
+
+    let mut az = listing(
+        viewer.string("all_actors_az").to_owned(),
+        catalog.actors.iter().map(|a| viewer.summary(a)).collect(),
+    );
+    az.insert("letters", &letter_groups(catalog, &viewer));
+    jobs.push(job(all(&|c| urls::index(c)), "listing.html", az));
+
+    for page in catalog.pages.values().filter(|p| p.id != FOREWORD_PAGE) {
+        let mut context = Context::new();
+        context.insert("page", &viewer.page(page));
+        jobs.push(job(all(&|c| urls::page(c, &page.id)), "page.html", context));
+    }
+    jobs
+}
+
+/// Actors grouped by the first letter of their name.
+fn letter_groups(catalog: &Catalog, viewer: &Viewer<'_>) -> Vec<LetterGroup> {
+    let mut groups: Vec<LetterGroup> = Vec::new();
+    for actor in &catalog.actors {
+        let letter = actor
+            .name
+            .chars()
+            .next()
+            .map(|c| base_letter(c).to_uppercase().collect::<String>())
+            .unwrap_or_default();
+        match groups.last_mut() {
+            Some(group) if group.letter == letter => group.actors.push(viewer.summary(actor)),
+            _ => groups.push(LetterGroup {
+                letter,
+                actors: vec![viewer.summary(actor)],
+            }),
+        }
+    }
+    groups
+}
+
+/// Ä, Ö, Ü file under A, O, U as in German indexes.
+fn base_letter(c: char) -> char {
+    match c {
+        'Ä' | 'ä' => 'A',
+        'Ö' | 'ö' => 'O',
+        'Ü' | 'ü' => 'U',
+        other => other,
+    }
+}
+
+/// Variables every page of `language` has.
+fn common_context(
+    catalog: &Catalog,
+    language: &str,
+    page_urls: &[(String, String)],
+    page_url: &str,
+    assets: &Assets,
+    options: &Options<'_>,
+) -> Context {
+    let config = &catalog.config;
+    let source = config.source_language.as_str();
+    let lang = catalog.language(language).expect("a configured language");
+    let mut context = Context::new();
+    context.insert(
+        "lang",
+        &serde_json::json!({"code": language, "dir": if lang.rtl { "rtl" } else { "ltr" }}),
+    );
+    context.insert("t", &catalog.i18n.table(language));
+    context.insert(
+        "site",
+        &serde_json::json!({
+            "title": localized(&config.title, language, source),
+            "subtitle": localized(&config.subtitle, language, source),
+            "town": config.town,
+        }),
+    );
+    let depth = page_url
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .count();
+    context.insert("root", &"../".repeat(depth));
+    context.insert("assets", &asset_urls(assets));
+    context.insert("home_url", &rel(&urls::home(language)));
+    context.insert("links", &links(catalog, language, options));
+    context.insert("alternates", &alternates(catalog, page_urls, language));
+    context.insert("canonical", &absolute(&config.base_url, page_url));
+    context.insert("x_default", &absolute(&config.base_url, "/"));
+    context
+}
+
+fn localized<'a>(text: &'a BTreeMap<String, String>, language: &str, source: &str) -> &'a str {
+    text.get(language)
+        .or_else(|| text.get(source))
+        .map_or("", String::as_str)
+}
+
+fn asset_urls(assets: &Assets) -> serde_json::Value {
+    serde_json::json!({"css": assets.css.url, "js": assets.js.url, "logo": assets.logo.url})
+}
+
+fn links(catalog: &Catalog, language: &str, options: &Options<'_>) -> Links {
+    let viewer = Viewer { catalog, language };
+    Links {
+        index: rel(&urls::index(language)),
+        brochure: options
+            .brochure_languages
+            .iter()
+            .any(|l| l == language)
+            .then(|| {
+                rel(&urls::brochure(
+                    language,
+                    &catalog.config.brochure.file_name,
+                ))
+            }),
+        pages: catalog
+            .pages
+            .values()
+            .filter(|p| p.id != FOREWORD_PAGE)
+            .map(|page| PageLink {
+                url: rel(&urls::page(language, &page.id)),
+                title: viewer.page(page).title,
+            })
+            .collect(),
+        open_data: OPEN_DATA_PATH.to_owned(),
+    }
+}
+
+fn alternates(
+    catalog: &Catalog,
+    page_urls: &[(String, String)],
+    current: &str,
+) -> Vec<LanguageView> {
+    catalog
+        .config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            let url = page_urls
+                .iter()
+                .find(|(code, _)| code == &l.code)?
+                .1
+                .clone();
+            Some(LanguageView {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                dir: if l.rtl { "rtl" } else { "ltr" },
+                absolute: absolute(&catalog.config.base_url, &url),
+                url: rel(&url),
+                current: l.code == current,
+                choose: catalog.i18n.get(&l.code, "choose_language").to_owned(),
+            })
+        })
+        .collect()
+}
+
+fn render_page(tera: &Tera, template: &str, context: &Context) -> Result<Vec<u8>, SiteError> {
+    let html = tera.render(template, context).map_err(|e| {
+        SiteError(format!(
+            "template {template}: {}",
+            templates::describe_tera_error(&e)
+        ))
+    })?;
+    Ok(minify(html.as_bytes()))
+}
+
+/// Minifies HTML while keeping it valid for the Nu checker and old browsers.
+pub fn minify(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        minify_css: true,
+        minify_js: true,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html, &cfg)
+}
+
+/// `/index.html`: each language named in its own script.
+fn language_chooser(tera: &Tera, catalog: &Catalog, assets: &Assets) -> Result<Vec<u8>, SiteError> {
+    let config = &catalog.config;
+    let urls: Vec<(String, String)> = config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), urls::home(&l.code)))
+        .collect();
+    let mut context = Context::new();
+    context.insert("languages", &alternates(catalog, &urls, ""));
+    context.insert(
+        "source",
+        &serde_json::json!({"code": config.source_language}),
+    );
+    let titles: Vec<&str> = config
+        .languages
+        .iter()
+        .filter_map(|l| config.title.get(&l.code).map(String::as_str))
+        .take(2)
+        .collect();
+    context.insert("title", &titles.join(" · "));
+    context.insert("assets", &asset_urls(assets));
+    context.insert("x_default", &absolute(&config.base_url, "/"));
+    render_page(tera, "languages.html", &context)
+}
+
+/// `/404.html` in the source language; links are root-relative because it is served at any depth.
+fn not_found(
+    tera: &Tera,
+    catalog: &Catalog,
+    assets: &Assets,
+    options: &Options<'_>,
+) -> Result<Vec<u8>, SiteError> {
+    let source = catalog.config.source_language.as_str();
+    let home_urls: Vec<(String, String)> = catalog
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), urls::home(&l.code)))
+        .collect();
+    let mut context = common_context(catalog, source, &[], "/", assets, options);
+    let base_path = url::Url::parse(&catalog.config.base_url)
+        .map(|u| u.path().trim_end_matches('/').to_owned() + "/")
+        .unwrap_or_else(|_| "/".to_owned());
+    context.insert("root", &base_path);
+    context.insert("languages", &alternates(catalog, &home_urls, ""));
+    context.insert("canonical", &"");
+    context.insert("x_default", &"");
+    render_page(tera, "404.html", &context)
+}
+
+/// The whole catalogue as open data (actors with all fields and translations).
+fn open_data(catalog: &Catalog) -> Vec<u8> {
+    let document = serde_json::json!({
+        "title": catalog.config.title,
+        "town": catalog.config.town,
+        "source_language": catalog.config.source_language,
+        "topics": catalog.config.topics.iter().map(|c| serde_json::json!({"id": c.id, "label": c.label})).collect::<Vec<_>>(),
+        "target_groups": catalog.config.target_groups.iter().map(|c| serde_json::json!({"id": c.id, "label": c.label})).collect::<Vec<_>>(),
+        "actors": catalog.actors,
+    });
+    let mut bytes = serde_json::to_vec_pretty(&document).expect("the catalogue serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Copies actor logos under hashed names; returns slug → URL.
+fn actor_logos(
+    catalog: &Catalog,
+    files: &mut Files,
+) -> Result<BTreeMap<String, String>, SiteError> {
+    let mut logos = BTreeMap::new();
+    for actor in &catalog.actors {
+        let Some(path) = &actor.logo else { continue };
+        let bytes = std::fs::read(path)
+            .map_err(|e| SiteError(format!("cannot read {}: {e}", path.display())))?;
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let Asset { url, bytes } =
+            assets::hashed(&format!("assets/logos/{}", actor.slug), &extension, bytes);
+        files.insert(url.clone(), bytes);
+        logos.insert(actor.slug.clone(), url);
+    }
+    Ok(logos)
+}

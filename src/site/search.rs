@@ -1,0 +1,78 @@
+//! The per-language search index: a small JSON array the search script filters in the browser.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, category_label};
+use crate::markdown;
+
+use super::views::{Viewer, rel};
+
+/// One searchable actor. Short keys keep the file small on slow connections.
+#[derive(Debug, Serialize)]
+struct Entry {
+    /// Name (and short name).
+    n: String,
+    /// Summary.
+    s: String,
+    /// Offers, topic and target-group labels, and the German text of translated fields, so
+    /// that German terms (Bürgergeld, Anerkennung) are found in every language.
+    k: String,
+    /// Page URL relative to the site root.
+    u: String,
+    /// Topic and target-group ids, for the finder.
+    c: Vec<String>,
+}
+
+/// The search index of `language` as JSON.
+pub fn index_json(catalog: &Catalog, language: &str) -> String {
+    let viewer = Viewer { catalog, language };
+    let source = catalog.config.source_language.as_str();
+    let entries: Vec<Entry> = catalog
+        .actors
+        .iter()
+        .map(|actor| {
+            let summary = viewer.summary(actor);
+            let mut keywords: Vec<String> = Vec::new();
+            for lang in [language, source] {
+                if let Some(offers) = actor.text(lang, source, |t| t.offers.as_deref()) {
+                    keywords.extend(offers.value.iter().cloned());
+                }
+            }
+            if language != source {
+                keywords.push(actor.source_text.summary.clone().unwrap_or_default());
+            }
+            if let Some(description) = actor.text(language, source, |t| t.description.as_deref()) {
+                keywords.push(markdown::to_plain_text(description.value));
+            }
+            let categories = catalog
+                .config
+                .topics
+                .iter()
+                .filter(|c| actor.topics.contains(&c.id))
+                .chain(
+                    catalog
+                        .config
+                        .target_groups
+                        .iter()
+                        .filter(|c| actor.target_groups.contains(&c.id)),
+                );
+            let mut ids = Vec::new();
+            for category in categories {
+                keywords.push(category_label(category, language, source).to_owned());
+                ids.push(category.id.clone());
+            }
+            let name = match &actor.short_name {
+                Some(short) if short != &actor.name => format!("{} ({short})", actor.name),
+                _ => actor.name.clone(),
+            };
+            Entry {
+                n: name,
+                s: summary.summary.text,
+                k: keywords.join(" · "),
+                u: rel(&summary.url),
+                c: ids,
+            }
+        })
+        .collect();
+    serde_json::to_string(&entries).expect("the index serialises")
+}

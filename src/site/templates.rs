@@ -1,0 +1,53 @@
+//! The tera templates: the tool's defaults, each replaceable by a file of the same name in the
+//! content root's `templates/` folder.
+
+use std::path::Path;
+
+use tera::Tera;
+
+/// Template names with their built-in text.
+const DEFAULTS: [(&str, &str); 7] = [
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("actor.html", include_str!("../../templates/actor.html")),
+    ("listing.html", include_str!("../../templates/listing.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    (
+        "languages.html",
+        include_str!("../../templates/languages.html"),
+    ),
+];
+const NOT_FOUND: (&str, &str) = ("404.html", include_str!("../../templates/404.html"));
+
+/// Parses the templates once per build. Autoescaping is on for every template.
+pub fn load(root: &Path) -> Result<Tera, String> {
+    let mut sources = Vec::new();
+    for (name, default) in DEFAULTS.iter().chain([&NOT_FOUND]) {
+        let path = root.join("templates").join(name);
+        let text = if path.is_file() {
+            std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        } else {
+            (*default).to_owned()
+        };
+        sources.push((*name, text));
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.add_raw_templates(sources)
+        .map_err(|e| describe_tera_error(&e))?;
+    Ok(tera)
+}
+
+/// tera's error with all its causes, which name the template and line.
+pub fn describe_tera_error(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}

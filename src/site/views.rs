@@ -1,0 +1,380 @@
+//! What templates see: the catalogue resolved for one language, with every string already
+//! translated (or marked as German fallback) and every value formatted.
+
+use serde::Serialize;
+
+use crate::catalog::{Actor, Catalog, Hours, Localized, Phone, category_label};
+use crate::config::Category;
+use crate::format::{self, urls};
+use crate::markdown;
+use crate::model::Translation;
+
+/// A text in the reader's language, or in the source language with `fallback` set.
+#[derive(Debug, Clone, Serialize)]
+pub struct Text {
+    pub text: String,
+    /// The language the text is in (set when it differs from the page's).
+    pub lang: String,
+    pub fallback: bool,
+}
+
+impl Text {
+    fn from<T: ?Sized + ToString>(localized: Localized<'_, T>) -> Text {
+        Text {
+            text: localized.value.to_string(),
+            lang: localized.language.to_owned(),
+            fallback: localized.is_fallback,
+        }
+    }
+}
+
+/// Rendered Markdown in the reader's language or as fallback.
+#[derive(Debug, Clone, Serialize)]
+pub struct Html {
+    pub html: String,
+    pub lang: String,
+    pub fallback: bool,
+    /// A title, for pages.
+    pub title: String,
+}
+
+/// A list (offers) in the reader's language or as fallback.
+#[derive(Debug, Clone, Serialize)]
+pub struct List {
+    pub items: Vec<String>,
+    pub lang: String,
+    pub fallback: bool,
+}
+
+/// A link to a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryLink {
+    pub id: String,
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A spoken language named in its own script.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageName {
+    pub code: String,
+    pub name: String,
+}
+
+/// Opening or consultation hours, formatted.
+#[derive(Debug, Clone, Serialize)]
+pub struct HoursView {
+    pub id: &'static str,
+    pub rows: Vec<format::HoursRow>,
+    pub appointment: Option<String>,
+    pub note: Option<Text>,
+}
+
+/// A contact person.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub role: Option<Text>,
+    pub phone: Option<Phone>,
+    pub email: Option<String>,
+    pub languages: Vec<LanguageName>,
+}
+
+/// The address with a link to the map.
+#[derive(Debug, Clone, Serialize)]
+pub struct AddressView {
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub map_url: String,
+}
+
+/// Accessibility information.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessibilityView {
+    pub label: String,
+    pub note: Option<Text>,
+}
+
+/// An actor in one language: everything its page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorView {
+    pub slug: String,
+    pub url: String,
+    pub name: String,
+    pub operator: Option<String>,
+    pub summary: Text,
+    pub description: Html,
+    pub offers: Option<List>,
+    pub costs: Option<Text>,
+    pub contacts: Vec<PersonView>,
+    pub address: AddressView,
+    pub opening_hours: Option<HoursView>,
+    pub consultation_hours: Option<HoursView>,
+    pub phone: Option<Phone>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// The website without scheme, for display.
+    pub website_label: Option<String>,
+    pub languages: Vec<LanguageName>,
+    pub accessibility: Option<AccessibilityView>,
+    pub transport: Option<Text>,
+    pub last_reviewed: String,
+    pub topics: Vec<CategoryLink>,
+    pub target_groups: Vec<CategoryLink>,
+    pub vcard: String,
+    /// The logo's URL, when the actor has one.
+    pub logo: Option<String>,
+    /// JSON-LD, already escaped for a `<script>` element.
+    pub jsonld: String,
+}
+
+/// A short entry in listings and search.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorSummary {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+    pub summary: Text,
+}
+
+/// Builds views for one language.
+pub struct Viewer<'a> {
+    pub catalog: &'a Catalog,
+    pub language: &'a str,
+}
+
+impl<'a> Viewer<'a> {
+    fn source(&self) -> &'a str {
+        &self.catalog.config.source_language
+    }
+
+    fn t(&self, key: &'a str) -> &'a str {
+        self.catalog.i18n.get(self.language, key)
+    }
+
+    fn text<T: ?Sized + ToString + 'a>(
+        &self,
+        actor: &'a Actor,
+        pick: impl Fn(&'a Translation) -> Option<&'a T>,
+    ) -> Option<Text> {
+        actor
+            .text(self.language, self.source(), pick)
+            .map(Text::from)
+    }
+
+    /// Link to the listing of a topic or target group.
+    pub fn category_link(&self, category: &Category, url: String, count: usize) -> CategoryLink {
+        CategoryLink {
+            id: category.id.clone(),
+            label: category_label(category, self.language, self.source()).to_owned(),
+            url,
+            count,
+        }
+    }
+
+    fn languages(&self, codes: &[String]) -> Vec<LanguageName> {
+        codes
+            .iter()
+            .map(|code| LanguageName {
+                code: code.clone(),
+                name: format::language_name(self.catalog, code).to_owned(),
+            })
+            .collect()
+    }
+
+    fn hours(
+        &self,
+        id: &'static str,
+        hours: Option<&Hours>,
+        note: Option<Text>,
+    ) -> Option<HoursView> {
+        let hours = hours?;
+        let i18n = &self.catalog.i18n;
+        let view = HoursView {
+            id,
+            rows: format::hours_rows(hours, i18n, self.language),
+            appointment: hours
+                .appointment
+                .map(|a| format::appointment_label(a, i18n, self.language).to_owned()),
+            note,
+        };
+        let empty = view.rows.is_empty() && view.appointment.is_none() && view.note.is_none();
+        (!empty).then_some(view)
+    }
+
+    /// The short entry for listings.
+    pub fn summary(&self, actor: &'a Actor) -> ActorSummary {
+        ActorSummary {
+            slug: actor.slug.clone(),
+            name: actor.name.clone(),
+            url: rel(&urls::actor(self.language, &actor.slug)),
+            summary: self
+                .text(actor, |t| t.summary.as_deref())
+                .expect("every actor has a summary"),
+        }
+    }
+
+    /// Everything the actor's page shows.
+    pub fn actor(&self, actor: &'a Actor, logo: Option<String>, jsonld: String) -> ActorView {
+        let config = &self.catalog.config;
+        let description = actor
+            .text(self.language, self.source(), |t| t.description.as_deref())
+            .expect("every actor has a description");
+        let offers = actor
+            .text(self.language, self.source(), |t| t.offers.as_deref())
+            .map(|l| List {
+                items: l.value.to_vec(),
+                lang: l.language.to_owned(),
+                fallback: l.is_fallback,
+            });
+        let contacts = actor
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(i, person)| PersonView {
+                name: person.name.clone(),
+                role: self.text(actor, |t| t.contacts.as_ref()?.get(i)?.role.as_deref()),
+                phone: person.phone.clone(),
+                email: person.email.clone(),
+                languages: self.languages(&person.languages),
+            })
+            .collect();
+        let note = |pick: fn(&Translation) -> Option<&str>| self.text(actor, pick);
+        let address = &actor.address;
+        let map_url = match (address.latitude, address.longitude) {
+            (Some(lat), Some(lon)) => {
+                format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}")
+            }
+            _ => format!(
+                "https://www.openstreetmap.org/search?query={}",
+                url_encode(&format!(
+                    "{}, {} {}",
+                    address.street, address.postcode, address.city
+                ))
+            ),
+        };
+        let categories = |ids: &[String], all: &[Category], url: fn(&str, &str) -> String| {
+            ids.iter()
+                .filter_map(|id| all.iter().find(|c| &c.id == id))
+                .map(|c| self.category_link(c, rel(&url(self.language, &c.id)), 0))
+                .collect::<Vec<_>>()
+        };
+        ActorView {
+            slug: actor.slug.clone(),
+            url: rel(&urls::actor(self.language, &actor.slug)),
+            name: actor.name.clone(),
+            operator: actor.operator.clone(),
+            summary: self
+                .text(actor, |t| t.summary.as_deref())
+                .expect("every actor has a summary"),
+            description: Html {
+                html: markdown::to_html(description.value, 3),
+                lang: description.language.to_owned(),
+                fallback: description.is_fallback,
+                title: String::new(),
+            },
+            offers,
+            costs: self.text(actor, |t| t.costs.as_deref()),
+            contacts,
+            address: AddressView {
+                street: address.street.clone(),
+                postcode: address.postcode.clone(),
+                city: address.city.clone(),
+                map_url,
+            },
+            opening_hours: self.hours(
+                "opening-hours",
+                actor.opening_hours.as_ref(),
+                note(|t| t.opening_hours.as_ref()?.note.as_deref()),
+            ),
+            consultation_hours: self.hours(
+                "consultation-hours",
+                actor.consultation_hours.as_ref(),
+                note(|t| t.consultation_hours.as_ref()?.note.as_deref()),
+            ),
+            phone: actor.phone.clone(),
+            email: actor.email.clone(),
+            website_label: actor.website.as_ref().map(|w| {
+                w.trim_start_matches("https://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/')
+                    .to_owned()
+            }),
+            website: actor.website.clone(),
+            languages: self.languages(&actor.languages),
+            accessibility: actor.wheelchair.map(|w| AccessibilityView {
+                label: format::wheelchair_label(w, &self.catalog.i18n, self.language).to_owned(),
+                note: note(|t| t.accessibility.as_ref()?.note.as_deref()),
+            }),
+            transport: self.text(actor, |t| t.transport.as_deref()),
+            last_reviewed: self.catalog.i18n.format(
+                self.language,
+                "last_reviewed",
+                &[(
+                    "date",
+                    &format::date(actor.last_reviewed, &self.catalog.i18n, self.language),
+                )],
+            ),
+            topics: categories(&actor.topics, &config.topics, urls::topic),
+            target_groups: categories(
+                &actor.target_groups,
+                &config.target_groups,
+                urls::target_group,
+            ),
+            vcard: rel(&urls::vcard(self.language, &actor.slug)),
+            logo,
+            jsonld,
+        }
+    }
+
+    /// A content page in the reader's language or as fallback.
+    pub fn page(&self, page: &crate::catalog::Page) -> Html {
+        let (text, fallback) = page.version(self.language, self.source());
+        Html {
+            html: markdown::to_html(&text.body, 2),
+            lang: if fallback {
+                self.source()
+            } else {
+                self.language
+            }
+            .to_owned(),
+            fallback,
+            title: text.title.clone(),
+        }
+    }
+
+    /// The intro text of the home page.
+    pub fn intro(&self) -> String {
+        self.catalog.i18n.format(
+            self.language,
+            "intro_text",
+            &[("town", &self.catalog.config.town)],
+        )
+    }
+
+    /// "12 Einrichtungen".
+    pub fn count_label(&self, count: usize) -> String {
+        self.catalog.i18n.format(
+            self.language,
+            "actor_count",
+            &[("count", &count.to_string())],
+        )
+    }
+
+    /// A UI string.
+    pub fn string(&self, key: &'a str) -> &'a str {
+        self.t(key)
+    }
+}
+
+/// A site URL ("/de/x/") as templates use it: relative to the root prefix ("de/x/").
+pub fn rel(url: &str) -> String {
+    url.trim_start_matches('/').to_owned()
+}
+
+/// Percent-encodes a query value.
+fn url_encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
