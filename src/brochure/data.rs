@@ -215,6 +215,9 @@ pub fn actor_qr_path(slug: &str) -> String {
     format!("/qr/actor/{slug}.svg")
 }
 
+/// The id of the content page printed on the back page.
+pub const IMPRINT_PAGE: &str = "imprint";
+
 /// The virtual path of the QR code for the language's home page.
 pub const SITE_QR_PATH: &str = "/qr/site.svg";
 
@@ -326,7 +329,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
         site_url: absolute(&config.base_url, &urls::home(lang)),
         site_qr: SITE_QR_PATH.to_owned(),
         strings: strings(i18n, lang, see_page_before, see_page_after),
-        foreword: page("foreword"),
+        foreword: page(crate::site::FOREWORD_PAGE),
         chapters,
         index,
         numbers: catalog
@@ -346,7 +349,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
                 phone: n.phone.display.clone(),
             })
             .collect(),
-        imprint: page("imprint"),
+        imprint: page(IMPRINT_PAGE),
     }
 }
 

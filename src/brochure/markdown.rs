@@ -3,8 +3,9 @@
 //! pulldown-cmark's events become a small tree of [`Block`]s and [`Inline`]s that the template
 //! turns into typst content with functions (`par`, `strong`, `list`, …). Text stays data all the
 //! way: nothing here produces typst markup, so `#`, `$`, `*` or `]` in a description print as
-//! they are. Links keep only http(s) and mailto targets; raw HTML prints as text and images
-//! are reduced to their alternative text.
+//! they are. Links follow the website's rule ([`crate::markdown::is_safe_url`]: http(s), mailto,
+//! tel); raw HTML prints as text and images are reduced to their alternative text. Headings are
+//! shifted so that the document's highest one has level 1.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -53,8 +54,20 @@ pub enum Inline {
 
 /// Converts Markdown into blocks.
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    let mut builder = Builder::default();
-    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
+    let highest = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(heading_level(*level)),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut builder = Builder {
+        stack: vec![Frame::Blocks(Vec::new())],
+        shift: highest - 1,
+    };
+    for event in events {
         builder.event(event);
     }
     builder.finish()
@@ -90,14 +103,8 @@ enum InlineKind {
 #[derive(Debug)]
 struct Builder {
     stack: Vec<Frame>,
-}
-
-impl Default for Builder {
-    fn default() -> Self {
-        Builder {
-            stack: vec![Frame::Blocks(Vec::new())],
-        }
-    }
+    /// Subtracted from every heading level.
+    shift: u8,
 }
 
 impl Builder {
@@ -122,7 +129,7 @@ impl Builder {
                 Frame::Inlines(InlineKind::Paragraph, Vec::new())
             }
             Tag::Heading { level, .. } => {
-                Frame::Inlines(InlineKind::Heading(heading_level(level)), Vec::new())
+                Frame::Inlines(InlineKind::Heading(heading_level(level) - self.shift), Vec::new())
             }
             Tag::List(start) => Frame::List {
                 ordered: start.is_some(),
@@ -239,11 +246,9 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// The URL if it is http(s) or mailto, which are the only links a printed brochure and its
-/// PDF viewer should follow.
+/// The URL if the website would link it too (http, https, mailto, tel).
 fn allowed_url(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
-    matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| clean(parsed.as_str()))
+    crate::markdown::is_safe_url(url).then(|| clean(url.trim()))
 }
 
 /// Whether the link text already shows the URL (as "example.org" or the whole address).
@@ -295,6 +300,7 @@ mod tests {
     #[test]
     fn paragraphs_headings_lists_and_emphasis() {
         let blocks = blocks("Wer **hier** *liest*\n\n## Mitbringen\n- Ausweis\n- Briefe\n");
+        // The highest heading becomes level 1.
         assert_eq!(
             blocks,
             vec![
@@ -311,7 +317,7 @@ mod tests {
                     ]
                 },
                 Block::Heading {
-                    level: 2,
+                    level: 1,
                     inlines: vec![text("Mitbringen")]
                 },
                 Block::List {
