@@ -128,9 +128,10 @@ impl Builder {
             Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock => {
                 Frame::Inlines(InlineKind::Paragraph, Vec::new())
             }
-            Tag::Heading { level, .. } => {
-                Frame::Inlines(InlineKind::Heading(heading_level(level) - self.shift), Vec::new())
-            }
+            Tag::Heading { level, .. } => Frame::Inlines(
+                InlineKind::Heading(heading_level(level) - self.shift),
+                Vec::new(),
+            ),
             Tag::List(start) => Frame::List {
                 ordered: start.is_some(),
                 start: start.unwrap_or(1),
