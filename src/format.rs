@@ -11,6 +11,9 @@ use crate::model::profile::{Appointment, Wheelchair};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HoursRow {
     pub days: String,
+    /// Every time range, formatted; empty when closed.
+    pub ranges: Vec<String>,
+    /// The ranges joined, or "geschlossen" when closed.
     pub times: String,
     /// True if the row says the days are closed.
     pub closed: bool,
@@ -70,26 +73,22 @@ pub fn hours_rows(hours: &Hours, i18n: &I18n, language: &str) -> Vec<HoursRow> {
         .iter()
         .map(|slot| {
             let closed = slot.times.is_empty();
+            let ranges: Vec<String> = slot
+                .times
+                .iter()
+                .map(|range| {
+                    let (from, to) = (range.from.to_string(), range.to.to_string());
+                    i18n.format(language, "time_range", &[("from", &from), ("to", &to)])
+                })
+                .collect();
             let times = if closed {
                 i18n.get(language, "closed").to_owned()
             } else {
-                slot.times
-                    .iter()
-                    .map(|range| {
-                        i18n.format(
-                            language,
-                            "time_range",
-                            &[
-                                ("from", &range.from.to_string()),
-                                ("to", &range.to.to_string()),
-                            ],
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                ranges.join(", ")
             };
             HoursRow {
                 days: days_label(&slot.days, i18n, language),
+                ranges,
                 times,
                 closed,
             }

@@ -17,6 +17,31 @@ use crate::yaml;
 /// Folder of the UI string files, relative to the content root.
 pub const I18N_DIR: &str = "i18n";
 
+/// The UI strings shipped with the tool; a content root's `i18n/<lang>.yaml` overrides them key
+/// by key, and adds languages.
+const BUILT_IN: [(&str, &str); 6] = [
+    ("de", include_str!("../i18n/de.yaml")),
+    ("en", include_str!("../i18n/en.yaml")),
+    ("ar", include_str!("../i18n/ar.yaml")),
+    ("uk", include_str!("../i18n/uk.yaml")),
+    ("fa", include_str!("../i18n/fa.yaml")),
+    ("tr", include_str!("../i18n/tr.yaml")),
+];
+
+/// The built-in strings of `language`, if the tool ships them.
+fn built_in(language: &str) -> Option<BTreeMap<String, String>> {
+    let (_, text) = BUILT_IN.iter().find(|(code, _)| *code == language)?;
+    let tree = yaml::parse(text).ok()??;
+    let Value::Object(map) = tree.to_json() else {
+        return None;
+    };
+    Some(
+        map.into_iter()
+            .filter_map(|(k, v)| Some((k, v.as_str()?.to_owned())))
+            .collect(),
+    )
+}
+
 /// The UI strings of every configured language.
 #[derive(Debug, Clone, Default)]
 pub struct I18n {
@@ -31,7 +56,12 @@ impl I18n {
         for language in &config.languages {
             let relative = Path::new(I18N_DIR).join(format!("{}.yaml", language.code));
             let path = root.join(&relative);
+            let mut table = built_in(&language.code).unwrap_or_default();
             if !path.exists() {
+                if !table.is_empty() {
+                    tables.insert(language.code.clone(), table);
+                    continue;
+                }
                 out.push(
                     Diagnostic::for_file(Severity::Warning, &relative, "there are no UI strings for this language")
                         .with_hint(format!(
@@ -41,7 +71,8 @@ impl I18n {
                 );
                 continue;
             }
-            if let Some(table) = read_table(root, &path, out) {
+            if let Some(overrides) = read_table(root, &path, out) {
+                table.extend(overrides);
                 tables.insert(language.code.clone(), table);
             }
         }

@@ -16,6 +16,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod schema;
 pub mod site;
 pub mod source;

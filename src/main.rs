@@ -19,6 +19,8 @@ enum Command {
     Build(cmd::build::Args),
     /// Check config.yaml and every profile; list all problems with file, line and column.
     Check(cmd::check::Args),
+    /// Report missing translations, reviews due and actors without a contact person.
+    Report(cmd::report::Args),
     /// Write JSON Schemas for config, profile and translation files (for editor autocompletion).
     Schema(cmd::schema::Args),
     /// Create a new actor folder with a commented profile.yaml to fill in.
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Command::Brochure(args) => cmd::brochure::run(args),
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Report(args) => cmd::report::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::New(args) => cmd::new::run(args),
     }

@@ -41,6 +41,7 @@ pub fn run(args: &Args) -> ExitCode {
         &catalog,
         &Options {
             brochure_languages: &[],
+            today: crate::today(),
         },
     ) {
         Ok(files) => files,

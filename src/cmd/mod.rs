@@ -4,6 +4,7 @@ pub mod brochure;
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod report;
 pub mod schema;
 
 use std::process::ExitCode;

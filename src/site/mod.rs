@@ -45,7 +45,12 @@ impl std::fmt::Display for SiteError {
 pub struct Options<'a> {
     /// Languages whose brochure PDF exists in this build; their pages link to it.
     pub brochure_languages: &'a [String],
+    /// The date the status report is made for.
+    pub today: jiff::civil::Date,
 }
+
+/// Where the editors' status report is published (hidden from search engines).
+pub const REPORT_PATH: &str = "report/index.html";
 
 /// A language as templates see it.
 #[derive(Debug, Clone, Serialize)]
@@ -191,7 +196,11 @@ pub fn render(catalog: &Catalog, options: &Options<'_>) -> Result<Files, SiteErr
     );
     files.insert(
         "robots.txt".into(),
-        sitemap::robots(&catalog.config.base_url, &[]).into_bytes(),
+        sitemap::robots(&catalog.config.base_url, &["/report/"]).into_bytes(),
+    );
+    files.insert(
+        REPORT_PATH.into(),
+        report_page(&tera, catalog, &assets, options)?,
     );
     files.insert(OPEN_DATA_PATH.into(), open_data(catalog));
     Ok(files)
@@ -540,6 +549,33 @@ fn not_found(
     context.insert("canonical", &"");
     context.insert("x_default", &"");
     render_page(tera, "404.html", &context)
+}
+
+/// The status report as a page for editors, in the source language, marked noindex.
+fn report_page(
+    tera: &Tera,
+    catalog: &Catalog,
+    assets: &Assets,
+    options: &Options<'_>,
+) -> Result<Vec<u8>, SiteError> {
+    let source = catalog.config.source_language.as_str();
+    let report = crate::report::build(catalog, options.today);
+    let markdown = crate::report::to_markdown(&report);
+    let (title, body) = markdown.split_once('\n').unwrap_or((&markdown, ""));
+    let mut context = common_context(catalog, source, &[], "/report/", assets, options);
+    context.insert(
+        "page",
+        &views::Html {
+            html: crate::markdown::to_html(body, 2),
+            lang: "en".to_owned(),
+            fallback: false,
+            title: title.trim_start_matches("# ").to_owned(),
+        },
+    );
+    context.insert("noindex", &true);
+    context.insert("canonical", &"");
+    context.insert("x_default", &"");
+    render_page(tera, "page.html", &context)
 }
 
 /// The whole catalogue as open data (actors with all fields and translations).

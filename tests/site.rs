@@ -1,0 +1,481 @@
+//! `steckbrief build` on real content: the HTML a citizen gets, checked with an HTML parser.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use scraper::{Html, Selector};
+use walkdir::WalkDir;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn steckbrief(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steckbrief"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795824000")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn build(root: &Path, out: &Path) -> Output {
+    steckbrief(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+/// The example content, built once for all tests of this file.
+fn example_site() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let output = build(&repo(), &dir.path().join("public"));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        dir
+    })
+    .path()
+    .join("public")
+    .leak()
+}
+
+fn read(path: &Path) -> Html {
+    Html::parse_document(
+        &std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
+}
+
+fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(selector).unwrap()).collect()
+}
+
+fn html_files(site: &Path) -> Vec<PathBuf> {
+    WalkDir::new(site)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect()
+}
+
+const LANGUAGES: [(&str, &str); 6] = [
+    ("de", "ltr"),
+    ("en", "ltr"),
+    ("ar", "rtl"),
+    ("uk", "ltr"),
+    ("fa", "rtl"),
+    ("tr", "ltr"),
+];
+
+#[test]
+fn every_page_declares_its_language_and_direction() {
+    let site = example_site();
+    for (code, dir) in LANGUAGES {
+        let pages = html_files(&site.join(code));
+        assert!(pages.len() > 40, "{code}: {} pages", pages.len());
+        for page in pages {
+            let html = read(&page);
+            let root = select(&html, "html")[0];
+            assert_eq!(root.value().attr("lang"), Some(code), "{}", page.display());
+            assert_eq!(root.value().attr("dir"), Some(dir), "{}", page.display());
+            assert_eq!(select(&html, "h1").len(), 1, "one h1 in {}", page.display());
+        }
+    }
+}
+
+#[test]
+fn actor_pages_link_every_language_version() {
+    let html = read(&example_site().join("ar/jobcenter-merzig/index.html"));
+    let alternates: BTreeMap<String, String> = select(&html, "link[rel=alternate][hreflang]")
+        .iter()
+        .map(|l| {
+            (
+                l.value().attr("hreflang").unwrap().to_owned(),
+                l.value().attr("href").unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for (code, _) in LANGUAGES {
+        assert_eq!(
+            alternates[code],
+            format!("https://integration.merzig.example.org/{code}/jobcenter-merzig/")
+        );
+    }
+    assert_eq!(
+        alternates["x-default"],
+        "https://integration.merzig.example.org/"
+    );
+    let switcher: Vec<_> = select(&html, ".language-switcher a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert!(
+        switcher.contains(&"../../uk/jobcenter-merzig/".to_owned()),
+        "{switcher:?}"
+    );
+    assert_eq!(
+        select(&html, ".language-switcher a[aria-current=page]")[0]
+            .value()
+            .attr("lang"),
+        Some("ar")
+    );
+}
+
+#[test]
+fn untranslated_fields_show_german_with_a_note_in_the_readers_language() {
+    // The Welcome Center has only an English translation: Persian readers get German text.
+    let html = read(&example_site().join("fa/welcome-center-saarland/index.html"));
+    let fallback = select(&html, ".lead .fallback");
+    assert_eq!(fallback.len(), 1);
+    assert_eq!(fallback[0].value().attr("lang"), Some("de"));
+    assert_eq!(fallback[0].value().attr("dir"), Some("ltr"));
+    let note: String = select(&html, ".lead .fallback-note")[0].text().collect();
+    let persian = std::fs::read_to_string(repo().join("i18n/fa.yaml")).unwrap();
+    assert!(
+        persian.contains(&format!("fallback_note: {note}")),
+        "note {note:?} is the Persian string"
+    );
+    // The English page of the same actor is translated: no fallback there.
+    let english = read(&example_site().join("en/welcome-center-saarland/index.html"));
+    assert!(select(&english, ".lead .fallback").is_empty());
+}
+
+#[test]
+fn contact_details_are_links_and_stay_left_to_right() {
+    let html = read(&example_site().join("ar/jobcenter-merzig/index.html"));
+    let tel: Vec<_> = select(&html, "a[href^='tel:']");
+    assert!(
+        tel.iter()
+            .any(|a| a.value().attr("href") == Some("tel:+4968619012210"))
+    );
+    assert!(tel.iter().all(|a| a.value().attr("dir") == Some("ltr")));
+    let mail = select(&html, "a[href='mailto:miriam.beispiel@example.org']");
+    assert_eq!(mail[0].value().attr("dir"), Some("ltr"));
+    let map = select(&html, "a[href^='https://www.openstreetmap.org/']");
+    assert_eq!(map.len(), 1);
+    assert!(
+        select(&html, "table th[scope=row]").len() >= 3,
+        "opening hours as a table"
+    );
+    let vcard =
+        std::fs::read_to_string(example_site().join("ar/jobcenter-merzig/contact.vcf")).unwrap();
+    assert!(vcard.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+    assert!(vcard.contains("FN:Miriam Beispiel\r\n"));
+    assert!(vcard.contains("TEL;TYPE=WORK,VOICE:+4968619012210\r\n"));
+}
+
+#[test]
+fn json_ld_parses_and_describes_the_actor() {
+    let html = read(&example_site().join("de/jobcenter-merzig/index.html"));
+    let script = select(&html, "script[type='application/ld+json']")[0].inner_html();
+    let value: serde_json::Value = serde_json::from_str(&script).unwrap();
+    assert_eq!(value["@type"], "GovernmentOffice");
+    assert_eq!(value["address"]["postalCode"], "66663");
+    assert_eq!(value["contactPoint"][0]["availableLanguage"][0], "de");
+    assert_eq!(value["openingHoursSpecification"][0]["opens"], "08:00");
+}
+
+#[test]
+fn hostile_profile_text_stays_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = build(&repo().join("tests/fixtures/hostile-site"), &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let raw = std::fs::read_to_string(out.join("de/feindlich/index.html")).unwrap();
+    let html = Html::parse_document(&raw);
+    let scripts = select(&html, "script");
+    assert_eq!(scripts.len(), 1, "only the JSON-LD script: {raw}");
+    assert!(
+        select(&html, "main iframe, main i, main b, main img, main br + br").is_empty(),
+        "{raw}"
+    );
+    for element in select(&html, "*") {
+        for (name, value) in element.value().attrs() {
+            assert!(!name.starts_with("on"), "event handler {name} in {raw}");
+            assert!(
+                !value.contains("javascript:") && !value.contains("evil.example.com"),
+                "{name}={value}"
+            );
+        }
+    }
+    let h1: String = select(&html, "h1")[0].text().collect();
+    assert_eq!(h1, "Verein <i>\"Hilfe\"</i> & Co </script>");
+    let lead: String = select(&html, ".lead")[0].text().collect();
+    assert!(
+        lead.contains("</script><script>alert(1)</script> & <!-- \"Zitat\" -->"),
+        "{lead}"
+    );
+    let role: String = select(&html, ".role")[0].text().collect();
+    assert_eq!(
+        role, "{{ 7*7 }} {% raw %}",
+        "template syntax in data is not evaluated"
+    );
+    assert_eq!(
+        select(&html, "h1").len(),
+        1,
+        "the description's `#` heading is shifted"
+    );
+    assert!(select(&html, ".prose a[href='https://example.org/ok']").len() == 1);
+    let jsonld: serde_json::Value = serde_json::from_str(&scripts[0].inner_html()).unwrap();
+    assert_eq!(jsonld["name"], "Verein <i>\"Hilfe\"</i> & Co </script>");
+    assert_eq!(
+        jsonld["description"],
+        "</script><script>alert(1)</script> & <!-- \"Zitat\" -->"
+    );
+    let index = WalkDir::new(out.join("de"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("search.")
+        })
+        .unwrap();
+    let entries: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(index).unwrap()).unwrap();
+    assert_eq!(
+        entries[0]["s"],
+        "</script><script>alert(1)</script> & <!-- \"Zitat\" -->"
+    );
+}
+
+/// Every relative href/src in `html` (a file under `site`), resolved to a path and fragment.
+fn internal_targets(site: &Path, page: &Path, html: &Html) -> Vec<(PathBuf, Option<String>)> {
+    let mut targets = Vec::new();
+    for element in select(html, "[href], [src]") {
+        for attr in ["href", "src"] {
+            let Some(value) = element.value().attr(attr) else {
+                continue;
+            };
+            if value.contains(':') || value.is_empty() {
+                continue;
+            }
+            let (path, fragment) = match value.split_once('#') {
+                Some((p, f)) => (p, Some(f.to_owned())),
+                None => (value, None),
+            };
+            let base = if value.starts_with('/') {
+                site.to_path_buf()
+            } else {
+                page.parent().unwrap().to_path_buf()
+            };
+            let mut target = if path.is_empty() {
+                page.to_path_buf()
+            } else {
+                base.join(path.trim_start_matches('/'))
+            };
+            if target.is_dir() || path.ends_with('/') {
+                target = target.join("index.html");
+            }
+            targets.push((target, fragment));
+        }
+    }
+    targets
+}
+
+#[test]
+fn every_internal_link_and_fragment_resolves_and_nothing_loads_from_other_hosts() {
+    let site = example_site();
+    let mut ids: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
+    let pages = html_files(site);
+    for page in &pages {
+        let html = read(page);
+        ids.insert(
+            normalise(page),
+            select(&html, "[id]")
+                .iter()
+                .map(|e| e.value().attr("id").unwrap().to_owned())
+                .collect(),
+        );
+    }
+    let mut checked = 0;
+    for page in &pages {
+        let html = read(page);
+        for (target, fragment) in internal_targets(site, page, &html) {
+            let target = normalise(&target);
+            assert!(
+                target.is_file(),
+                "{} links to missing {}",
+                page.display(),
+                target.display()
+            );
+            if let Some(fragment) = fragment {
+                assert!(
+                    ids.get(&target).is_some_and(|ids| ids.contains(&fragment)),
+                    "{} links to missing #{fragment} in {}",
+                    page.display(),
+                    target.display()
+                );
+            }
+            checked += 1;
+        }
+        for resource in select(
+            &html,
+            "link[href], script[src], img[src], iframe, source, video, audio, object, embed",
+        ) {
+            let rel = resource.value().attr("rel").unwrap_or_default();
+            if rel == "alternate" || rel == "canonical" {
+                continue;
+            }
+            let url = resource
+                .value()
+                .attr("href")
+                .or(resource.value().attr("src"))
+                .unwrap_or_default();
+            assert!(
+                !url.contains("//"),
+                "{} loads {url} from another host",
+                page.display()
+            );
+        }
+    }
+    assert!(checked > 5000, "checked {checked} links");
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[test]
+fn sitemap_lists_every_page_with_alternates_and_robots_points_to_it() {
+    let site = example_site();
+    let sitemap = std::fs::read_to_string(site.join("sitemap.xml")).unwrap();
+    let localised_pages = html_files(site)
+        .iter()
+        .filter(|p| p.parent() != Some(site) && !p.starts_with(site.join("report")))
+        .count();
+    assert_eq!(sitemap.matches("<loc>").count(), localised_pages);
+    assert!(sitemap.contains(
+        "<xhtml:link rel=\"alternate\" hreflang=\"fa\" href=\"https://integration.merzig.example.org/fa/jobcenter-merzig/\"/>"
+    ));
+    let robots = std::fs::read_to_string(site.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://integration.merzig.example.org/sitemap.xml"));
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("data/catalog.json")).unwrap()).unwrap();
+    assert_eq!(data["actors"].as_array().unwrap().len(), 30);
+}
+
+#[test]
+fn language_chooser_names_each_language_in_its_own_script() {
+    let html = read(&example_site().join("index.html"));
+    let items = select(&html, ".language-list li");
+    assert_eq!(items.len(), 6);
+    let arabic = items
+        .iter()
+        .find(|li| li.value().attr("lang") == Some("ar"))
+        .unwrap();
+    assert_eq!(arabic.value().attr("dir"), Some("rtl"));
+    let text: String = arabic.text().collect();
+    assert!(text.contains("العربية"), "{text}");
+}
+
+#[test]
+fn an_actor_page_with_its_css_and_js_stays_under_50_kb() {
+    let site = example_site();
+    let page = std::fs::read(site.join("de/jobcenter-merzig/index.html"))
+        .unwrap()
+        .len();
+    let assets: usize = std::fs::read_dir(site.join("assets"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "css" || e == "js"))
+        .map(|p| std::fs::read(p).unwrap().len())
+        .sum();
+    assert!(page + assets < 50 * 1024, "{page} + {assets} bytes");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let second = dir.path().join("again");
+    assert!(build(&repo(), &second).status.success());
+    let files = |root: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
+        WalkDir::new(root)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (a, b) = (files(example_site()), files(&second));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{} differs", path.display());
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    assert!(
+        build(&repo().join("tests/fixtures/good"), &out)
+            .status
+            .success()
+    );
+    let before = std::fs::read(out.join("de/beratung-a/index.html")).unwrap();
+    let failed = build(&repo().join("tests/fixtures/bad"), &out);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("nothing was built"));
+    assert_eq!(
+        std::fs::read(out.join("de/beratung-a/index.html")).unwrap(),
+        before
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+}
+
+#[test]
+fn every_ui_string_is_translated_for_every_configured_language() {
+    let keys = |code: &str| -> Vec<String> {
+        let path = repo().join(format!("i18n/{code}.yaml"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let table: BTreeMap<String, String> = serde_yaml::from_str(&text).unwrap();
+        assert!(
+            table.values().all(|v| !v.trim().is_empty()),
+            "{code}: empty string"
+        );
+        table.into_keys().collect()
+    };
+    let german = keys("de");
+    for (code, _) in LANGUAGES {
+        assert_eq!(
+            keys(code),
+            german,
+            "i18n/{code}.yaml has other keys than i18n/de.yaml"
+        );
+    }
+}
