@@ -1,5 +1,6 @@
 //! The PDF brochure, judged by the tools a print shop and a reader would use: poppler
-//! (pdftotext, pdffonts, pdfinfo) and qpdf. `scripts/test.sh` installs them.
+//! (pdftotext, pdffonts, pdfinfo, pdftoppm), qpdf and a barcode reader (zbarimg).
+//! `scripts/test.sh` installs them.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -152,6 +153,9 @@ fn hostile_text_prints_literally() {
         let w = written.iter().find(|w| w.language == language).unwrap();
         text_of(&w.path)
     };
+    // This fixture asks for A4 (595 × 842 pt).
+    let (_, info) = tool("pdfinfo", &[written[0].path.to_str().unwrap()]);
+    assert!(info.contains("595.276 x 841.89 pts"), "{info}");
     // In the German brochure every string comes out exactly as written.
     let german = text("de");
     for literal in [
@@ -203,6 +207,45 @@ fn same_input_gives_identical_bytes() {
     std::fs::write(&pdf, &first.bytes).unwrap();
     let (_, info) = tool("pdfinfo", &["-isodates", pdf.to_str().unwrap()]);
     assert!(info.contains("2026-11-28T00:00:00"), "{info}");
+}
+
+#[test]
+fn qr_codes_decode_to_the_web_pages() {
+    let root = repo().join("tests/fixtures/good");
+    let catalog = catalog(&root);
+    let pdf = brochure::render(&catalog, "de", today()).expect("renders");
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("wegweiser.pdf");
+    std::fs::write(&file, &pdf.bytes).unwrap();
+    let prefix = out.path().join("page");
+    let (ok, report) = tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-png",
+            file.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{report}");
+    let mut pages: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
+        .filter(|p| p.ends_with(".png"))
+        .collect();
+    pages.sort();
+    let mut args = vec!["--quiet", "--raw"];
+    args.extend(pages.iter().map(String::as_str));
+    let (_, decoded) = tool("zbarimg", &args);
+    for actor in &catalog.actors {
+        let url = format!("https://example.org/de/{}/", actor.slug);
+        assert!(decoded.lines().any(|l| l == url), "{url} not in {decoded}");
+    }
+    assert!(
+        decoded.lines().any(|l| l == "https://example.org/de/"),
+        "{decoded}"
+    );
 }
 
 #[test]
