@@ -35,7 +35,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     generate(repo, generated.path(), count)?;
     let catalog = load(generated.path(), today)?;
     let started = Instant::now();
-    let written = brochure::render_languages(&catalog, &[language.clone()], out.path(), as_of)?;
+    let written =
+        brochure::render_languages(&catalog, std::slice::from_ref(&language), out.path(), as_of)?;
     println!(
         "generated: {} actors, 1 brochure ({language}), {} pages in {:.2} s",
         catalog.actors.len(),

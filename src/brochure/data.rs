@@ -26,9 +26,7 @@ pub struct Brochure {
     pub lang: String,
     /// True for right-to-left languages.
     pub rtl: bool,
-    /// The source language, for text that fell back to it.
-    pub source_lang: String,
-    /// True if the source language is written right to left.
+    /// True if the source language (that of fallback text) is written right to left.
     pub source_rtl: bool,
     /// "a5" or "a4".
     pub paper: &'static str,
@@ -63,12 +61,10 @@ pub struct Brochure {
 #[derive(Debug, Serialize)]
 pub struct Strings {
     pub contents: String,
-    pub foreword: String,
     pub index: String,
     pub numbers: String,
     pub imprint: String,
     pub notes: String,
-    pub page: String,
     /// "siehe Seite {page}" split around the page number.
     pub see_page_before: String,
     pub see_page_after: String,
@@ -89,7 +85,6 @@ pub struct Strings {
     pub accessibility: String,
     pub transport: String,
     pub fallback_note: String,
-    pub download_brochure: String,
 }
 
 /// A text and whether it fell back to the source language.
@@ -119,7 +114,6 @@ pub struct PageData {
 /// One chapter: a topic.
 #[derive(Debug, Serialize)]
 pub struct Chapter {
-    pub id: String,
     pub title: String,
     /// Actors whose first topic this is, printed in full here.
     pub actors: Vec<ActorData>,
@@ -148,7 +142,6 @@ pub struct NumberData {
 pub struct ActorData {
     pub slug: String,
     pub name: String,
-    pub short_name: Option<String>,
     pub operator: Option<String>,
     pub logo: Option<String>,
     pub summary: Option<Text>,
@@ -211,7 +204,7 @@ pub fn clean(text: &str) -> String {
 }
 
 /// The virtual path of an actor's QR code.
-pub fn actor_qr_path(slug: &str) -> String {
+fn actor_qr_path(slug: &str) -> String {
     format!("/qr/actor/{slug}.svg")
 }
 
@@ -219,25 +212,25 @@ pub fn actor_qr_path(slug: &str) -> String {
 pub const IMPRINT_PAGE: &str = "imprint";
 
 /// The virtual path of the QR code for the language's home page.
-pub const SITE_QR_PATH: &str = "/qr/site.svg";
+const SITE_QR_PATH: &str = "/qr/site.svg";
 
 /// The virtual path of the town's logo.
-pub fn logo_path(extension: &str) -> String {
+fn logo_path(extension: &str) -> String {
     format!("/images/logo.{extension}")
 }
 
 /// The virtual path of an actor's logo.
-pub fn actor_logo_path(slug: &str, extension: &str) -> String {
+fn actor_logo_path(slug: &str, extension: &str) -> String {
     format!("/images/actors/{slug}.{extension}")
 }
 
 /// The absolute URL of a site path.
-pub fn absolute(base_url: &str, path: &str) -> String {
+fn absolute(base_url: &str, path: &str) -> String {
     format!("{}{path}", base_url.trim_end_matches('/'))
 }
 
 /// A file's extension in lower case ("svg"), for virtual paths.
-pub fn extension(path: &std::path::Path) -> String {
+fn extension(path: &std::path::Path) -> String {
     path.extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default()
@@ -265,7 +258,6 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
         .topics
         .iter()
         .map(|topic| Chapter {
-            id: topic.id.clone(),
             title: clean(category_label(topic, lang, source)),
             actors: printed
                 .iter()
@@ -304,7 +296,6 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
     Brochure {
         lang: lang.to_owned(),
         rtl: language.is_some_and(|l| l.rtl),
-        source_lang: source.to_owned(),
         source_rtl: catalog.language(source).is_some_and(|l| l.rtl),
         paper: match config.brochure.paper {
             Paper::A5 => "a5",
@@ -346,7 +337,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
                     .to_owned(),
                     fallback: !n.label.contains_key(lang),
                 },
-                phone: n.phone.display.clone(),
+                phone: clean(&n.phone.display),
             })
             .collect(),
         imprint: page(IMPRINT_PAGE),
@@ -357,12 +348,10 @@ fn strings(i18n: &I18n, lang: &str, see_page_before: &str, see_page_after: &str)
     let get = |key: &str| clean(i18n.get(lang, key));
     Strings {
         contents: get("brochure_contents"),
-        foreword: get("brochure_foreword"),
         index: get("brochure_index"),
         numbers: get("brochure_important_numbers"),
         imprint: get("brochure_imprint"),
         notes: get("brochure_notes"),
-        page: get("brochure_page"),
         see_page_before: clean(see_page_before),
         see_page_after: clean(see_page_after),
         also_in_chapter: get("brochure_also_in_chapter"),
@@ -382,7 +371,6 @@ fn strings(i18n: &I18n, lang: &str, see_page_before: &str, see_page_after: &str)
         accessibility: get("accessibility"),
         transport: get("transport"),
         fallback_note: get("fallback_note"),
-        download_brochure: get("download_brochure"),
     }
 }
 
@@ -512,7 +500,6 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> ActorData {
     ActorData {
         slug: actor.slug.clone(),
         name: clean(&actor.name),
-        short_name: actor.short_name.as_deref().map(clean),
         operator: actor.operator.as_deref().map(clean),
         logo: actor
             .logo
