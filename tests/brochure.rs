@@ -269,8 +269,12 @@ fn the_command_writes_into_the_language_folders_and_reports_problems() {
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    assert!(out.path().join("en/wegweiser.pdf").is_file());
     assert!(!out.path().join("de/wegweiser.pdf").exists());
+    // SOURCE_DATE_EPOCH wins over the newest review date (2026-06-01 in this fixture).
+    let pdf = out.path().join("en/wegweiser.pdf");
+    let (_, info) = tool("pdfinfo", &["-isodates", pdf.to_str().unwrap()]);
+    assert!(info.contains("2026-11-28T00:00:00"), "{info}");
+    assert!(text_of(&pdf).contains("As of 28/11/2026"));
 
     let unknown = run(&["brochure", "--root", good, "--out", out_dir, "--lang", "xx"]);
     assert_eq!(unknown.status.code(), Some(2));
