@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test and gate. Installs what the gates need on a fresh Debian machine
-# (Chromium, poppler-utils, qpdf from apt; vnu-jar, axe-core, playwright-core from npm).
+# (Chromium, poppler-utils, qpdf, zbar-tools from apt; vnu-jar, axe-core, playwright-core from npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
+command -v zbarimg >/dev/null || missing+=(zbar-tools)
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||

@@ -5,6 +5,7 @@
 //! (meaning → [`catalog::Catalog`]) → renderers. Every problem along the way becomes a
 //! [`diagnostics::Diagnostic`].
 
+pub mod brochure;
 pub mod catalog;
 pub mod cmd;
 pub mod config;

@@ -13,6 +13,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Write the PDF brochure of every brochure language (or of --lang) into the site folder.
+    Brochure(cmd::brochure::Args),
     /// Check the content, then build the website into public/.
     Build(cmd::build::Args),
     /// Check config.yaml and every profile; list all problems with file, line and column.
@@ -30,6 +32,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
+        Command::Brochure(args) => cmd::brochure::run(args),
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Report(args) => cmd::report::run(args),

@@ -1,5 +1,6 @@
 //! One module per subcommand; each is a thin layer over the library.
 
+pub mod brochure;
 pub mod build;
 pub mod check;
 pub mod new;

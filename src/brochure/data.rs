@@ -1,0 +1,561 @@
+//! The catalogue as the template sees it: one language, every string resolved and formatted.
+//!
+//! The template does no formatting of its own beyond layout: UI strings come from [`I18n`], hours
+//! and dates from [`crate::format`], so the brochure says exactly what the website says. Text
+//! that fell back to the source language is flagged (and tagged with that language) so the
+//! template marks it as the website does. All text passes through [`clean`].
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::catalog::{Actor, Catalog, Hours, Localized, Phone, category_label};
+use crate::config::Paper;
+use crate::format::{self, urls};
+use crate::i18n::I18n;
+use crate::model::Translation;
+use crate::model::translation::NoteTranslation;
+
+use super::markdown::{self, Block};
+
+/// Everything the template prints for one language; serialised to `/data.json`.
+#[derive(Debug, Serialize)]
+pub struct Brochure {
+    /// Language code, e.g. "ar".
+    pub lang: String,
+    /// True for right-to-left languages.
+    pub rtl: bool,
+    /// True if the source language (that of fallback text) is written right to left.
+    pub source_rtl: bool,
+    /// "a5" or "a4".
+    pub paper: &'static str,
+    /// Main colour, #rrggbb.
+    pub primary: String,
+    /// Accent colour, #rrggbb.
+    pub accent: String,
+    /// Virtual path of the town's logo, if configured.
+    pub logo: Option<String>,
+    pub title: String,
+    pub subtitle: String,
+    pub town: String,
+    /// The year of the "as of" date, printed on the cover.
+    pub year: String,
+    /// "Stand: 15.06.2026".
+    pub as_of: String,
+    /// The website's address for this language, printed in the imprint.
+    pub site_url: String,
+    /// Virtual path of a QR code for `site_url`.
+    pub site_qr: String,
+    /// UI strings the template needs.
+    pub strings: Strings,
+    pub foreword: Option<PageData>,
+    pub chapters: Vec<Chapter>,
+    /// Every printed actor, sorted for the A–Z index.
+    pub index: Vec<IndexEntry>,
+    pub numbers: Vec<NumberData>,
+    pub imprint: Option<PageData>,
+}
+
+/// UI strings used by the template (already in the brochure's language).
+#[derive(Debug, Serialize)]
+pub struct Strings {
+    pub contents: String,
+    pub index: String,
+    pub numbers: String,
+    pub imprint: String,
+    pub notes: String,
+    /// "siehe Seite {page}" split around the page number.
+    pub see_page_before: String,
+    pub see_page_after: String,
+    pub also_in_chapter: String,
+    pub scan_qr: String,
+    pub operator: String,
+    pub offers: String,
+    pub costs: String,
+    pub contact_persons: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub address: String,
+    pub opening_hours: String,
+    pub consultation_hours: String,
+    pub languages_spoken: String,
+    pub languages_of_service: String,
+    pub accessibility: String,
+    pub transport: String,
+    pub fallback_note: String,
+}
+
+/// A text and whether it fell back to the source language.
+#[derive(Debug, Serialize)]
+pub struct Text {
+    pub text: String,
+    /// The language the text is in.
+    pub lang: String,
+    pub fallback: bool,
+}
+
+/// Markdown as blocks, with its language.
+#[derive(Debug, Serialize)]
+pub struct RichText {
+    pub blocks: Vec<Block>,
+    pub lang: String,
+    pub fallback: bool,
+}
+
+/// A content page (foreword, imprint).
+#[derive(Debug, Serialize)]
+pub struct PageData {
+    pub title: String,
+    pub body: RichText,
+}
+
+/// One chapter: a topic.
+#[derive(Debug, Serialize)]
+pub struct Chapter {
+    pub title: String,
+    /// Actors whose first topic this is, printed in full here.
+    pub actors: Vec<ActorData>,
+    /// Actors printed in another chapter that also belong here.
+    pub see_also: Vec<IndexEntry>,
+}
+
+/// A reference to a printed actor.
+#[derive(Debug, Serialize)]
+pub struct IndexEntry {
+    pub slug: String,
+    pub name: String,
+    /// The initial the index groups it under.
+    pub letter: String,
+}
+
+/// An important phone number.
+#[derive(Debug, Serialize)]
+pub struct NumberData {
+    pub label: Text,
+    pub phone: String,
+}
+
+/// One Steckbrief.
+#[derive(Debug, Serialize)]
+pub struct ActorData {
+    pub slug: String,
+    pub name: String,
+    pub operator: Option<String>,
+    pub logo: Option<String>,
+    pub summary: Option<Text>,
+    pub description: Option<RichText>,
+    pub offers: Option<TextList>,
+    pub costs: Option<Text>,
+    pub contacts: Vec<ContactData>,
+    /// Street, then postcode and city.
+    pub address: Vec<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub opening_hours: Option<HoursData>,
+    pub consultation_hours: Option<HoursData>,
+    /// Names of the languages of service, in their own script.
+    pub languages: Vec<String>,
+    pub wheelchair: Option<String>,
+    pub accessibility_note: Option<Text>,
+    pub transport: Option<Text>,
+    /// The actor's page on the website.
+    pub url: String,
+    /// Virtual path of the QR code for `url`.
+    pub qr: String,
+    /// True if any text of this actor fell back to the source language.
+    pub has_fallback: bool,
+}
+
+/// A list of short texts in one language.
+#[derive(Debug, Serialize)]
+pub struct TextList {
+    pub items: Vec<String>,
+    pub lang: String,
+    pub fallback: bool,
+}
+
+/// A contact person.
+#[derive(Debug, Serialize)]
+pub struct ContactData {
+    pub name: String,
+    pub role: Option<Text>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub languages: Vec<String>,
+}
+
+/// Opening or consultation hours, formatted.
+#[derive(Debug, Serialize)]
+pub struct HoursData {
+    pub rows: Vec<format::HoursRow>,
+    pub appointment: Option<String>,
+    pub note: Option<Text>,
+}
+
+/// Removes the Unicode controls that override or isolate text direction (U+202A–U+202E,
+/// U+2066–U+2069): in data they would allow visual spoofing, e.g. of a phone number.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// The virtual path of an actor's QR code.
+fn actor_qr_path(slug: &str) -> String {
+    format!("/qr/actor/{slug}.svg")
+}
+
+/// The id of the content page printed on the back page.
+pub const IMPRINT_PAGE: &str = "imprint";
+
+/// The virtual path of the QR code for the language's home page.
+const SITE_QR_PATH: &str = "/qr/site.svg";
+
+/// The virtual path of the town's logo.
+fn logo_path(extension: &str) -> String {
+    format!("/images/logo.{extension}")
+}
+
+/// The virtual path of an actor's logo.
+fn actor_logo_path(slug: &str, extension: &str) -> String {
+    format!("/images/actors/{slug}.{extension}")
+}
+
+/// The absolute URL of a site path.
+fn absolute(base_url: &str, path: &str) -> String {
+    format!("{}{path}", base_url.trim_end_matches('/'))
+}
+
+/// A file's extension in lower case ("svg"), for virtual paths.
+fn extension(path: &std::path::Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// Builds the view of `catalog` in `lang`.
+pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
+    let config = &catalog.config;
+    let source = config.source_language.as_str();
+    let i18n = &catalog.i18n;
+    let localized = |map: &BTreeMap<String, String>| {
+        clean(
+            map.get(lang)
+                .or_else(|| map.get(source))
+                .map_or("", String::as_str),
+        )
+    };
+    let printed: Vec<&Actor> = catalog
+        .actors
+        .iter()
+        .filter(|a| first_topic(catalog, a).is_some())
+        .collect();
+    let chapters = config
+        .topics
+        .iter()
+        .map(|topic| Chapter {
+            title: clean(category_label(topic, lang, source)),
+            actors: printed
+                .iter()
+                .filter(|a| first_topic(catalog, a) == Some(topic.id.as_str()))
+                .map(|a| actor(catalog, a, lang))
+                .collect(),
+            see_also: printed
+                .iter()
+                .filter(|a| {
+                    first_topic(catalog, a) != Some(topic.id.as_str())
+                        && a.topics.contains(&topic.id)
+                })
+                .map(|a| index_entry(a))
+                .collect(),
+        })
+        .filter(|c| !c.actors.is_empty() || !c.see_also.is_empty())
+        .collect();
+    let mut index: Vec<IndexEntry> = printed.iter().map(|a| index_entry(a)).collect();
+    index.sort_by_cached_key(|e| (collation_key(&e.name), e.slug.clone()));
+    let page = |id: &str| {
+        catalog.pages.get(id).map(|page| {
+            let (text, fallback) = page.version(lang, source);
+            PageData {
+                title: clean(&text.title),
+                body: RichText {
+                    blocks: markdown::blocks(&text.body),
+                    lang: if fallback { source } else { lang }.to_owned(),
+                    fallback,
+                },
+            }
+        })
+    };
+    let see_page = i18n.get(lang, "brochure_see_page");
+    let (see_page_before, see_page_after) = see_page.split_once("{page}").unwrap_or((see_page, ""));
+    let language = catalog.language(lang);
+    Brochure {
+        lang: lang.to_owned(),
+        rtl: language.is_some_and(|l| l.rtl),
+        source_rtl: catalog.language(source).is_some_and(|l| l.rtl),
+        paper: match config.brochure.paper {
+            Paper::A5 => "a5",
+            Paper::A4 => "a4",
+        },
+        primary: config.branding.primary_color.clone(),
+        accent: config.branding.accent_color.clone(),
+        logo: config
+            .branding
+            .logo
+            .as_ref()
+            .map(|l| logo_path(&extension(std::path::Path::new(l)))),
+        title: localized(&config.title),
+        subtitle: localized(&config.subtitle),
+        town: clean(&config.town),
+        year: as_of.year().to_string(),
+        as_of: i18n.format(
+            lang,
+            "brochure_as_of",
+            &[("date", &format::date(as_of, i18n, lang))],
+        ),
+        site_url: absolute(&config.base_url, &urls::home(lang)),
+        site_qr: SITE_QR_PATH.to_owned(),
+        strings: strings(i18n, lang, see_page_before, see_page_after),
+        foreword: page(crate::site::FOREWORD_PAGE),
+        chapters,
+        index,
+        numbers: catalog
+            .numbers
+            .iter()
+            .map(|n| NumberData {
+                label: Text {
+                    text: localized(&n.label),
+                    lang: if n.label.contains_key(lang) {
+                        lang
+                    } else {
+                        source
+                    }
+                    .to_owned(),
+                    fallback: !n.label.contains_key(lang),
+                },
+                phone: clean(&n.phone.display),
+            })
+            .collect(),
+        imprint: page(IMPRINT_PAGE),
+    }
+}
+
+fn strings(i18n: &I18n, lang: &str, see_page_before: &str, see_page_after: &str) -> Strings {
+    let get = |key: &str| clean(i18n.get(lang, key));
+    Strings {
+        contents: get("brochure_contents"),
+        index: get("brochure_index"),
+        numbers: get("brochure_important_numbers"),
+        imprint: get("brochure_imprint"),
+        notes: get("brochure_notes"),
+        see_page_before: clean(see_page_before),
+        see_page_after: clean(see_page_after),
+        also_in_chapter: get("brochure_also_in_chapter"),
+        scan_qr: get("brochure_scan_qr"),
+        operator: get("operator"),
+        offers: get("offers"),
+        costs: get("costs"),
+        contact_persons: get("contact_persons"),
+        phone: get("phone"),
+        email: get("email"),
+        website: get("website"),
+        address: get("address"),
+        opening_hours: get("opening_hours"),
+        consultation_hours: get("consultation_hours"),
+        languages_spoken: get("languages_spoken"),
+        languages_of_service: get("languages_of_service"),
+        accessibility: get("accessibility"),
+        transport: get("transport"),
+        fallback_note: get("fallback_note"),
+    }
+}
+
+/// The chapter an actor is printed in: its first topic that is configured.
+fn first_topic<'a>(catalog: &Catalog, actor: &'a Actor) -> Option<&'a str> {
+    actor
+        .topics
+        .iter()
+        .find(|t| catalog.config.topics.iter().any(|c| &c.id == *t))
+        .map(String::as_str)
+}
+
+fn index_entry(actor: &Actor) -> IndexEntry {
+    let name = clean(&actor.name);
+    let letter = collation_key(&name)
+        .chars()
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    IndexEntry {
+        slug: actor.slug.clone(),
+        name,
+        letter,
+    }
+}
+
+/// A sort key that files names as a German reader expects: case-insensitive, umlauts with
+/// their base letter (DIN 5007-1), ß as ss, leading punctuation ignored.
+pub fn collation_key(name: &str) -> String {
+    name.chars()
+        .skip_while(|c| !c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ä' | 'à' | 'á' | 'â' => "a".to_owned(),
+            'ö' | 'ó' | 'ô' => "o".to_owned(),
+            'ü' | 'ú' | 'û' => "u".to_owned(),
+            'é' | 'è' | 'ê' => "e".to_owned(),
+            'ß' => "ss".to_owned(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+fn text(value: Option<Localized<'_, String>>) -> Option<Text> {
+    value.map(|v| Text {
+        text: clean(v.value),
+        lang: v.language.to_owned(),
+        fallback: v.is_fallback,
+    })
+}
+
+fn note<'a>(
+    actor: &'a Actor,
+    lang: &'a str,
+    source: &'a str,
+    pick: impl Fn(&'a Translation) -> Option<&'a NoteTranslation>,
+) -> Option<Text> {
+    text(actor.text(lang, source, move |t| pick(t)?.note.as_ref()))
+}
+
+fn hours(hours: Option<&Hours>, note: Option<Text>, i18n: &I18n, lang: &str) -> Option<HoursData> {
+    let hours = hours?;
+    Some(HoursData {
+        rows: format::hours_rows(hours, i18n, lang),
+        appointment: hours
+            .appointment
+            .map(|a| clean(format::appointment_label(a, i18n, lang))),
+        note,
+    })
+}
+
+fn phone(phone: Option<&Phone>) -> Option<String> {
+    phone.map(|p| clean(&p.display))
+}
+
+fn language_names(catalog: &Catalog, codes: &[String]) -> Vec<String> {
+    codes
+        .iter()
+        .map(|code| clean(format::language_name(catalog, code)))
+        .collect()
+}
+
+fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> ActorData {
+    let source = catalog.config.source_language.as_str();
+    let i18n = &catalog.i18n;
+    let summary = text(actor.text(lang, source, |t| t.summary.as_ref()));
+    let description = actor
+        .text(lang, source, |t| t.description.as_ref())
+        .map(|d| RichText {
+            blocks: markdown::blocks(d.value),
+            lang: d.language.to_owned(),
+            fallback: d.is_fallback,
+        });
+    let offers = actor
+        .text(lang, source, |t| t.offers.as_ref())
+        .map(|o| TextList {
+            items: o.value.iter().map(|s| clean(s)).collect(),
+            lang: o.language.to_owned(),
+            fallback: o.is_fallback,
+        });
+    let costs = text(actor.text(lang, source, |t| t.costs.as_ref()));
+    let contacts: Vec<ContactData> = actor
+        .contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ContactData {
+            name: clean(&c.name),
+            role: text(actor.text(lang, source, |t| t.contacts.as_ref()?.get(i)?.role.as_ref())),
+            phone: phone(c.phone.as_ref()),
+            email: c.email.as_deref().map(clean),
+            languages: language_names(catalog, &c.languages),
+        })
+        .collect();
+    let opening_note = note(actor, lang, source, |t| t.opening_hours.as_ref());
+    let consultation_note = note(actor, lang, source, |t| t.consultation_hours.as_ref());
+    let accessibility_note = note(actor, lang, source, |t| t.accessibility.as_ref());
+    let transport = text(actor.text(lang, source, |t| t.transport.as_ref()));
+    let has_fallback = [&summary, &costs, &opening_note, &consultation_note]
+        .iter()
+        .chain([&accessibility_note, &transport].iter())
+        .any(|t| t.as_ref().is_some_and(|t| t.fallback))
+        || description.as_ref().is_some_and(|d| d.fallback)
+        || offers.as_ref().is_some_and(|o| o.fallback)
+        || contacts
+            .iter()
+            .any(|c| c.role.as_ref().is_some_and(|r| r.fallback));
+    ActorData {
+        slug: actor.slug.clone(),
+        name: clean(&actor.name),
+        operator: actor.operator.as_deref().map(clean),
+        logo: actor
+            .logo
+            .as_ref()
+            .map(|l| actor_logo_path(&actor.slug, &extension(l))),
+        summary,
+        description,
+        offers,
+        costs,
+        contacts,
+        address: vec![
+            clean(&actor.address.street),
+            clean(&format!(
+                "{} {}",
+                actor.address.postcode, actor.address.city
+            )),
+        ],
+        phone: phone(actor.phone.as_ref()),
+        email: actor.email.as_deref().map(clean),
+        website: actor.website.as_deref().map(clean),
+        opening_hours: hours(actor.opening_hours.as_ref(), opening_note, i18n, lang),
+        consultation_hours: hours(
+            actor.consultation_hours.as_ref(),
+            consultation_note,
+            i18n,
+            lang,
+        ),
+        languages: language_names(catalog, &actor.languages),
+        wheelchair: actor
+            .wheelchair
+            .map(|w| clean(format::wheelchair_label(w, i18n, lang))),
+        accessibility_note,
+        transport,
+        url: absolute(&catalog.config.base_url, &urls::actor(lang, &actor.slug)),
+        qr: actor_qr_path(&actor.slug),
+        has_fallback,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_direction_overrides() {
+        assert_eq!(clean("\u{202E}0681\u{2066}23\u{2069}"), "068123");
+        assert_eq!(clean("ميرتسيغ Merzig"), "ميرتسيغ Merzig");
+    }
+
+    #[test]
+    fn files_umlauts_with_their_base_letter() {
+        let mut names = vec!["Zentrum", "Ärztekammer", "agentur", "„Offene Tür“", "Ost"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(
+            names,
+            vec!["agentur", "Ärztekammer", "„Offene Tür“", "Ost", "Zentrum"]
+        );
+    }
+}

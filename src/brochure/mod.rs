@@ -1,0 +1,393 @@
+//! The printable brochure: one PDF per language, laid out by typst used as a library.
+//!
+//! [`data`] turns the validated [`Catalog`] into a per-language view with every string resolved;
+//! [`world`] serves that view as `/data.json`, together with the template, the bundled
+//! [`fonts`], the logo and the QR codes, to typst; the template `templates/brochure.typ` lays it
+//! out; typst-pdf writes PDF/A-2b, tagged. Profile text only ever reaches typst as data, never
+//! as markup, and Markdown arrives as structured blocks ([`markdown`]).
+//!
+//! The output is reproducible: the same catalogue and "as of" date give the same bytes (fixed
+//! document id, timestamp and `today()` derived from the date, fonts in a fixed order).
+
+pub mod data;
+pub mod fonts;
+pub mod markdown;
+pub mod world;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::catalog::Catalog;
+use crate::format::urls;
+use world::{BrochureWorld, TEMPLATE, TemplateFile};
+
+/// Why a brochure could not be written.
+#[derive(Debug)]
+pub enum BrochureError {
+    /// A language was asked for that config.yaml does not define.
+    UnknownLanguage(String),
+    /// There is no date to print as "as of": no actor and no `SOURCE_DATE_EPOCH`.
+    NoDate,
+    /// A file could not be read or written.
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A URL is too long for a QR code.
+    Qr { url: String, message: String },
+    /// typst reported errors (in the template, or while writing the PDF).
+    Typst {
+        language: String,
+        diagnostics: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for BrochureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BrochureError::UnknownLanguage(code) => write!(
+                f,
+                "there is no language `{code}` in config.yaml (see `languages:` there)"
+            ),
+            BrochureError::NoDate => write!(
+                f,
+                "no date for \"as of\": the catalogue has no actor; set SOURCE_DATE_EPOCH"
+            ),
+            BrochureError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            BrochureError::Qr { url, message } => {
+                write!(f, "cannot make a QR code for {url}: {message}")
+            }
+            BrochureError::Typst {
+                language,
+                diagnostics,
+            } => {
+                write!(f, "the brochure in `{language}` failed:")?;
+                for d in diagnostics {
+                    write!(f, "\n  {d}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for BrochureError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BrochureError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// A brochure written to disk.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub language: String,
+    pub path: PathBuf,
+    pub pages: usize,
+    /// typst's warnings, located like errors.
+    pub warnings: Vec<String>,
+}
+
+/// A brochure in memory.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// The "as of" date printed in the imprint: the day of `SOURCE_DATE_EPOCH` if set (the
+/// reproducible-builds convention), else the newest `last_reviewed` of the catalogue. Never the
+/// wall clock, so that rebuilding unchanged content gives the same PDF.
+pub fn as_of_date(catalog: &Catalog) -> Result<Date, BrochureError> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+        .or_else(|| catalog.last_reviewed())
+        .ok_or(BrochureError::NoDate)
+}
+
+/// Where the brochure of `language` goes inside the site folder `out_dir`: the language's
+/// folder, under the file name from config.yaml (the URL the website links to).
+pub fn output_path(catalog: &Catalog, out_dir: &Path, language: &str) -> PathBuf {
+    let url = urls::brochure(language, &catalog.config.brochure.file_name);
+    out_dir.join(url.trim_start_matches('/'))
+}
+
+/// Writes the brochure of every brochure language from config.yaml, in parallel.
+pub fn render_all(
+    catalog: &Catalog,
+    out_dir: &Path,
+    as_of: Date,
+) -> Result<Vec<Written>, BrochureError> {
+    render_languages(catalog, &catalog.config.brochure.languages, out_dir, as_of)
+}
+
+/// Writes the brochures of `languages` (configured language codes), in parallel.
+pub fn render_languages(
+    catalog: &Catalog,
+    languages: &[String],
+    out_dir: &Path,
+    as_of: Date,
+) -> Result<Vec<Written>, BrochureError> {
+    languages
+        .par_iter()
+        .map(|language| {
+            let pdf = render(catalog, language, as_of)?;
+            let path = output_path(catalog, out_dir, language);
+            let io = |source| BrochureError::Io {
+                path: path.clone(),
+                source,
+            };
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(io)?;
+            }
+            std::fs::write(&path, &pdf.bytes).map_err(io)?;
+            Ok(Written {
+                language: language.clone(),
+                path,
+                pages: pdf.pages,
+                warnings: pdf.warnings,
+            })
+        })
+        .collect()
+}
+
+/// Renders the brochure of one language into memory.
+pub fn render(catalog: &Catalog, language: &str, as_of: Date) -> Result<Pdf, BrochureError> {
+    if catalog.language(language).is_none() {
+        return Err(BrochureError::UnknownLanguage(language.to_owned()));
+    }
+    let view = data::brochure(catalog, language, as_of);
+    let json = serde_json::to_vec(&view).map_err(|e| BrochureError::Typst {
+        language: language.to_owned(),
+        diagnostics: vec![format!("cannot serialise the data: {e}")],
+    })?;
+    let mut files = vec![("/data.json".to_owned(), json)];
+    files.extend(images(catalog, &view)?);
+    let ident = format!(
+        "steckbrief/{}/{}/{language}",
+        catalog.config.base_url, catalog.config.brochure.file_name
+    );
+    compile(&TEMPLATE, files, language, &ident, as_of)
+}
+
+/// The logo, actor logos and QR codes the view refers to, by virtual path.
+fn images(
+    catalog: &Catalog,
+    view: &data::Brochure,
+) -> Result<Vec<(String, Vec<u8>)>, BrochureError> {
+    let read =
+        |path: PathBuf| std::fs::read(&path).map_err(|source| BrochureError::Io { path, source });
+    let mut files = Vec::new();
+    if let (Some(virtual_path), Some(logo)) = (&view.logo, &catalog.config.branding.logo) {
+        files.push((virtual_path.clone(), read(catalog.root.join(logo))?));
+    }
+    files.push((view.site_qr.clone(), qr_svg(&view.site_url)?));
+    let printed = view.chapters.iter().flat_map(|c| &c.actors);
+    for actor in printed {
+        files.push((actor.qr.clone(), qr_svg(&actor.url)?));
+        let on_disk = catalog
+            .actors
+            .iter()
+            .find(|a| a.slug == actor.slug)
+            .and_then(|a| a.logo.clone());
+        if let (Some(virtual_path), Some(path)) = (&actor.logo, on_disk) {
+            files.push((virtual_path.clone(), read(path)?));
+        }
+    }
+    Ok(files)
+}
+
+/// A QR code for `url` as SVG: vector, so it stays sharp in print and survives PDF/A.
+pub fn qr_svg(url: &str) -> Result<Vec<u8>, BrochureError> {
+    let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| BrochureError::Qr {
+        url: url.to_owned(),
+        message: e.to_string(),
+    })?;
+    Ok(code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .quiet_zone(false)
+        .min_dimensions(200, 200)
+        .dark_color(qrcode::render::svg::Color("#000000"))
+        .light_color(qrcode::render::svg::Color("#ffffff"))
+        .build()
+        .into_bytes())
+}
+
+/// Compiles `template` with `files` and exports PDF/A-2b.
+fn compile(
+    template: &[TemplateFile],
+    files: Vec<(String, Vec<u8>)>,
+    language: &str,
+    ident: &str,
+    as_of: Date,
+) -> Result<Pdf, BrochureError> {
+    let failed = |diagnostics| BrochureError::Typst {
+        language: language.to_owned(),
+        diagnostics,
+    };
+    let day = Datetime::from_ymd(
+        as_of.year().into(),
+        as_of.month().unsigned_abs(),
+        as_of.day().unsigned_abs(),
+    )
+    .ok_or_else(|| failed(vec![format!("the date {as_of} is out of range")]))?;
+    let world =
+        BrochureWorld::new(template, files, fonts::shared(), day).map_err(|e| failed(vec![e]))?;
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let warnings = located(&world, &compiled.warnings);
+    let document = compiled
+        .output
+        .map_err(|errors| failed(located(&world, &errors)))?;
+    let midnight = Datetime::from_ymd_hms(
+        as_of.year().into(),
+        as_of.month().unsigned_abs(),
+        as_of.day().unsigned_abs(),
+        0,
+        0,
+        0,
+    )
+    .ok_or_else(|| failed(vec![format!("the date {as_of} is out of range")]))?;
+    let standards = PdfStandards::new(&[PdfStandard::A_2b])
+        .map_err(|e| failed(vec![e.message().to_string()]))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_owned()),
+        creator: Smart::Custom(Some(format!("Steckbrief {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(midnight)),
+        standards,
+        ..PdfOptions::default()
+    };
+    let bytes =
+        typst_pdf::pdf(&document, &options).map_err(|errors| failed(located(&world, &errors)))?;
+    Ok(Pdf {
+        bytes,
+        pages: document.pages().len(),
+        warnings,
+    })
+}
+
+/// typst diagnostics as `templates/brochure.typ:12:5: error: message (hint: …)`.
+fn located(world: &BrochureWorld, diagnostics: &[SourceDiagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let severity = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let place = d.span.id().map(|id| {
+                let path = id.get().vpath().get_without_slash().to_owned();
+                let line_column = world
+                    .range(d.span)
+                    .zip(world.source_of(id))
+                    .and_then(|(range, source)| source.lines().byte_to_line_column(range.start));
+                match line_column {
+                    Some((line, column)) => format!("{path}:{}:{}: ", line + 1, column + 1),
+                    None => format!("{path}: "),
+                }
+            });
+            let hints: String = d
+                .hints
+                .iter()
+                .map(|h| format!(" (hint: {})", h.v))
+                .collect();
+            format!(
+                "{}{severity}: {}{hints}",
+                place.unwrap_or_default(),
+                d.message
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE_TEMPLATE: &str = r#"
+#set text(font: ("Noto Sans", "Noto Naskh Arabic", "Noto Sans Ethiopic"))
+#for s in json("/data.json") { par(s) }
+"#;
+
+    fn sample(texts: &[&str]) -> Result<Pdf, BrochureError> {
+        let template = [TemplateFile {
+            path: "templates/sample.typ",
+            text: SAMPLE_TEMPLATE,
+        }];
+        let json = serde_json::to_vec(texts).unwrap();
+        compile(
+            &template,
+            vec![("/data.json".to_owned(), json)],
+            "sample",
+            "sample",
+            Date::new(2026, 6, 15).unwrap(),
+        )
+    }
+
+    /// Every text the configuration of the example content names in a language's own script,
+    /// plus Tigrinya: PDF/A export refuses any glyph the bundled fonts lack.
+    #[test]
+    fn bundled_fonts_cover_every_configured_language() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config: crate::config::Config =
+            serde_yaml::from_str(&std::fs::read_to_string(root.join("config.yaml")).unwrap())
+                .unwrap();
+        let mut texts: Vec<String> = vec![
+            "ትግርኛ — ሰላም፡ ስራሕ ኣብ መርዚግ".into(),
+            "Ärger über Öfen: Straße № 5 – „Zitat“ … € 1.200,50 · ©".into(),
+            "کار و زندگی در مرتسیگ ۱۲۳۴ — می‌خواهم".into(),
+            "Працювати й жити в Мерцігу: ґ є ї".into(),
+            "Çalışmak ğ ı ş İ".into(),
+        ];
+        for language in &config.languages {
+            texts.push(language.name.clone());
+        }
+        texts.extend(config.spoken_languages.values().cloned());
+        for map in [&config.title, &config.subtitle] {
+            texts.extend(map.values().cloned());
+        }
+        for category in config.topics.iter().chain(&config.target_groups) {
+            texts.extend(category.label.values().cloned());
+        }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        if let Err(e) = sample(&texts) {
+            panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn a_missing_glyph_fails_the_export() {
+        let error = sample(&["漢字"]).unwrap_err().to_string();
+        assert!(error.contains("could not be displayed"), "{error}");
+    }
+
+    #[test]
+    fn template_errors_name_file_and_line() {
+        let template = [TemplateFile {
+            path: "templates/broken.typ",
+            text: "= Title\n\n#let x = (\n#unknown-function()\n",
+        }];
+        let error = compile(&template, vec![], "de", "x", Date::new(2026, 1, 1).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("templates/broken.typ:"), "{error}");
+    }
+
+    #[test]
+    fn qr_codes_are_svg() {
+        let svg = String::from_utf8(qr_svg("https://example.org/de/x/").unwrap()).unwrap();
+        assert!(svg.contains("<svg"), "{svg}");
+    }
+}

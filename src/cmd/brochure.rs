@@ -1,0 +1,68 @@
+//! `steckbrief brochure`: check the content, then write the PDF brochures.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::brochure;
+use crate::diagnostics;
+
+use super::check::{summary_line, use_colour};
+use super::{EXIT_INVALID, EXIT_OK, fail};
+
+/// Arguments of `brochure`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The content folder (with config.yaml and actors/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Only this language (a code from config.yaml); default: every brochure language.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// The site folder; each PDF goes into its language's folder there.
+    #[arg(long, default_value = "public")]
+    pub out: PathBuf,
+}
+
+/// Runs `brochure`: exit code 1 if the content has errors, 2 on usage, I/O or typst errors.
+pub fn run(args: &Args) -> ExitCode {
+    let checked = match crate::check(&args.root, crate::today()) {
+        Ok(checked) => checked,
+        Err(error) => return fail(error),
+    };
+    let Some(catalog) = checked.catalog else {
+        let summary = summary_line(&checked.diagnostics, checked.actor_count);
+        let list = checked.diagnostics.sorted();
+        eprint!("{}", diagnostics::render_human(&list, use_colour()));
+        eprintln!("{summary}");
+        return ExitCode::from(EXIT_INVALID);
+    };
+    let languages = match &args.lang {
+        Some(code) if catalog.language(code).is_none() => {
+            return fail(brochure::BrochureError::UnknownLanguage(code.clone()));
+        }
+        Some(code) => vec![code.clone()],
+        None => catalog.config.brochure.languages.clone(),
+    };
+    let as_of = match brochure::as_of_date(&catalog) {
+        Ok(date) => date,
+        Err(error) => return fail(error),
+    };
+    let started = std::time::Instant::now();
+    match brochure::render_languages(&catalog, &languages, &args.out, as_of) {
+        Ok(written) => {
+            for w in &written {
+                for warning in &w.warnings {
+                    eprintln!("{warning}");
+                }
+                eprintln!("wrote {} ({} pages)", w.path.display(), w.pages);
+            }
+            eprintln!(
+                "{} brochure(s) in {:.1} s",
+                written.len(),
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::from(EXIT_OK)
+        }
+        Err(error) => fail(error),
+    }
+}
