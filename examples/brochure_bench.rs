@@ -25,10 +25,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let written = brochure::render_all(&catalog, out.path(), as_of)?;
     let pages: usize = written.iter().map(|w| w.pages).sum();
     println!(
-        "example content: {} actors, {} brochures, {pages} pages in {:.2} s",
+        "example content: {} actors, {} brochures, {pages} pages in {:.2} s ({} typst warnings)",
         catalog.actors.len(),
         written.len(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        written.iter().map(|w| w.warnings.len()).sum::<usize>()
     );
 
     let generated = tempfile::tempdir()?;
@@ -38,10 +39,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let written =
         brochure::render_languages(&catalog, std::slice::from_ref(&language), out.path(), as_of)?;
     println!(
-        "generated: {} actors, 1 brochure ({language}), {} pages in {:.2} s",
+        "generated: {} actors, 1 brochure ({language}), {} pages in {:.2} s ({} typst warnings)",
         catalog.actors.len(),
         written[0].pages,
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        written[0].warnings.len()
     );
     Ok(())
 }

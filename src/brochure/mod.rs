@@ -141,7 +141,7 @@ pub fn render_languages(
     out_dir: &Path,
     as_of: Date,
 ) -> Result<Vec<Written>, BrochureError> {
-    languages
+    let written = languages
         .par_iter()
         .map(|language| {
             let pdf = render(catalog, language, as_of)?;
@@ -161,7 +161,11 @@ pub fn render_languages(
                 warnings: pdf.warnings,
             })
         })
-        .collect()
+        .collect();
+    // typst memoises layout work process-wide; in a long-running process (`serve`) drop what
+    // the last few rounds of rendering did not use, or memory grows with every rebuild.
+    typst::comemo::evict(2);
+    written
 }
 
 /// Renders the brochure of one language into memory.
