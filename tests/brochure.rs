@@ -117,6 +117,11 @@ fn example_brochures_are_complete_and_print_ready() {
     let german = text_of(&out.path().join("de/arbeiten-und-leben-in-merzig.pdf"));
     let as_of = steckbrief::format::date(as_of, &catalog.i18n, "de");
     assert!(german.contains(&format!("Stand: {as_of}")), "{as_of}");
+    // Each Steckbrief says when its actor last checked it, as the website does.
+    assert_eq!(
+        german.matches("Zuletzt geprüft am").count(),
+        catalog.actors.len()
+    );
 }
 
 #[test]

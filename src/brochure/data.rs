@@ -167,6 +167,8 @@ pub struct ActorData {
     pub qr: String,
     /// True if any text of this actor fell back to the source language.
     pub has_fallback: bool,
+    /// "Zuletzt geprüft am 15.06.2026", as on the website.
+    pub last_reviewed: String,
 }
 
 /// A list of short texts in one language.
@@ -536,6 +538,11 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> ActorData {
         url: absolute(&catalog.config.base_url, &urls::actor(lang, &actor.slug)),
         qr: actor_qr_path(&actor.slug),
         has_fallback,
+        last_reviewed: clean(&i18n.format(
+            lang,
+            "last_reviewed",
+            &[("date", &format::date(actor.last_reviewed, i18n, lang))],
+        )),
     }
 }
 
