@@ -109,11 +109,7 @@ pub struct Pdf {
 /// reproducible-builds convention), else the newest `last_reviewed` of the catalogue. Never the
 /// wall clock, so that rebuilding unchanged content gives the same PDF.
 pub fn as_of_date(catalog: &Catalog) -> Result<Date, BrochureError> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
-        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+    crate::source_date_epoch()
         .or_else(|| catalog.last_reviewed())
         .ok_or(BrochureError::NoDate)
 }
