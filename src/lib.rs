@@ -57,11 +57,11 @@ pub fn check(root: &Path, today: Date) -> Result<Checked, FatalError> {
 /// The date the content is checked against: the day given by `SOURCE_DATE_EPOCH` (the
 /// reproducible-builds convention) if set, otherwise today in the local time zone.
 pub fn today() -> Date {
-    source_date().unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+    source_date_epoch().unwrap_or_else(|| jiff::ZonedDateTime::now().date())
 }
 
-/// The day (UTC) of `SOURCE_DATE_EPOCH`, if it is set to a number of seconds.
-pub fn source_date() -> Option<Date> {
+/// The day (UTC) given by `SOURCE_DATE_EPOCH`, if it is set to a valid timestamp.
+pub fn source_date_epoch() -> Option<Date> {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())

@@ -479,3 +479,19 @@ fn every_ui_string_is_translated_for_every_configured_language() {
         );
     }
 }
+
+#[test]
+fn every_brochure_language_gets_its_pdf_linked_from_the_site() {
+    let site = example_site();
+    for code in ["de", "en", "ar", "uk", "fa", "tr"] {
+        let pdf = std::fs::read(site.join(code).join("arbeiten-und-leben-in-merzig.pdf")).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{code}");
+        let html = read(&site.join(code).join("jobcenter-merzig/index.html"));
+        let links = select(&html, "a[type='application/pdf']");
+        assert!(
+            links.iter().any(|a| a.value().attr("href")
+                == Some(&format!("../../{code}/arbeiten-und-leben-in-merzig.pdf"))),
+            "{code}"
+        );
+    }
+}

@@ -39,18 +39,8 @@
       });
   }
 
-  function show(query) {
-    var terms = fold(query).split(/\s+/).filter(Boolean);
-    list.textContent = "";
-    if (!terms.length) { list.hidden = true; status.textContent = ""; return; }
-    var hits = entries.filter(function (e) {
-      return terms.every(function (t) { return e.text.indexOf(t) !== -1; });
-    });
-    hits.sort(function (a, b) {
-      var an = terms.every(function (t) { return a.name.indexOf(t) !== -1; }) ? 0 : 1;
-      var bn = terms.every(function (t) { return b.name.indexOf(t) !== -1; }) ? 0 : 1;
-      return an - bn;
-    });
+  function render(target, status, hits) {
+    target.textContent = "";
     hits.forEach(function (hit) {
       var item = document.createElement("li");
       item.className = "card";
@@ -63,12 +53,49 @@
       summary.textContent = hit.entry.s;
       item.appendChild(heading);
       item.appendChild(summary);
-      list.appendChild(item);
+      target.appendChild(item);
     });
-    list.hidden = hits.length === 0;
+    target.hidden = hits.length === 0;
     status.textContent = hits.length
       ? section.getAttribute("data-results").replace("{count}", hits.length)
       : section.getAttribute("data-no-results");
+  }
+
+  function show(query) {
+    var terms = fold(query).split(/\s+/).filter(Boolean);
+    list.textContent = "";
+    if (!terms.length) { list.hidden = true; status.textContent = ""; return; }
+    var hits = entries.filter(function (e) {
+      return terms.every(function (t) { return e.text.indexOf(t) !== -1; });
+    });
+    hits.sort(function (a, b) {
+      var an = terms.every(function (t) { return a.name.indexOf(t) !== -1; }) ? 0 : 1;
+      var bn = terms.every(function (t) { return b.name.indexOf(t) !== -1; }) ? 0 : 1;
+      return an - bn;
+    });
+    render(list, status, hits);
+  }
+
+  // The finder: with JavaScript, "I am … / I am looking for …" become two selects that list the
+  // actors matching both; without it, the links to the listings remain.
+  var finder = document.querySelector(".finder-form");
+  if (finder) {
+    var group = finder.querySelector("#finder-group");
+    var topic = finder.querySelector("#finder-topic");
+    var finderList = finder.querySelector(".finder-results");
+    var finderStatus = finder.querySelector(".finder-status");
+    finder.hidden = false;
+    var update = function () {
+      if (!group.value && !topic.value) { finderList.hidden = true; finderStatus.textContent = ""; return; }
+      load().then(function () {
+        render(finderList, finderStatus, entries.filter(function (e) {
+          return (!group.value || e.entry.c.indexOf(group.value) !== -1) &&
+            (!topic.value || e.entry.c.indexOf(topic.value) !== -1);
+        }));
+      });
+    };
+    group.addEventListener("change", update);
+    topic.addEventListener("change", update);
   }
 
   form.addEventListener("submit", function (event) {

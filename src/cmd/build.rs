@@ -1,10 +1,16 @@
-//! `steckbrief build`: check the content, then render the website into `public/`.
+//! `steckbrief build`: check the content, then render the website and the PDF brochures into
+//! `public/` in one run, from the one validated catalogue.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use rayon::prelude::*;
+
+use crate::brochure;
+use crate::catalog::Catalog;
 use crate::diagnostics;
+use crate::format::urls;
 use crate::site::{self, Options};
 
 use super::check::{summary_line, use_colour};
@@ -19,15 +25,26 @@ pub struct Args {
     /// Where to write the site.
     #[arg(long, default_value = "public")]
     pub out: PathBuf,
+    /// Build only the website, without the PDF brochures.
+    #[arg(long)]
+    pub no_brochures: bool,
+    /// Print nothing but errors.
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also list every warning and the time of each step.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 pub fn run(args: &Args) -> ExitCode {
     let started = Instant::now();
-    let checked = match crate::check(&args.root, crate::today()) {
+    let today = crate::today();
+    let checked = match crate::check(&args.root, today) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
+    let checked_after = started.elapsed();
     let Some(catalog) = checked.catalog else {
         let list = checked.diagnostics.sorted();
         eprint!("{}", diagnostics::render_human(&list, use_colour()));
@@ -37,29 +54,87 @@ pub fn run(args: &Args) -> ExitCode {
         );
         return ExitCode::from(EXIT_INVALID);
     };
-    let files = match site::render(
-        &catalog,
-        &Options {
-            brochure_languages: &[],
-            today: crate::today(),
+    if args.verbose {
+        eprint!(
+            "{}",
+            diagnostics::render_human(&checked.diagnostics.sorted(), use_colour())
+        );
+    }
+    let brochure_languages = if args.no_brochures {
+        Vec::new()
+    } else {
+        catalog.config.brochure.languages.clone()
+    };
+    let options = Options {
+        brochure_languages: &brochure_languages,
+        today,
+    };
+    // The brochures lay out in parallel with the site, not after it.
+    let (site, pdfs) = rayon::join(
+        || {
+            let started = Instant::now();
+            site::render(&catalog, &options).map(|files| (files, started.elapsed()))
         },
-    ) {
+        || render_brochures(&catalog, &brochure_languages),
+    );
+    let nothing_built = format!("nothing was built; {} is unchanged", args.out.display());
+    let (files, site_time) = match site {
         Ok(files) => files,
-        Err(error) => {
-            return fail(format!(
-                "{error}\nnothing was built; {} is unchanged",
-                args.out.display()
-            ));
-        }
+        Err(error) => return fail(format!("{error}\n{nothing_built}")),
+    };
+    let (pdfs, pdf_time) = match pdfs {
+        Ok(pdfs) => pdfs,
+        Err(error) => return fail(format!("{error}\n{nothing_built}")),
     };
     let pages = files.keys().filter(|path| path.ends_with(".html")).count();
-    if let Err(error) = crate::output::write_atomically(&args.out, &files, &[]) {
+    let extra: Vec<(PathBuf, Vec<u8>)> = pdfs
+        .into_iter()
+        .map(|(language, pdf)| {
+            let path = urls::brochure(&language, &catalog.config.brochure.file_name);
+            (PathBuf::from(path.trim_start_matches('/')), pdf.bytes)
+        })
+        .collect();
+    let write_started = Instant::now();
+    if let Err(error) = crate::output::write_atomically(&args.out, &files, &extra) {
         return fail(format!("cannot write {}: {error}", args.out.display()));
     }
-    eprintln!(
-        "{summary}\nbuilt {pages} pages into {} in {:.2} s",
-        args.out.display(),
-        started.elapsed().as_secs_f64()
-    );
+    if args.verbose {
+        eprintln!(
+            "check {:.2} s, site {:.2} s, brochures {:.2} s (in parallel), writing {:.2} s",
+            checked_after.as_secs_f64(),
+            site_time.as_secs_f64(),
+            pdf_time.as_secs_f64(),
+            write_started.elapsed().as_secs_f64()
+        );
+    }
+    if !args.quiet {
+        eprintln!(
+            "{summary}\nbuilt {pages} pages and {} PDF brochures into {} in {:.2} s",
+            extra.len(),
+            args.out.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
     ExitCode::from(EXIT_OK)
+}
+
+type Brochures = (Vec<(String, brochure::Pdf)>, std::time::Duration);
+
+/// Renders the brochure of every language in `languages`, in parallel, into memory.
+fn render_brochures(
+    catalog: &Catalog,
+    languages: &[String],
+) -> Result<Brochures, brochure::BrochureError> {
+    let started = Instant::now();
+    if languages.is_empty() {
+        return Ok((Vec::new(), started.elapsed()));
+    }
+    let as_of = brochure::as_of_date(catalog)?;
+    let pdfs = languages
+        .par_iter()
+        .map(|language| {
+            brochure::render(catalog, language, as_of).map(|pdf| (language.clone(), pdf))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((pdfs, started.elapsed()))
 }

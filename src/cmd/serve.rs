@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
+use crate::brochure;
 use crate::diagnostics;
+use crate::format::urls;
 use crate::site::{self, Files, Options};
 
 use super::check::{summary_line, use_colour};
@@ -61,7 +63,7 @@ pub fn run(args: &Args) -> ExitCode {
         generation: Mutex::new((0, None)),
         changed: Condvar::new(),
     });
-    match rebuild(&args.root) {
+    match rebuild(&args.root, &state) {
         Ok(files) => *state.files.write().expect("state lock") = files,
         Err(message) => {
             eprintln!("{message}");
@@ -118,7 +120,7 @@ pub fn run(args: &Args) -> ExitCode {
         // Let a burst of events (editors write, rename, touch) settle into one build.
         while events.recv_timeout(DEBOUNCE).is_ok() {}
         let started = Instant::now();
-        match rebuild(&root) {
+        match rebuild(&root, &state) {
             Ok(files) => {
                 *state.files.write().expect("state lock") = files;
                 state.publish(None);
@@ -154,7 +156,7 @@ fn is_editor_noise(path: &Path) -> bool {
 }
 
 /// Checks and renders the site into memory; the error text lists every problem.
-fn rebuild(root: &Path) -> Result<Files, String> {
+fn rebuild(root: &Path, state: &Arc<State>) -> Result<Files, String> {
     let today = crate::today();
     let checked = crate::check(root, today).map_err(|e| format!("error: {e}"))?;
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
@@ -165,14 +167,41 @@ fn rebuild(root: &Path) -> Result<Files, String> {
             diagnostics::render_human(&list, use_colour())
         ));
     };
-    site::render(
+    let languages = catalog.config.brochure.languages.clone();
+    let files = site::render(
         &catalog,
         &Options {
-            brochure_languages: &[],
+            brochure_languages: &languages,
             today,
         },
     )
-    .map_err(|e| format!("error: {e}\nthe last good build stays served"))
+    .map_err(|e| format!("error: {e}\nthe last good build stays served"))?;
+    // The brochures follow in the background so that the HTML is not delayed; a newer build
+    // makes this one's PDFs obsolete.
+    let generation = state.generation.lock().expect("state lock").0;
+    let state = Arc::clone(state);
+    std::thread::spawn(move || {
+        let Ok(as_of) = brochure::as_of_date(&catalog) else {
+            return;
+        };
+        for language in &languages {
+            match brochure::render(&catalog, language, as_of) {
+                Ok(pdf) => {
+                    if state.generation.lock().expect("state lock").0 > generation + 1 {
+                        return;
+                    }
+                    let path = urls::brochure(language, &catalog.config.brochure.file_name);
+                    state
+                        .files
+                        .write()
+                        .expect("state lock")
+                        .insert(path.trim_start_matches('/').to_owned(), pdf.bytes);
+                }
+                Err(error) => eprintln!("{error}"),
+            }
+        }
+    });
+    Ok(files)
 }
 
 fn respond(request: tiny_http::Request, state: &State) {

@@ -86,6 +86,14 @@ try {
       console.log(`search /${lang}/ "${query}": ${hits.length} results`);
     }
   }
+  for (const lang of [ltr, rtl]) {
+    await tab.goto(`${origin}/${lang}/`, { waitUntil: "networkidle" });
+    await tab.selectOption("#finder-group", { index: 1 });
+    await tab.waitForFunction(() => document.querySelector(".finder-status").textContent !== "", null, { timeout: 5000 }).catch(() => null);
+    const found = await tab.$$eval(".finder-results li", (items) => items.length);
+    if (found === 0) fail(`the finder on /${lang}/ lists nothing for the first target group`);
+    else console.log(`finder /${lang}/: ${found} actors for the first target group`);
+  }
 } finally {
   await browser.close();
   server.close();
@@ -94,4 +102,4 @@ if (failures) {
   console.error(`axe: ${failures} failures`);
   process.exit(1);
 }
-console.log("axe: 0 violations, no requests to other hosts, search works");
+console.log("axe: 0 violations, no requests to other hosts, search and finder work");
