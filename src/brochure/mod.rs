@@ -137,7 +137,7 @@ pub fn render_languages(
     out_dir: &Path,
     as_of: Date,
 ) -> Result<Vec<Written>, BrochureError> {
-    let written = languages
+    languages
         .par_iter()
         .map(|language| {
             let pdf = render(catalog, language, as_of)?;
@@ -157,11 +157,7 @@ pub fn render_languages(
                 warnings: pdf.warnings,
             })
         })
-        .collect();
-    // typst memoises layout work process-wide; in a long-running process (`serve`) drop what
-    // the last few rounds of rendering did not use, or memory grows with every rebuild.
-    typst::comemo::evict(2);
-    written
+        .collect()
 }
 
 /// Renders the brochure of one language into memory.
@@ -180,7 +176,11 @@ pub fn render(catalog: &Catalog, language: &str, as_of: Date) -> Result<Pdf, Bro
         "steckbrief/{}/{}/{language}",
         catalog.config.base_url, catalog.config.brochure.file_name
     );
-    compile(&TEMPLATE, files, language, &ident, as_of)
+    let pdf = compile(&TEMPLATE, files, language, &ident, as_of);
+    // typst memoises layout work process-wide; drop what the last renders did not reuse (as
+    // typst's own watch mode does), or a long-running `serve` grows with every rebuild.
+    typst::comemo::evict(10);
+    pdf
 }
 
 /// The logo, actor logos and QR codes the view refers to, by virtual path.
