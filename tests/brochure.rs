@@ -254,6 +254,36 @@ fn qr_codes_decode_to_the_web_pages() {
 }
 
 #[test]
+fn a_broken_template_in_the_content_root_is_reported_with_file_and_line() {
+    let root = tempfile::tempdir().unwrap();
+    let fixture = repo().join("tests/fixtures/good");
+    for entry in walkdir::WalkDir::new(&fixture) {
+        let entry = entry.unwrap();
+        let target = root
+            .path()
+            .join(entry.path().strip_prefix(&fixture).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    std::fs::create_dir_all(root.path().join("templates")).unwrap();
+    std::fs::write(
+        root.path().join("templates/brochure.typ"),
+        "= Broschüre\n\n#let data = json(\"/data.json\")\n#nope(data)\n",
+    )
+    .unwrap();
+    let error = brochure::render(&catalog(root.path()), "de", today())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("templates/brochure.typ:4:2: error: unknown variable: nope"),
+        "{error}"
+    );
+}
+
+#[test]
 fn the_command_writes_into_the_language_folders_and_reports_problems() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_steckbrief"))

@@ -26,7 +26,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::catalog::Catalog;
 use crate::format::urls;
-use world::{BrochureWorld, TEMPLATE, TemplateFile};
+use world::{BrochureWorld, TemplateFile};
 
 /// Why a brochure could not be written.
 #[derive(Debug)]
@@ -176,7 +176,9 @@ pub fn render(catalog: &Catalog, language: &str, as_of: Date) -> Result<Pdf, Bro
         "steckbrief/{}/{}/{language}",
         catalog.config.base_url, catalog.config.brochure.file_name
     );
-    let pdf = compile(&TEMPLATE, files, language, &ident, as_of);
+    let template = world::template(&catalog.root)
+        .map_err(|(path, source)| BrochureError::Io { path, source })?;
+    let pdf = compile(&template, files, language, &ident, as_of);
     // typst memoises layout work process-wide; drop what the last renders did not reuse (as
     // typst's own watch mode does), or a long-running `serve` grows with every rebuild.
     typst::comemo::evict(10);
@@ -324,7 +326,7 @@ mod tests {
     fn sample(texts: &[&str]) -> Result<Pdf, BrochureError> {
         let template = [TemplateFile {
             path: "templates/sample.typ",
-            text: SAMPLE_TEMPLATE,
+            text: SAMPLE_TEMPLATE.into(),
         }];
         let json = serde_json::to_vec(texts).unwrap();
         compile(
@@ -377,7 +379,7 @@ mod tests {
     fn template_errors_name_file_and_line() {
         let template = [TemplateFile {
             path: "templates/broken.typ",
-            text: "= Title\n\n#let x = (\n#unknown-function()\n",
+            text: "= Title\n\n#let x = (\n#unknown-function()\n".into(),
         }];
         let error = compile(&template, vec![], "de", "x", Date::new(2026, 1, 1).unwrap())
             .unwrap_err()

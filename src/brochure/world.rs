@@ -2,7 +2,9 @@
 //! in memory. Nothing else exists for the template: it cannot read the disk, load packages or
 //! see the clock.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
@@ -13,25 +15,43 @@ use typst::{Library, LibraryExt, World};
 
 use super::fonts::Fonts;
 
-/// A typst source file: its virtual path (which is also the path shown in diagnostics, relative
-/// to the repository) and its text.
-#[derive(Debug, Clone, Copy)]
+/// A typst source file: its virtual path (which is also its path relative to the content root,
+/// and the path shown in diagnostics) and its text.
+#[derive(Debug, Clone)]
 pub struct TemplateFile {
     pub path: &'static str,
-    pub text: &'static str,
+    pub text: Cow<'static, str>,
 }
 
-/// The brochure template: the main file first, then the files it imports.
-pub const TEMPLATE: [TemplateFile; 2] = [
-    TemplateFile {
-        path: "templates/brochure.typ",
-        text: include_str!("../../templates/brochure.typ"),
-    },
-    TemplateFile {
-        path: "templates/brochure/steckbrief.typ",
-        text: include_str!("../../templates/brochure/steckbrief.typ"),
-    },
+/// The built-in brochure template: the main file first, then the files it imports.
+const BUILT_IN: [(&str, &str); 2] = [
+    (
+        "templates/brochure.typ",
+        include_str!("../../templates/brochure.typ"),
+    ),
+    (
+        "templates/brochure/steckbrief.typ",
+        include_str!("../../templates/brochure/steckbrief.typ"),
+    ),
 ];
+
+/// The brochure template for the content under `root`: each built-in file, or the file of the
+/// same path under `root` if there is one (as with the website's templates), so that a town can
+/// restyle its brochure and `serve` picks up edits without a new binary.
+pub fn template(root: &Path) -> Result<Vec<TemplateFile>, (PathBuf, std::io::Error)> {
+    BUILT_IN
+        .iter()
+        .map(|(path, built_in)| {
+            let on_disk = root.join(path);
+            let text = if on_disk.is_file() {
+                Cow::Owned(std::fs::read_to_string(&on_disk).map_err(|e| (on_disk, e))?)
+            } else {
+                Cow::Borrowed(*built_in)
+            };
+            Ok(TemplateFile { path, text })
+        })
+        .collect()
+}
 
 /// Everything one compilation can see.
 pub struct BrochureWorld {
@@ -68,7 +88,7 @@ impl BrochureWorld {
         for file in template {
             let id = file_id(file.path)?;
             main.get_or_insert(id);
-            sources.insert(id, Source::new(id, file.text.to_owned()));
+            sources.insert(id, Source::new(id, file.text.to_string()));
         }
         let main = main.ok_or("the template has no files")?;
         let files = files
