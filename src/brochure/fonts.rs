@@ -29,7 +29,9 @@ const FILES: [&[u8]; 8] = [
 /// The parsed fonts and their book, in a fixed order (which keeps the PDF reproducible).
 #[derive(Debug)]
 pub struct Fonts {
+    /// What typst knows about each font, in the order of `fonts`.
     pub book: LazyHash<FontBook>,
+    /// The parsed fonts.
     pub fonts: Vec<Font>,
 }
 

@@ -90,8 +90,11 @@ impl std::error::Error for BrochureError {
 /// A brochure written to disk.
 #[derive(Debug, Clone)]
 pub struct Written {
+    /// The language code.
     pub language: String,
+    /// Where the PDF was written.
     pub path: PathBuf,
+    /// Its number of pages (a multiple of 4).
     pub pages: usize,
     /// typst's warnings, located like errors.
     pub warnings: Vec<String>,
@@ -100,8 +103,11 @@ pub struct Written {
 /// A brochure in memory.
 #[derive(Debug, Clone)]
 pub struct Pdf {
+    /// The PDF file.
     pub bytes: Vec<u8>,
+    /// Its number of pages (a multiple of 4).
     pub pages: usize,
+    /// typst's warnings, located like errors.
     pub warnings: Vec<String>,
 }
 
