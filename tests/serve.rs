@@ -17,17 +17,21 @@ impl Drop for Server {
 }
 
 fn get(port: u16, path: &str) -> String {
+    String::from_utf8_lossy(&get_bytes(port, path)).into_owned()
+}
+
+fn get_bytes(port: u16, path: &str) -> Vec<u8> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
+        .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
-    let mut response = String::new();
-    let _ = stream.read_to_string(&mut response);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
     response
 }
 
@@ -90,6 +94,12 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_build() {
         "the live-reload script is injected"
     );
     assert!(get(port, "/de/nope/").starts_with("HTTP/1.1 404"));
+    let pdf = get_bytes(port, "/de/wegweiser.pdf");
+    assert!(
+        pdf.starts_with(b"HTTP/1.1 200"),
+        "the brochure is rendered on request"
+    );
+    assert!(pdf.windows(5).any(|w| w == b"%PDF-"));
 
     let profile = root.join("actors/beratung-a/profile.yaml");
     let text = std::fs::read_to_string(&profile).unwrap();

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use crate::brochure;
+use crate::catalog::Catalog;
 use crate::diagnostics;
 use crate::format::urls;
 use crate::site::{self, Files, Options};
@@ -43,6 +44,10 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 /// What the server shows: the last good build, and the errors of the last failed one.
 struct State {
     files: RwLock<Files>,
+    /// The catalogue of the last good build, for brochures rendered on request.
+    catalog: RwLock<Option<Arc<Catalog>>>,
+    /// One brochure at a time: typst layout is heavy and a second request can wait for the first.
+    brochure_lock: Mutex<()>,
     /// Incremented after every build; the number and the error text travel to browsers.
     generation: Mutex<(u64, Option<String>)>,
     changed: Condvar,
@@ -60,6 +65,8 @@ impl State {
 pub fn run(args: &Args) -> ExitCode {
     let state = Arc::new(State {
         files: RwLock::new(Files::new()),
+        catalog: RwLock::new(None),
+        brochure_lock: Mutex::new(()),
         generation: Mutex::new((0, None)),
         changed: Condvar::new(),
     });
@@ -176,31 +183,8 @@ fn rebuild(root: &Path, state: &Arc<State>) -> Result<Files, String> {
         },
     )
     .map_err(|e| format!("error: {e}\nthe last good build stays served"))?;
-    // The brochures follow in the background so that the HTML is not delayed; a newer build
-    // makes this one's PDFs obsolete.
-    let generation = state.generation.lock().expect("state lock").0;
-    let state = Arc::clone(state);
-    std::thread::spawn(move || {
-        let Ok(as_of) = brochure::as_of_date(&catalog) else {
-            return;
-        };
-        for language in &languages {
-            match brochure::render(&catalog, language, as_of) {
-                Ok(pdf) => {
-                    if state.generation.lock().expect("state lock").0 > generation + 1 {
-                        return;
-                    }
-                    let path = urls::brochure(language, &catalog.config.brochure.file_name);
-                    state
-                        .files
-                        .write()
-                        .expect("state lock")
-                        .insert(path.trim_start_matches('/').to_owned(), pdf.bytes);
-                }
-                Err(error) => eprintln!("{error}"),
-            }
-        }
-    });
+    // The brochures are rendered when first requested, so that saving never waits for typst.
+    *state.catalog.write().expect("state lock") = Some(Arc::new(catalog));
     Ok(files)
 }
 
@@ -215,8 +199,11 @@ fn respond(request: tiny_http::Request, state: &State) {
         stream_events(request.into_writer(), state);
         return;
     }
-    let files = state.files.read().expect("state lock");
     let key = percent_decode(path.trim_start_matches('/'));
+    if key.ends_with(".pdf") && !state.files.read().expect("state lock").contains_key(&key) {
+        render_brochure_on_request(state, &key);
+    }
+    let files = state.files.read().expect("state lock");
     let (key, status) = if files.contains_key(&key) {
         (key, 200)
     } else if files.contains_key(&format!("{key}index.html")) {
@@ -245,6 +232,40 @@ fn respond(request: tiny_http::Request, state: &State) {
         .with_header(content_type)
         .with_header(cache);
     let _ = request.respond(response);
+}
+
+/// Renders the brochure whose URL is `key`, if it is one, into the served files.
+fn render_brochure_on_request(state: &State, key: &str) {
+    let Some(catalog) = state.catalog.read().expect("state lock").clone() else {
+        return;
+    };
+    let Some(language) = catalog.config.brochure.languages.iter().find(|language| {
+        urls::brochure(language, &catalog.config.brochure.file_name).trim_start_matches('/') == key
+    }) else {
+        return;
+    };
+    let _one_at_a_time = state.brochure_lock.lock().expect("state lock");
+    if state.files.read().expect("state lock").contains_key(key) {
+        return;
+    }
+    let started = Instant::now();
+    let pdf = brochure::as_of_date(&catalog)
+        .and_then(|as_of| brochure::render(&catalog, language, as_of));
+    match pdf {
+        Ok(pdf) => {
+            // Only if no newer build replaced the catalogue meanwhile.
+            let current = state.catalog.read().expect("state lock").clone();
+            if current.is_some_and(|c| Arc::ptr_eq(&c, &catalog)) {
+                state
+                    .files
+                    .write()
+                    .expect("state lock")
+                    .insert(key.to_owned(), pdf.bytes);
+            }
+            println!("rendered {key} in {} ms", started.elapsed().as_millis());
+        }
+        Err(error) => eprintln!("{error}"),
+    }
 }
 
 /// Streams one server-sent event per build after the one the browser loaded, until the browser
