@@ -4,10 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::brochure;
-use crate::diagnostics;
 
-use super::check::{summary_line, use_colour};
-use super::{EXIT_INVALID, EXIT_OK, fail};
+use super::check::invalid_content;
+use super::{EXIT_OK, fail};
 
 /// Arguments of `brochure`.
 #[derive(Debug, clap::Args)]
@@ -25,16 +24,12 @@ pub struct Args {
 
 /// Runs `brochure`: exit code 1 if the content has errors, 2 on usage, I/O or typst errors.
 pub fn run(args: &Args) -> ExitCode {
-    let checked = match crate::check(&args.root, crate::today()) {
+    let mut checked = match crate::check(&args.root, crate::today()) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
-    let Some(catalog) = checked.catalog else {
-        let summary = summary_line(&checked.diagnostics, checked.actor_count);
-        let list = checked.diagnostics.sorted();
-        eprint!("{}", diagnostics::render_human(&list, use_colour()));
-        eprintln!("{summary}");
-        return ExitCode::from(EXIT_INVALID);
+    let Some(catalog) = checked.catalog.take() else {
+        return invalid_content(checked, "nothing was written");
     };
     let languages = match &args.lang {
         Some(code) if catalog.language(code).is_none() => {

@@ -13,8 +13,8 @@ use crate::diagnostics;
 use crate::format::urls;
 use crate::site::{self, Options};
 
-use super::check::{summary_line, use_colour};
-use super::{EXIT_INVALID, EXIT_OK, fail};
+use super::check::{invalid_content, summary_line, use_colour};
+use super::{EXIT_OK, fail};
 
 /// Arguments of `build`.
 #[derive(Debug, clap::Args)]
@@ -39,20 +39,15 @@ pub struct Args {
 pub fn run(args: &Args) -> ExitCode {
     let started = Instant::now();
     let today = crate::today();
-    let checked = match crate::check(&args.root, today) {
+    let mut checked = match crate::check(&args.root, today) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
     let checked_after = started.elapsed();
-    let Some(catalog) = checked.catalog else {
-        let list = checked.diagnostics.sorted();
-        eprint!("{}", diagnostics::render_human(&list, use_colour()));
-        eprintln!(
-            "{summary}\nnothing was built; {} is unchanged",
-            args.out.display()
-        );
-        return ExitCode::from(EXIT_INVALID);
+    let Some(catalog) = checked.catalog.take() else {
+        let consequence = format!("nothing was built; {} is unchanged", args.out.display());
+        return invalid_content(checked, &consequence);
     };
     if args.verbose {
         eprint!(

@@ -56,3 +56,13 @@ pub fn summary_line(diagnostics: &Diagnostics, actors: usize) -> String {
 pub fn use_colour() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
+
+/// Prints every problem and the summary of content that has errors; returns exit code 1.
+/// `consequence` says what did not happen ("nothing was built; public is unchanged").
+pub fn invalid_content(checked: crate::Checked, consequence: &str) -> ExitCode {
+    let summary = summary_line(&checked.diagnostics, checked.actor_count);
+    let list = checked.diagnostics.sorted();
+    eprint!("{}", diagnostics::render_human(&list, use_colour()));
+    eprintln!("{summary}\n{consequence}");
+    ExitCode::from(EXIT_INVALID)
+}

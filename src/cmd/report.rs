@@ -3,11 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::diagnostics;
 use crate::report;
 
-use super::check::{summary_line, use_colour};
-use super::{EXIT_INVALID, EXIT_OK, fail};
+use super::check::invalid_content;
+use super::{EXIT_OK, fail};
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,16 +32,15 @@ pub struct Args {
 
 pub fn run(args: &Args) -> ExitCode {
     let today = crate::today();
-    let checked = match crate::check(&args.root, today) {
+    let mut checked = match crate::check(&args.root, today) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
-    let Some(catalog) = checked.catalog else {
-        let summary = summary_line(&checked.diagnostics, checked.actor_count);
-        let list = checked.diagnostics.sorted();
-        eprint!("{}", diagnostics::render_human(&list, use_colour()));
-        eprintln!("{summary}\nfix the errors first; the report needs valid content");
-        return ExitCode::from(EXIT_INVALID);
+    let Some(catalog) = checked.catalog.take() else {
+        return invalid_content(
+            checked,
+            "fix the errors first; the report needs valid content",
+        );
     };
     let report = report::build(&catalog, today);
     match args.format {

@@ -236,32 +236,19 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
             .filter(|a| ids(a).iter().any(|x| x == id))
             .count()
     };
-    let topics: Vec<_> = catalog
-        .config
-        .topics
-        .iter()
-        .map(|c| {
-            viewer.category_link(
-                c,
-                rel(&urls::topic(language, &c.id)),
-                count(|a| &a.topics, &c.id),
-            )
-        })
-        .filter(|link| link.count > 0)
-        .collect();
-    let groups: Vec<_> = catalog
-        .config
-        .target_groups
-        .iter()
-        .map(|c| {
-            viewer.category_link(
-                c,
-                rel(&urls::target_group(language, &c.id)),
-                count(|a| &a.target_groups, &c.id),
-            )
-        })
-        .filter(|link| link.count > 0)
-        .collect();
+    let links = |categories: &[crate::config::Category],
+                 url: fn(&str, &str) -> String,
+                 ids: fn(&crate::catalog::Actor) -> &Vec<String>| {
+        categories
+            .iter()
+            .map(|c| viewer.category_link(c, rel(&url(language, &c.id)), count(ids, &c.id)))
+            .filter(|link| link.count > 0)
+            .collect::<Vec<_>>()
+    };
+    let topics = links(&catalog.config.topics, urls::topic, |a| &a.topics);
+    let groups = links(&catalog.config.target_groups, urls::target_group, |a| {
+        &a.target_groups
+    });
     home.insert("topics", &topics);
     home.insert("target_groups", &groups);
     home.insert("intro", &viewer.intro());
