@@ -110,6 +110,14 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_build() {
     .unwrap();
     let took = wait_for(port, "/de/beratung-a/", "<h1>Beratungsstelle Alpha</h1>");
     assert!(took < Duration::from_secs(10));
+    assert!(
+        get(port, "/de/a-z/").contains("Beratungsstelle Alpha"),
+        "listings follow the edit"
+    );
+    assert!(
+        get(port, "/en/group/refugees/").contains("Bürgerbüro"),
+        "other actors stay listed"
+    );
 
     std::fs::write(
         &profile,

@@ -14,6 +14,7 @@ use crate::format::urls;
 use crate::site::{self, Options};
 
 use super::check::{invalid_content, summary_line, use_colour};
+use super::progress::Progress;
 use super::{EXIT_OK, fail};
 
 /// Arguments of `build`.
@@ -38,6 +39,8 @@ pub struct Args {
 
 pub fn run(args: &Args) -> ExitCode {
     let started = Instant::now();
+    let progress = Progress::new(!args.quiet);
+    progress.show("checking the content…");
     let today = crate::today();
     let mut checked = match crate::check(&args.root, today) {
         Ok(checked) => checked,
@@ -45,6 +48,7 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
     let checked_after = started.elapsed();
+    progress.clear();
     let Some(catalog) = checked.catalog.take() else {
         let consequence = format!("nothing was built; {} is unchanged", args.out.display());
         return invalid_content(checked, &consequence);
@@ -63,14 +67,19 @@ pub fn run(args: &Args) -> ExitCode {
     let options = Options {
         brochure_languages: &brochure_languages,
         today,
+        only_actors: None,
     };
+    progress.show(&format!(
+        "rendering the site and {} brochures…",
+        brochure_languages.len()
+    ));
     // The brochures lay out in parallel with the site, not after it.
     let (site, pdfs) = rayon::join(
         || {
             let started = Instant::now();
             site::render(&catalog, &options).map(|files| (files, started.elapsed()))
         },
-        || render_brochures(&catalog, &brochure_languages),
+        || render_brochures(&catalog, &brochure_languages, &progress),
     );
     let nothing_built = format!("nothing was built; {} is unchanged", args.out.display());
     let (files, site_time) = match site {
@@ -89,10 +98,12 @@ pub fn run(args: &Args) -> ExitCode {
             (PathBuf::from(path.trim_start_matches('/')), pdf.bytes)
         })
         .collect();
+    progress.show(&format!("writing {}…", args.out.display()));
     let write_started = Instant::now();
     if let Err(error) = crate::output::write_atomically(&args.out, &files, &extra) {
         return fail(format!("cannot write {}: {error}", args.out.display()));
     }
+    progress.clear();
     if args.verbose {
         eprintln!(
             "check {:.2} s, site {:.2} s, brochures {:.2} s (in parallel), writing {:.2} s",
@@ -119,16 +130,24 @@ type Brochures = (Vec<(String, brochure::Pdf)>, std::time::Duration);
 fn render_brochures(
     catalog: &Catalog,
     languages: &[String],
+    progress: &Progress,
 ) -> Result<Brochures, brochure::BrochureError> {
     let started = Instant::now();
     if languages.is_empty() {
         return Ok((Vec::new(), started.elapsed()));
     }
     let as_of = brochure::as_of_date(catalog)?;
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let pdfs = languages
         .par_iter()
         .map(|language| {
-            brochure::render(catalog, language, as_of).map(|pdf| (language.clone(), pdf))
+            let pdf = brochure::render(catalog, language, as_of)?;
+            let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress.show(&format!(
+                "brochures: {finished} of {} rendered…",
+                languages.len()
+            ));
+            Ok((language.clone(), pdf))
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok((pdfs, started.elapsed()))

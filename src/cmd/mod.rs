@@ -4,6 +4,7 @@ pub mod brochure;
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod progress;
 pub mod report;
 pub mod schema;
 pub mod serve;

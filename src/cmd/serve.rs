@@ -5,6 +5,7 @@
 //! successful rebuild, or shows the errors as an overlay after a failed one while the last good
 //! build stays served.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ use crate::brochure;
 use crate::catalog::Catalog;
 use crate::diagnostics;
 use crate::format::urls;
+use crate::load::ACTORS_DIR;
 use crate::site::{self, Files, Options};
 
 use super::check::{summary_line, use_colour};
@@ -70,7 +72,7 @@ pub fn run(args: &Args) -> ExitCode {
         generation: Mutex::new((0, None)),
         changed: Condvar::new(),
     });
-    match rebuild(&args.root, &state) {
+    match rebuild(&args.root, &state, None) {
         Ok(files) => *state.files.write().expect("state lock") = files,
         Err(message) => {
             eprintln!("{message}");
@@ -125,9 +127,12 @@ pub fn run(args: &Args) -> ExitCode {
             continue;
         }
         // Let a burst of events (editors write, rename, touch) settle into one build.
-        while events.recv_timeout(DEBOUNCE).is_ok() {}
+        let mut changed: Vec<PathBuf> = event.map(|e| e.paths).unwrap_or_default();
+        while let Ok(next) = events.recv_timeout(DEBOUNCE) {
+            changed.extend(next.map(|e| e.paths).unwrap_or_default());
+        }
         let started = Instant::now();
-        match rebuild(&root, &state) {
+        match rebuild(&root, &state, changed_actors(&root, &changed)) {
             Ok(files) => {
                 *state.files.write().expect("state lock") = files;
                 state.publish(None);
@@ -162,8 +167,33 @@ fn is_editor_noise(path: &Path) -> bool {
         || name.ends_with(".tmp")
 }
 
-/// Checks and renders the site into memory; the error text lists every problem.
-fn rebuild(root: &Path, state: &Arc<State>) -> Result<Files, String> {
+/// The slugs of the actor folders that `paths` lie in, if every path is a file inside an actor
+/// folder; `None` when anything else changed (config, templates, a folder itself), which needs a
+/// full build.
+fn changed_actors(root: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>> {
+    let actors = root.join(ACTORS_DIR).canonicalize().ok()?;
+    let mut slugs = BTreeSet::new();
+    for path in paths {
+        let folder = path.parent()?;
+        let folder = folder
+            .canonicalize()
+            .unwrap_or_else(|_| folder.to_path_buf());
+        if !folder.starts_with(&actors) || folder == actors || path.is_dir() {
+            return None;
+        }
+        slugs.insert(folder.file_name()?.to_string_lossy().into_owned());
+    }
+    (!slugs.is_empty()).then_some(slugs)
+}
+
+/// Checks and renders the site into memory; the error text lists every problem. With `scope`,
+/// only those actors' pages and the shared pages are rendered, the rest is kept from the last
+/// build, provided the set of actors is unchanged.
+fn rebuild(
+    root: &Path,
+    state: &Arc<State>,
+    scope: Option<BTreeSet<String>>,
+) -> Result<Files, String> {
     let today = crate::today();
     let checked = crate::check(root, today).map_err(|e| format!("error: {e}"))?;
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
@@ -175,14 +205,33 @@ fn rebuild(root: &Path, state: &Arc<State>) -> Result<Files, String> {
         ));
     };
     let languages = catalog.config.brochure.languages.clone();
+    let previous = state.catalog.read().expect("state lock").clone();
+    let same_actors = previous.is_some_and(|p| {
+        p.actors.len() == catalog.actors.len()
+            && p.actors
+                .iter()
+                .zip(&catalog.actors)
+                .all(|(a, b)| a.slug == b.slug)
+    });
+    let scope = scope.filter(|_| same_actors);
     let files = site::render(
         &catalog,
         &Options {
             brochure_languages: &languages,
             today,
+            only_actors: scope.as_ref(),
         },
     )
     .map_err(|e| format!("error: {e}\nthe last good build stays served"))?;
+    let files = match &scope {
+        Some(scope) => site::merge_scoped(
+            &catalog,
+            &state.files.read().expect("state lock"),
+            files,
+            scope,
+        ),
+        None => files,
+    };
     // The brochures are rendered when first requested, so that saving never waits for typst.
     *state.catalog.write().expect("state lock") = Some(Arc::new(catalog));
     Ok(files)

@@ -47,6 +47,42 @@ pub struct Options<'a> {
     pub brochure_languages: &'a [String],
     /// The date the status report is made for.
     pub today: jiff::civil::Date,
+    /// Render the pages of only these actors (by slug), with every shared page (listings, home,
+    /// search, sitemap): what `serve` needs after a profile changed. `None` renders everything.
+    pub only_actors: Option<&'a std::collections::BTreeSet<String>>,
+}
+
+impl Options<'_> {
+    fn includes(&self, slug: &str) -> bool {
+        self.only_actors.is_none_or(|slugs| slugs.contains(slug))
+    }
+}
+
+/// Completes a render limited to `scope` (see [`Options::only_actors`]) with the pages of every
+/// other actor from `previous`, a full render of the same configuration, templates and theme.
+/// The result equals a full render as long as only the actors in `scope` changed.
+pub fn merge_scoped(
+    catalog: &Catalog,
+    previous: &Files,
+    mut scoped: Files,
+    scope: &std::collections::BTreeSet<String>,
+) -> Files {
+    for actor in catalog.actors.iter().filter(|a| !scope.contains(&a.slug)) {
+        for language in &catalog.config.languages {
+            for path in [
+                format!(
+                    "{}index.html",
+                    rel(&urls::actor(&language.code, &actor.slug))
+                ),
+                rel(&urls::vcard(&language.code, &actor.slug)),
+            ] {
+                if let Some(bytes) = previous.get(&path) {
+                    scoped.insert(path, bytes.clone());
+                }
+            }
+        }
+    }
+    scoped
 }
 
 /// Where the editors' status report is published (hidden from search engines).
@@ -119,7 +155,7 @@ pub fn render(catalog: &Catalog, options: &Options<'_>) -> Result<Files, SiteErr
         search_indexes.insert(code.to_owned(), index.url.clone());
         files.insert(index.url, index.bytes);
         jobs.extend(language_jobs(catalog, code, &search_indexes[code]));
-        for actor in &catalog.actors {
+        for actor in catalog.actors.iter().filter(|a| options.includes(&a.slug)) {
             let page_url = absolute(&catalog.config.base_url, &urls::actor(code, &actor.slug));
             let card = vcard::actor_vcard(actor, &page_url, |i| {
                 actor
@@ -135,6 +171,10 @@ pub fn render(catalog: &Catalog, options: &Options<'_>) -> Result<Files, SiteErr
 
     let rendered: Result<Vec<(String, Vec<u8>)>, SiteError> = jobs
         .par_iter()
+        .filter(|job| {
+            job.actor
+                .is_none_or(|index| options.includes(&catalog.actors[index].slug))
+        })
         .map(|job| {
             let page_url = job
                 .urls
