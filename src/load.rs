@@ -241,12 +241,7 @@ fn load_pages(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PageFile> {
         return Vec::new();
     }
     let mut pages = Vec::new();
-    let walker = WalkDir::new(&dir)
-        .min_depth(2)
-        .max_depth(2)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    let walker = visible_entries(WalkDir::new(&dir).min_depth(2).max_depth(2));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -279,6 +274,13 @@ fn load_pages(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PageFile> {
     pages
 }
 
+/// The walk in file-name order, skipping hidden files and folders (editors' and git's).
+fn visible_entries(walk: WalkDir) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    walk.sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+}
+
 /// Walks `actors/` and groups the YAML files by folder. Symlinks are followed only while they
 /// stay inside the content root; loops and escapes are reported.
 fn discover(
@@ -288,12 +290,7 @@ fn discover(
 ) -> BTreeMap<PathBuf, Vec<PathBuf>> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut folders: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    let walker = WalkDir::new(actors_dir)
-        .follow_links(true)
-        .max_depth(8)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    let walker = visible_entries(WalkDir::new(actors_dir).follow_links(true).max_depth(8));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,

@@ -1,5 +1,7 @@
 //! The pre-commit hook from examples/hooks refuses commits that `steckbrief check` rejects.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -18,20 +20,7 @@ fn pre_commit_hook_blocks_content_with_errors() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    for entry in walkdir::WalkDir::new(repo.join("tests/fixtures/good")) {
-        let entry = entry.unwrap();
-        let target = root.join(
-            entry
-                .path()
-                .strip_prefix(repo.join("tests/fixtures/good"))
-                .unwrap(),
-        );
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_dir(&repo.join("tests/fixtures/good"), root);
     assert!(git(root, &["init", "-q"]).status.success());
     let hook = root.join(".git/hooks/pre-commit");
     std::fs::copy(repo.join("examples/hooks/pre-commit"), &hook).unwrap();

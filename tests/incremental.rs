@@ -1,32 +1,22 @@
 //! The rebuild `serve` does after a profile changed (only that actor's pages plus the shared
 //! pages, the rest kept) gives exactly the files of a full build.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use steckbrief::site::{self, Options};
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 #[test]
 fn a_scoped_rebuild_equals_a_full_build() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    copy_dir(&repo.join("actors"), &root.join("actors"));
-    copy_dir(&repo.join("content"), &root.join("content"));
+    common::copy_dir(&repo.join("actors"), &root.join("actors"));
+    common::copy_dir(&repo.join("content"), &root.join("content"));
     std::fs::copy(repo.join("config.yaml"), root.join("config.yaml")).unwrap();
-    copy_dir(&repo.join("theme"), &root.join("theme"));
+    common::copy_dir(&repo.join("theme"), &root.join("theme"));
     let today = jiff::civil::Date::new(2026, 11, 28).unwrap();
     let render = |scope: Option<&BTreeSet<String>>| {
         let catalog = steckbrief::check(root, today)

@@ -1,6 +1,8 @@
 //! `steckbrief serve`: answers on its port, serves a saved change within a bounded wait, keeps the
 //! last good build on a broken save and reports the error to the terminal and the browser.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -35,18 +37,6 @@ fn get_bytes(port: u16, path: &str) -> Vec<u8> {
     response
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// Polls `path` until its body contains `needle`; returns how long that took.
 fn wait_for(port: u16, path: &str, needle: &str) -> Duration {
     let started = Instant::now();
@@ -63,7 +53,7 @@ fn wait_for(port: u16, path: &str, needle: &str) -> Duration {
 fn serve_rebuilds_on_save_and_keeps_the_last_good_build() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
-    copy_dir(
+    common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
         &root,
     );

@@ -530,13 +530,8 @@ pub fn minify(html: &[u8]) -> Vec<u8> {
 /// `/index.html`: each language named in its own script.
 fn language_chooser(tera: &Tera, catalog: &Catalog, assets: &Assets) -> Result<Vec<u8>, SiteError> {
     let config = &catalog.config;
-    let urls: Vec<(String, String)> = config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), urls::home(&l.code)))
-        .collect();
     let mut context = Context::new();
-    context.insert("languages", &alternates(catalog, &urls, ""));
+    context.insert("languages", &alternates(catalog, &home_urls(catalog), ""));
     context.insert(
         "source",
         &serde_json::json!({"code": config.source_language}),
@@ -553,6 +548,16 @@ fn language_chooser(tera: &Tera, catalog: &Catalog, assets: &Assets) -> Result<V
     render_page(tera, "languages.html", &context)
 }
 
+/// The home page of every language, as the language lists of `/` and `/404.html` link them.
+fn home_urls(catalog: &Catalog) -> Vec<(String, String)> {
+    catalog
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), urls::home(&l.code)))
+        .collect()
+}
+
 /// `/404.html` in the source language; links are root-relative because it is served at any depth.
 fn not_found(
     tera: &Tera,
@@ -561,18 +566,12 @@ fn not_found(
     options: &Options<'_>,
 ) -> Result<Vec<u8>, SiteError> {
     let source = catalog.config.source_language.as_str();
-    let home_urls: Vec<(String, String)> = catalog
-        .config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), urls::home(&l.code)))
-        .collect();
     let mut context = common_context(catalog, source, &[], "/", assets, options);
     let base_path = url::Url::parse(&catalog.config.base_url)
         .map(|u| u.path().trim_end_matches('/').to_owned() + "/")
         .unwrap_or_else(|_| "/".to_owned());
     context.insert("root", &base_path);
-    context.insert("languages", &alternates(catalog, &home_urls, ""));
+    context.insert("languages", &alternates(catalog, &home_urls(catalog), ""));
     context.insert("canonical", &"");
     context.insert("x_default", &"");
     render_page(tera, "404.html", &context)
