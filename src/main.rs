@@ -3,6 +3,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use steckbrief::cmd;
 
+/// Rendering allocates many short-lived strings and tera values on two threads; mimalloc
+/// handles that markedly faster than the system allocator (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Steckbrief turns YAML profiles of local actors into a multilingual website and a PDF brochure.
 #[derive(Debug, Parser)]
 #[command(version, about)]

@@ -1,57 +1,87 @@
 //! Writing a build to disk so that readers never see half a site.
 //!
-//! Files go into a fresh folder beside the target (`public.tmp-<pid>`); only when everything is
-//! written is the old folder moved aside and the new one renamed into place. A build that fails
+//! Files go into a fresh folder beside the target (`public.tmp-<pid>`) as soon as they are
+//! rendered; only when everything is written is the old folder moved aside and the new one
+//! renamed into place. A build that fails
 //! or is interrupted leaves the previous site untouched (and at most a stray temporary folder,
 //! which the next build removes).
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::site::Files;
+use crate::site::{Sink, SiteError};
 
-/// Writes `files` into `target`, replacing what was there only after all writes succeeded.
-pub fn write_atomically(
-    target: &Path,
-    files: &Files,
-    extra: &[(PathBuf, Vec<u8>)],
-) -> io::Result<()> {
+/// A build's temporary folder beside the target. Files are written into it as they are made;
+/// [`Staging::commit`] swaps it into place, and dropping it uncommitted removes it.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the temporary folder for `target`, removing those of interrupted builds.
+    pub fn create(target: &Path) -> io::Result<Staging> {
+        let (parent, name) = parent_and_name(target);
+        std::fs::create_dir_all(&parent)?;
+        remove_stale(&parent, &name);
+        let dir = parent.join(format!("{name}.tmp-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// Writes one file; `path` is relative to the site root.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let full = self.dir.join(path);
+        if let Some(dir) = full.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(full, bytes)
+    }
+
+    /// Replaces the target with everything written.
+    pub fn commit(mut self) -> io::Result<()> {
+        let (parent, name) = parent_and_name(&self.target);
+        swap(&self.dir, &self.target, &parent, &name)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        self.write(Path::new(&path), &bytes)
+            .map_err(|e| SiteError(format!("cannot write {path}: {e}")))
+    }
+}
+
+/// The folder that holds `target`, and `target`'s name.
+fn parent_and_name(target: &Path) -> (PathBuf, String) {
     let parent = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".to_owned());
-    remove_stale(parent, &name);
-    let staging = parent.join(format!("{name}.tmp-{}", std::process::id()));
-    let result =
-        write_all(&staging, files, extra).and_then(|()| swap(&staging, target, parent, &name));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
-}
-
-fn write_all(staging: &Path, files: &Files, extra: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
-    if staging.exists() {
-        std::fs::remove_dir_all(staging)?;
-    }
-    std::fs::create_dir_all(staging)?;
-    let entries = files
-        .iter()
-        .map(|(path, bytes)| (PathBuf::from(path), bytes))
-        .chain(extra.iter().map(|(path, bytes)| (path.clone(), bytes)));
-    for (path, bytes) in entries {
-        let full = staging.join(path);
-        if let Some(dir) = full.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(full, bytes)?;
-    }
-    Ok(())
+    (parent.to_path_buf(), name)
 }
 
 fn swap(staging: &Path, target: &Path, parent: &Path, name: &str) -> io::Result<()> {

@@ -1,16 +1,16 @@
 //! `steckbrief build`: check the content, then render the website and the PDF brochures into
 //! `public/` in one run, from the one validated catalogue.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-
-use rayon::prelude::*;
 
 use crate::brochure;
 use crate::catalog::Catalog;
 use crate::diagnostics;
 use crate::format::urls;
+use crate::output::Staging;
 use crate::site::{self, Options};
 
 use super::check::{invalid_content, summary_line, use_colour};
@@ -69,44 +69,46 @@ pub fn run(args: &Args) -> ExitCode {
         today,
         only_actors: None,
     };
+    let nothing_built = format!("nothing was built; {} is unchanged", args.out.display());
+    let staging = match Staging::create(&args.out) {
+        Ok(staging) => staging,
+        Err(error) => return fail(format!("cannot write {}: {error}", args.out.display())),
+    };
     progress.show(&format!(
         "rendering the site and {} brochures…",
         brochure_languages.len()
     ));
-    // The brochures lay out in parallel with the site, not after it.
-    let (site, pdfs) = rayon::join(
-        || {
-            let started = Instant::now();
-            site::render(&catalog, &options).map(|files| (files, started.elapsed()))
-        },
-        || render_brochures(&catalog, &brochure_languages, &progress),
-    );
-    let nothing_built = format!("nothing was built; {} is unchanged", args.out.display());
-    let (files, site_time) = match site {
-        Ok(files) => files,
+    // The brochures lay out beside the site, not after it; every file goes to disk as soon as
+    // it is made, so memory holds one page per thread and a few brochures, not the whole site.
+    let (site, pdfs) = std::thread::scope(|scope| {
+        let brochures =
+            scope.spawn(|| render_brochures(&catalog, &brochure_languages, &staging, &progress));
+        let started = Instant::now();
+        let site = site::render_into(&catalog, &options, &staging)
+            .map(|rendered| (rendered, started.elapsed()));
+        (
+            site,
+            brochures.join().expect("the brochure thread panicked"),
+        )
+    });
+    let (rendered, site_time) = match site {
+        Ok(site) => site,
         Err(error) => return fail(format!("{error}\n{nothing_built}")),
     };
-    let (pdfs, pdf_time) = match pdfs {
+    let (brochures, pdf_time) = match pdfs {
         Ok(pdfs) => pdfs,
         Err(error) => return fail(format!("{error}\n{nothing_built}")),
     };
-    let pages = files.keys().filter(|path| path.ends_with(".html")).count();
-    let extra: Vec<(PathBuf, Vec<u8>)> = pdfs
-        .into_iter()
-        .map(|(language, pdf)| {
-            let path = urls::brochure(&language, &catalog.config.brochure.file_name);
-            (PathBuf::from(path.trim_start_matches('/')), pdf.bytes)
-        })
-        .collect();
     progress.show(&format!("writing {}…", args.out.display()));
     let write_started = Instant::now();
-    if let Err(error) = crate::output::write_atomically(&args.out, &files, &extra) {
+    if let Err(error) = staging.commit() {
         return fail(format!("cannot write {}: {error}", args.out.display()));
     }
     progress.clear();
     if args.verbose {
         eprintln!(
-            "check {:.2} s, site {:.2} s, brochures {:.2} s (in parallel), writing {:.2} s",
+            "check {:.2} s, site {:.2} s (written as rendered), brochures {:.2} s (in parallel), \
+             swapping into place {:.2} s",
             checked_after.as_secs_f64(),
             site_time.as_secs_f64(),
             pdf_time.as_secs_f64(),
@@ -115,8 +117,8 @@ pub fn run(args: &Args) -> ExitCode {
     }
     if !args.quiet {
         eprintln!(
-            "{summary}\nbuilt {pages} pages and {} PDF brochures into {} in {:.2} s",
-            extra.len(),
+            "{summary}\nbuilt {} pages and {brochures} PDF brochures into {} in {:.2} s",
+            rendered.pages,
             args.out.display(),
             started.elapsed().as_secs_f64()
         );
@@ -124,31 +126,74 @@ pub fn run(args: &Args) -> ExitCode {
     ExitCode::from(EXIT_OK)
 }
 
-type Brochures = (Vec<(String, brochure::Pdf)>, std::time::Duration);
+/// How many brochures, and how long they took.
+type Brochures = (usize, std::time::Duration);
 
-/// Renders the brochure of every language in `languages`, in parallel, into memory.
+/// Renders the brochure of every language in `languages` and writes each into `staging` as soon
+/// as it is done. At most one brochure per core lays out at a time: each holds its whole layout in
+/// memory, and typst's own parallel work would otherwise let rayon start them all at once.
 fn render_brochures(
     catalog: &Catalog,
     languages: &[String],
+    staging: &Staging,
     progress: &Progress,
-) -> Result<Brochures, brochure::BrochureError> {
+) -> Result<Brochures, BrochureFailure> {
     let started = Instant::now();
     if languages.is_empty() {
-        return Ok((Vec::new(), started.elapsed()));
+        return Ok((0, started.elapsed()));
     }
     let as_of = brochure::as_of_date(catalog)?;
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let pdfs = languages
-        .par_iter()
-        .map(|language| {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(languages.len());
+    let render_next = || -> Result<(), BrochureFailure> {
+        while let Some(language) = languages.get(next.fetch_add(1, Ordering::Relaxed)) {
             let pdf = brochure::render(catalog, language, as_of)?;
-            let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            let path = urls::brochure(language, &catalog.config.brochure.file_name);
+            staging.write(Path::new(path.trim_start_matches('/')), &pdf.bytes)?;
+            let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress.show(&format!(
                 "brochures: {finished} of {} rendered…",
                 languages.len()
             ));
-            Ok((language.clone(), pdf))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((pdfs, started.elapsed()))
+        }
+        Ok(())
+    };
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..workers).map(|_| scope.spawn(render_next)).collect();
+        threads
+            .into_iter()
+            .try_for_each(|thread| thread.join().expect("a brochure thread panicked"))
+    })?;
+    Ok((languages.len(), started.elapsed()))
+}
+
+/// Why the brochures could not be made.
+#[derive(Debug)]
+enum BrochureFailure {
+    Render(brochure::BrochureError),
+    Write(std::io::Error),
+}
+
+impl From<brochure::BrochureError> for BrochureFailure {
+    fn from(error: brochure::BrochureError) -> Self {
+        BrochureFailure::Render(error)
+    }
+}
+
+impl From<std::io::Error> for BrochureFailure {
+    fn from(error: std::io::Error) -> Self {
+        BrochureFailure::Write(error)
+    }
+}
+
+impl std::fmt::Display for BrochureFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BrochureFailure::Render(error) => error.fmt(f),
+            BrochureFailure::Write(error) => write!(f, "cannot write a brochure: {error}"),
+        }
+    }
 }

@@ -126,25 +126,72 @@ struct LetterGroup {
 struct Job {
     /// Root-relative URL per language, e.g. `/de/topic/work/`.
     urls: Vec<(String, String)>,
-    language: String,
     template: &'static str,
     context: Context,
     /// Index into `catalog.actors` for actor pages, whose data is built at render time.
     actor: Option<usize>,
 }
 
-/// Renders the whole site.
+/// Where rendered files go: memory for `serve` and tests, the staging folder for `build`.
+///
+/// Rendering hands over each file as soon as it is made, so a build never holds the whole site
+/// in memory.
+pub trait Sink: Sync {
+    /// Stores one file; `path` is relative to the site root, with `/`.
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError>;
+}
+
+/// A [`Sink`] that keeps the files in memory.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Files>);
+
+impl Collect {
+    /// The files collected so far.
+    pub fn into_files(self) -> Files {
+        self.0.into_inner().expect("no panic while collecting")
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        self.0
+            .lock()
+            .expect("no panic while collecting")
+            .insert(path, bytes);
+        Ok(())
+    }
+}
+
+/// What a render made.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rendered {
+    /// HTML pages, counting every language.
+    pub pages: usize,
+}
+
+/// Renders the whole site into memory.
 pub fn render(catalog: &Catalog, options: &Options<'_>) -> Result<Files, SiteError> {
+    let sink = Collect::default();
+    render_into(catalog, options, &sink)?;
+    Ok(sink.into_files())
+}
+
+/// Renders the whole site into `sink`, one language after the other, the pages of a language in
+/// parallel.
+pub fn render_into(
+    catalog: &Catalog,
+    options: &Options<'_>,
+    sink: &dyn Sink,
+) -> Result<Rendered, SiteError> {
     let tera = templates::load(&catalog.root).map_err(SiteError)?;
     let assets = Assets::load(&catalog.root, &catalog.config)
         .map_err(|e| SiteError(format!("cannot read the theme or logo: {e}")))?;
-    let mut files = Files::new();
     for asset in [&assets.css, &assets.js, &assets.logo] {
-        files.insert(asset.url.clone(), asset.bytes.clone());
+        sink.put(asset.url.clone(), asset.bytes.clone())?;
     }
-
-    let mut jobs = Vec::new();
-    let mut search_indexes = BTreeMap::new();
+    let logos = actor_logos(catalog, sink)?;
+    let mut rendered = Rendered::default();
+    let mut alternates = Vec::new();
     for language in &catalog.config.languages {
         let code = language.code.as_str();
         let index = assets::hashed(
@@ -152,98 +199,102 @@ pub fn render(catalog: &Catalog, options: &Options<'_>) -> Result<Files, SiteErr
             "json",
             search::index_json(catalog, code).into_bytes(),
         );
-        search_indexes.insert(code.to_owned(), index.url.clone());
-        files.insert(index.url, index.bytes);
-        jobs.extend(language_jobs(catalog, code, &search_indexes[code]));
-        for actor in catalog.actors.iter().filter(|a| options.includes(&a.slug)) {
-            let page_url = absolute(&catalog.config.base_url, &urls::actor(code, &actor.slug));
-            let card = vcard::actor_vcard(actor, &page_url, |i| {
-                actor
-                    .text(code, &catalog.config.source_language, |t| {
-                        t.contacts.as_ref()?.get(i)?.role.as_deref()
-                    })
-                    .map(|role| role.value.to_owned())
-            });
-            files.insert(rel(&urls::vcard(code, &actor.slug)), card.into_bytes());
-        }
-    }
-    let logos = actor_logos(catalog, &mut files)?;
-
-    let rendered: Result<Vec<(String, Vec<u8>)>, SiteError> = jobs
-        .par_iter()
-        .filter(|job| {
-            job.actor
-                .is_none_or(|index| options.includes(&catalog.actors[index].slug))
-        })
-        .map(|job| {
-            let page_url = job
-                .urls
+        let jobs = language_jobs(catalog, code, &index.url);
+        sink.put(index.url, index.bytes)?;
+        if *code == catalog.config.source_language {
+            alternates = jobs
                 .iter()
-                .find(|(code, _)| code == &job.language)
-                .map(|(_, url)| url.clone())
-                .unwrap_or_default();
-            let mut context = common_context(
-                catalog,
-                &job.language,
-                &job.urls,
-                &page_url,
-                &assets,
-                options,
-            );
-            context.extend(job.context.clone());
-            if let Some(index) = job.actor {
-                let actor = &catalog.actors[index];
-                {
-                    let viewer = Viewer {
-                        catalog,
-                        language: &job.language,
-                    };
-                    let summary = viewer.summary(actor).summary.text;
-                    let jsonld = jsonld::actor_jsonld(
-                        actor,
-                        &summary,
-                        &absolute(&catalog.config.base_url, &page_url),
-                        &job.language,
-                    );
-                    let logo = logos.get(&actor.slug).cloned();
-                    context.insert("actor", &viewer.actor(actor, logo, jsonld));
-                }
-            }
-            let html = render_page(&tera, job.template, &context)?;
-            Ok((format!("{}index.html", rel(&page_url)), html))
-        })
-        .collect();
-    files.extend(rendered?);
+                .map(|job| Alternates {
+                    urls: job.urls.clone(),
+                })
+                .collect();
+        }
+        let shared = SharedContext::new(catalog, code, &assets, options);
+        let pages = jobs
+            .into_par_iter()
+            .filter(|job| {
+                job.actor
+                    .is_none_or(|index| options.includes(&catalog.actors[index].slug))
+            })
+            .map(|job| render_job(catalog, &tera, &shared, &logos, job, sink))
+            .try_fold(|| 0, |count, page| page.map(|()| count + 1))
+            .try_reduce(|| 0, |a, b| Ok(a + b))?;
+        rendered.pages += pages;
+        catalog
+            .actors
+            .par_iter()
+            .filter(|actor| options.includes(&actor.slug))
+            .try_for_each(|actor| {
+                let page_url = absolute(&catalog.config.base_url, &urls::actor(code, &actor.slug));
+                let card = vcard::actor_vcard(actor, &page_url, |i| {
+                    actor
+                        .text(code, &catalog.config.source_language, |t| {
+                            t.contacts.as_ref()?.get(i)?.role.as_deref()
+                        })
+                        .map(|role| role.value.to_owned())
+                });
+                sink.put(rel(&urls::vcard(code, &actor.slug)), card.into_bytes())
+            })?;
+    }
 
-    files.insert(
+    let source = SharedContext::new(catalog, &catalog.config.source_language, &assets, options);
+    sink.put(
         "index.html".into(),
         language_chooser(&tera, catalog, &assets)?,
-    );
-    files.insert(
-        "404.html".into(),
-        not_found(&tera, catalog, &assets, options)?,
-    );
-    let alternates: Vec<Alternates> = jobs
-        .iter()
-        .filter(|job| job.language == catalog.config.source_language)
-        .map(|job| Alternates {
-            urls: job.urls.clone(),
-        })
-        .collect();
-    files.insert(
+    )?;
+    sink.put("404.html".into(), not_found(&tera, catalog, &source)?)?;
+    sink.put(
         "sitemap.xml".into(),
         sitemap::sitemap(&catalog.config.base_url, &alternates).into_bytes(),
-    );
-    files.insert(
+    )?;
+    sink.put(
         "robots.txt".into(),
         sitemap::robots(&catalog.config.base_url, &["/report/"]).into_bytes(),
-    );
-    files.insert(
+    )?;
+    sink.put(
         REPORT_PATH.into(),
-        report_page(&tera, catalog, &assets, options)?,
-    );
-    files.insert(OPEN_DATA_PATH.into(), open_data(catalog));
-    Ok(files)
+        report_page(&tera, catalog, &source, options)?,
+    )?;
+    sink.put(OPEN_DATA_PATH.into(), open_data(catalog))?;
+    rendered.pages += 3;
+    Ok(rendered)
+}
+
+/// Renders one page of [`language_jobs`] into `sink`.
+fn render_job(
+    catalog: &Catalog,
+    tera: &Tera,
+    shared: &SharedContext,
+    logos: &BTreeMap<String, String>,
+    job: Job,
+    sink: &dyn Sink,
+) -> Result<(), SiteError> {
+    let page_url = job
+        .urls
+        .iter()
+        .find(|(code, _)| *code == shared.language)
+        .map(|(_, url)| url.clone())
+        .unwrap_or_default();
+    let mut context = shared.page(catalog, &job.urls, &page_url);
+    context.extend(job.context);
+    if let Some(index) = job.actor {
+        let actor = &catalog.actors[index];
+        let viewer = Viewer {
+            catalog,
+            language: &shared.language,
+        };
+        let summary = viewer.summary(actor).summary.text;
+        let jsonld = jsonld::actor_jsonld(
+            actor,
+            &summary,
+            &absolute(&catalog.config.base_url, &page_url),
+            &shared.language,
+        );
+        let logo = logos.get(&actor.slug).cloned();
+        context.insert("actor", &viewer.actor(actor, logo, jsonld));
+    }
+    let html = render_page(tera, job.template, &context)?;
+    sink.put(format!("{}index.html", rel(&page_url)), html)
 }
 
 /// Every page of one language except the actor pages' data, which is filled in at render time.
@@ -262,7 +313,6 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
     let mut jobs = Vec::new();
     let job = |urls, template, context| Job {
         urls,
-        language: language.to_owned(),
         template,
         context,
         actor: None,
@@ -399,45 +449,62 @@ fn base_letter(c: char) -> char {
     }
 }
 
-/// Variables every page of `language` has.
-fn common_context(
-    catalog: &Catalog,
-    language: &str,
-    page_urls: &[(String, String)],
-    page_url: &str,
-    assets: &Assets,
-    options: &Options<'_>,
-) -> Context {
-    let config = &catalog.config;
-    let source = config.source_language.as_str();
-    let lang = catalog.language(language).expect("a configured language");
-    let mut context = Context::new();
-    context.insert(
-        "lang",
-        &serde_json::json!({"code": language, "dir": if lang.rtl { "rtl" } else { "ltr" }}),
-    );
-    context.insert("t", &catalog.i18n.table(language));
-    context.insert(
-        "site",
-        &serde_json::json!({
-            "title": localized(&config.title, language, source),
-            "subtitle": localized(&config.subtitle, language, source),
-            "town": config.town,
-        }),
-    );
-    let depth = page_url
-        .trim_matches('/')
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .count();
-    context.insert("root", &"../".repeat(depth));
-    context.insert("assets", &asset_urls(assets));
-    context.insert("home_url", &rel(&urls::home(language)));
-    context.insert("links", &links(catalog, language, options));
-    context.insert("alternates", &alternates(catalog, page_urls, language));
-    context.insert("canonical", &absolute(&config.base_url, page_url));
-    context.insert("x_default", &absolute(&config.base_url, "/"));
-    context
+/// The variables every page of one language shares, computed once per language.
+struct SharedContext {
+    language: String,
+    context: Context,
+}
+
+impl SharedContext {
+    fn new(
+        catalog: &Catalog,
+        language: &str,
+        assets: &Assets,
+        options: &Options<'_>,
+    ) -> SharedContext {
+        let config = &catalog.config;
+        let source = config.source_language.as_str();
+        let lang = catalog.language(language).expect("a configured language");
+        let mut context = Context::new();
+        context.insert(
+            "lang",
+            &serde_json::json!({"code": language, "dir": if lang.rtl { "rtl" } else { "ltr" }}),
+        );
+        context.insert("t", &catalog.i18n.table(language));
+        context.insert(
+            "site",
+            &serde_json::json!({
+                "title": localized(&config.title, language, source),
+                "subtitle": localized(&config.subtitle, language, source),
+                "town": config.town,
+            }),
+        );
+        context.insert("assets", &asset_urls(assets));
+        context.insert("home_url", &rel(&urls::home(language)));
+        context.insert("links", &links(catalog, language, options));
+        context.insert("x_default", &absolute(&config.base_url, "/"));
+        SharedContext {
+            language: language.to_owned(),
+            context,
+        }
+    }
+
+    /// The variables of the page at `page_url`, which exists at `page_urls` in every language.
+    fn page(&self, catalog: &Catalog, page_urls: &[(String, String)], page_url: &str) -> Context {
+        let mut context = self.context.clone();
+        let depth = page_url
+            .trim_matches('/')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .count();
+        context.insert("root", &"../".repeat(depth));
+        context.insert(
+            "alternates",
+            &alternates(catalog, page_urls, &self.language),
+        );
+        context.insert("canonical", &absolute(&catalog.config.base_url, page_url));
+        context
+    }
 }
 
 fn localized<'a>(text: &'a BTreeMap<String, String>, language: &str, source: &str) -> &'a str {
@@ -559,14 +626,8 @@ fn home_urls(catalog: &Catalog) -> Vec<(String, String)> {
 }
 
 /// `/404.html` in the source language; links are root-relative because it is served at any depth.
-fn not_found(
-    tera: &Tera,
-    catalog: &Catalog,
-    assets: &Assets,
-    options: &Options<'_>,
-) -> Result<Vec<u8>, SiteError> {
-    let source = catalog.config.source_language.as_str();
-    let mut context = common_context(catalog, source, &[], "/", assets, options);
+fn not_found(tera: &Tera, catalog: &Catalog, source: &SharedContext) -> Result<Vec<u8>, SiteError> {
+    let mut context = source.page(catalog, &[], "/");
     let base_path = url::Url::parse(&catalog.config.base_url)
         .map(|u| u.path().trim_end_matches('/').to_owned() + "/")
         .unwrap_or_else(|_| "/".to_owned());
@@ -581,14 +642,13 @@ fn not_found(
 fn report_page(
     tera: &Tera,
     catalog: &Catalog,
-    assets: &Assets,
+    source: &SharedContext,
     options: &Options<'_>,
 ) -> Result<Vec<u8>, SiteError> {
-    let source = catalog.config.source_language.as_str();
     let report = crate::report::build(catalog, options.today);
     let markdown = crate::report::to_markdown(&report);
     let (title, body) = markdown.split_once('\n').unwrap_or((&markdown, ""));
-    let mut context = common_context(catalog, source, &[], "/report/", assets, options);
+    let mut context = source.page(catalog, &[], "/report/");
     context.insert(
         "page",
         &views::Html {
@@ -620,10 +680,7 @@ fn open_data(catalog: &Catalog) -> Vec<u8> {
 }
 
 /// Copies actor logos under hashed names; returns slug → URL.
-fn actor_logos(
-    catalog: &Catalog,
-    files: &mut Files,
-) -> Result<BTreeMap<String, String>, SiteError> {
+fn actor_logos(catalog: &Catalog, sink: &dyn Sink) -> Result<BTreeMap<String, String>, SiteError> {
     let mut logos = BTreeMap::new();
     for actor in &catalog.actors {
         let Some(path) = &actor.logo else { continue };
@@ -635,7 +692,7 @@ fn actor_logos(
             .unwrap_or_default();
         let Asset { url, bytes } =
             assets::hashed(&format!("assets/logos/{}", actor.slug), &extension, bytes);
-        files.insert(url.clone(), bytes);
+        sink.put(url.clone(), bytes)?;
         logos.insert(actor.slug.clone(), url);
     }
     Ok(logos)
