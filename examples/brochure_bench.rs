@@ -57,94 +57,17 @@ fn load(root: &Path, today: Date) -> Result<steckbrief::catalog::Catalog, String
     })
 }
 
-/// A content folder with the example configuration and `count` made-up actors.
-fn generate(repo: &Path, root: &Path, count: usize) -> std::io::Result<()> {
-    std::fs::copy(repo.join("config.yaml"), root.join("config.yaml"))?;
-    std::fs::create_dir_all(root.join("theme"))?;
-    std::fs::copy(repo.join("theme/logo.svg"), root.join("theme/logo.svg"))?;
-    std::fs::create_dir_all(root.join("i18n"))?;
-    for entry in std::fs::read_dir(repo.join("i18n"))? {
-        let entry = entry?;
-        std::fs::copy(entry.path(), root.join("i18n").join(entry.file_name()))?;
-    }
-    let topics = [
-        "work",
-        "training",
-        "recognition",
-        "language",
-        "counselling",
-        "authorities",
-        "housing",
-        "health",
-        "volunteering",
-        "employers",
-    ];
-    for i in 0..count {
-        let dir = root.join(format!("actors/einrichtung-{i:04}"));
-        std::fs::create_dir_all(&dir)?;
-        let first = topics[i % topics.len()];
-        let second = topics[(i * 7 + 3) % topics.len()];
-        std::fs::write(
-            dir.join("profile.yaml"),
-            format!(
-                r#"name: Beratungsstelle Nummer {i:04} für Arbeit und Integration
-short_name: Stelle {i}
-operator: Trägerverein {i} e.V.
-kind: counselling
-topics: [{first}, {second}]
-target_groups: [refugees, immigrants]
-summary: Wir beraten Geflüchtete und Neuzugewanderte zu Arbeit, Ausbildung und Sprache.
-description: |
-  Die Beratung ist **kostenlos** und vertraulich. Bringen Sie bitte Ihre Unterlagen mit.
-
-  ## Was Sie mitbringen sollten
-  - Ausweis oder Aufenthaltstitel
-  - Zeugnisse und Bescheide
-
-  Mehr auf [example.org](https://example.org/{i}).
-offers:
-  - Beratung zu Arbeit und Ausbildung
-  - Hilfe bei Bewerbungen
-  - Vermittlung in Deutschkurse
-costs: kostenlos
-contacts:
-  - name: Person A{i}
-    role: Beraterin
-    phone: 06861 {p:04}-1
-    email: a{i}@example.org
-    languages: [de, en, ar]
-  - name: Person B{i}
-    role: Berater
-    phone: 06861 {p:04}-2
-    email: b{i}@example.org
-    languages: [de, fa, tr]
-address:
-  street: Hauptstraße {i}
-  postcode: "66663"
-  city: Merzig
-opening_hours:
-  weekly:
-    - days: Mo-Do
-      times: ["08:00-12:00", "13:00-16:00"]
-    - days: Fr
-      times: ["08:00-12:00"]
-  note: In den Ferien nur vormittags.
-consultation_hours:
-  weekly: []
-  appointment: only
-phone: 06861 {p:04}-0
-email: info{i}@example.org
-website: https://example.org/{i}
-languages: [de, en, ar, fa, tr]
-accessibility:
-  wheelchair: partial
-  note: Rampe am Seiteneingang.
-transport: Bushaltestelle Markt, 5 Minuten zu Fuß.
-last_reviewed: 2026-06-01
-"#,
-                p = 1000 + i
-            ),
-        )?;
-    }
-    Ok(())
+/// A content folder with the example configuration and `count` synthetic actors with realistic
+/// field sizes and translations into every language (see `steckbrief::synthetic`).
+fn generate(
+    repo: &Path,
+    root: &Path,
+    count: usize,
+) -> Result<(), steckbrief::synthetic::GenerateError> {
+    let options = steckbrief::synthetic::Options {
+        actors: count,
+        languages: None,
+        seed: 1,
+    };
+    steckbrief::synthetic::generate(repo, root, &options).map(|_| ())
 }

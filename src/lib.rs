@@ -20,6 +20,7 @@ pub mod report;
 pub mod schema;
 pub mod site;
 pub mod source;
+pub mod synthetic;
 pub mod validate;
 pub mod yaml;
 

@@ -32,6 +32,9 @@ enum Command {
     Schema(cmd::schema::Args),
     /// Create a new actor folder with a commented profile.yaml to fill in.
     New(cmd::new::Args),
+    /// Write a synthetic catalogue of N actors for benchmarks (deterministic).
+    #[command(hide = true)]
+    Generate(cmd::generate::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,5 +47,6 @@ fn main() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::New(args) => cmd::new::run(args),
+        Command::Generate(args) => cmd::generate::run(args),
     }
 }

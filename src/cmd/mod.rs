@@ -3,6 +3,7 @@
 pub mod brochure;
 pub mod build;
 pub mod check;
+pub mod generate;
 pub mod new;
 pub mod progress;
 pub mod report;
