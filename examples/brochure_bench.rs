@@ -2,42 +2,79 @@
 //! generated catalogue of N actors (default 500).
 //!
 //! ```sh
-//! cargo run --release --example brochure_bench -- [N] [LANG]
+//! cargo run --release --example brochure_bench -- [N] [LANG] [--no-examples] [--out DIR]
 //! ```
+//!
+//! `--no-examples` skips the example content (so that `/usr/bin/time -v` reports the peak memory
+//! of the one generated brochure), `--out DIR` keeps the PDFs there instead of in a temporary
+//! folder (to compare them with `pdftotext` across changes), `--catalog DIR` generates the
+//! catalogue into DIR and keeps it, or uses it if DIR already holds one (e.g. to try a template
+//! edit: a `templates/brochure.typ` there replaces the built-in one).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use jiff::civil::Date;
 use steckbrief::brochure;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut positional = Vec::new();
+    let mut examples = true;
+    let mut kept_out = None;
+    let mut kept_catalog = None;
     let mut args = std::env::args().skip(1);
-    let count: usize = args.next().map_or(Ok(500), |n| n.parse())?;
-    let language = args.next().unwrap_or_else(|| "de".to_owned());
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--no-examples" => examples = false,
+            "--out" => kept_out = Some(PathBuf::from(args.next().ok_or("--out needs a folder")?)),
+            "--catalog" => {
+                kept_catalog = Some(PathBuf::from(
+                    args.next().ok_or("--catalog needs a folder")?,
+                ));
+            }
+            _ => positional.push(arg),
+        }
+    }
+    let mut positional = positional.into_iter();
+    let count: usize = positional.next().map_or(Ok(500), |n| n.parse())?;
+    let language = positional.next().unwrap_or_else(|| "de".to_owned());
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let today = Date::new(2026, 11, 28)?;
-    let out = tempfile::tempdir()?;
+    let temporary = tempfile::tempdir()?;
+    let out = kept_out.as_deref().unwrap_or(temporary.path());
 
     let catalog = load(repo, today)?;
     let as_of = brochure::as_of_date(&catalog)?;
-    let started = Instant::now();
-    let written = brochure::render_all(&catalog, out.path(), as_of)?;
-    let pages: usize = written.iter().map(|w| w.pages).sum();
-    println!(
-        "example content: {} actors, {} brochures, {pages} pages in {:.2} s ({} typst warnings)",
-        catalog.actors.len(),
-        written.len(),
-        started.elapsed().as_secs_f64(),
-        written.iter().map(|w| w.warnings.len()).sum::<usize>()
-    );
+    if examples {
+        let started = Instant::now();
+        let written = brochure::render_all(&catalog, &out.join("examples"), as_of)?;
+        let pages: usize = written.iter().map(|w| w.pages).sum();
+        println!(
+            "example content: {} actors, {} brochures, {pages} pages in {:.2} s ({} typst warnings)",
+            catalog.actors.len(),
+            written.len(),
+            started.elapsed().as_secs_f64(),
+            written.iter().map(|w| w.warnings.len()).sum::<usize>()
+        );
+    }
+    if count == 0 {
+        return Ok(());
+    }
 
     let generated = tempfile::tempdir()?;
-    generate(repo, generated.path(), count)?;
-    let catalog = load(generated.path(), today)?;
+    let root = kept_catalog.as_deref().unwrap_or(generated.path());
+    if !root.join("config.yaml").exists() {
+        std::fs::create_dir_all(root)?;
+        generate(repo, root, count)?;
+    }
+    let catalog = load(root, today)?;
     let started = Instant::now();
-    let written =
-        brochure::render_languages(&catalog, std::slice::from_ref(&language), out.path(), as_of)?;
+    let written = brochure::render_languages(
+        &catalog,
+        std::slice::from_ref(&language),
+        &out.join(format!("generated-{count}")),
+        as_of,
+    )?;
     println!(
         "generated: {} actors, 1 brochure ({language}), {} pages in {:.2} s ({} typst warnings)",
         catalog.actors.len(),
