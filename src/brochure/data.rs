@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::catalog::{Actor, Catalog, Hours, Localized, Phone, category_label};
@@ -17,7 +18,9 @@ use crate::i18n::I18n;
 use crate::model::Translation;
 use crate::model::translation::NoteTranslation;
 
+use super::BrochureError;
 use super::markdown::{self, Block};
+use super::qr::{self, QrImage};
 
 /// Everything the template prints for one language; serialised to `/data.json`.
 #[derive(Debug, Serialize)]
@@ -45,8 +48,8 @@ pub struct Brochure {
     pub as_of: String,
     /// The website's address for this language, printed in the imprint.
     pub site_url: String,
-    /// Virtual path of a QR code for `site_url`.
-    pub site_qr: String,
+    /// A QR code for `site_url`.
+    pub site_qr: QrImage,
     /// UI strings the template needs.
     pub strings: Strings,
     pub foreword: Option<PageData>,
@@ -163,8 +166,8 @@ pub struct ActorData {
     pub transport: Option<Text>,
     /// The actor's page on the website.
     pub url: String,
-    /// Virtual path of the QR code for `url`.
-    pub qr: String,
+    /// The QR code for `url`.
+    pub qr: QrImage,
     /// True if any text of this actor fell back to the source language.
     pub has_fallback: bool,
     /// "Zuletzt geprüft am 15.06.2026", as on the website.
@@ -205,16 +208,16 @@ pub fn clean(text: &str) -> String {
         .collect()
 }
 
-/// The virtual path of an actor's QR code.
+/// The virtual path of an actor's QR code (raw pixels, see [`qr`]).
 fn actor_qr_path(slug: &str) -> String {
-    format!("/qr/actor/{slug}.svg")
+    format!("/qr/actor/{slug}")
 }
 
 /// The id of the content page printed on the back page.
 pub const IMPRINT_PAGE: &str = "imprint";
 
 /// The virtual path of the QR code for the language's home page.
-const SITE_QR_PATH: &str = "/qr/site.svg";
+const SITE_QR_PATH: &str = "/qr/site";
 
 /// The virtual path of the town's logo.
 fn logo_path(extension: &str) -> String {
@@ -239,8 +242,8 @@ fn extension(path: &std::path::Path) -> String {
         .to_ascii_lowercase()
 }
 
-/// Builds the view of `catalog` in `lang`.
-pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
+/// Builds the view of `catalog` in `lang`; fails only if a URL is too long for a QR code.
+pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, BrochureError> {
     let config = &catalog.config;
     let source = config.source_language.as_str();
     let i18n = &catalog.i18n;
@@ -256,16 +259,16 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
         .iter()
         .filter(|a| first_topic(catalog, a).is_some())
         .collect();
-    let chapters = config
-        .topics
-        .iter()
-        .map(|topic| Chapter {
+    let mut chapters = Vec::new();
+    for topic in &config.topics {
+        let chapter = Chapter {
             title: clean(category_label(topic, lang, source)),
+            // In parallel: making the QR codes is most of the work here.
             actors: printed
-                .iter()
+                .par_iter()
                 .filter(|a| first_topic(catalog, a) == Some(topic.id.as_str()))
                 .map(|a| actor(catalog, a, lang))
-                .collect(),
+                .collect::<Result<_, _>>()?,
             see_also: printed
                 .iter()
                 .filter(|a| {
@@ -274,9 +277,11 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
                 })
                 .map(|a| index_entry(a))
                 .collect(),
-        })
-        .filter(|c| !c.actors.is_empty() || !c.see_also.is_empty())
-        .collect();
+        };
+        if !chapter.actors.is_empty() || !chapter.see_also.is_empty() {
+            chapters.push(chapter);
+        }
+    }
     let mut index: Vec<IndexEntry> = printed.iter().map(|a| index_entry(a)).collect();
     index.sort_by_cached_key(|e| (collation_key(&e.name), e.slug.clone()));
     let page = |id: &str| {
@@ -295,7 +300,8 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
     let see_page = i18n.get(lang, "brochure_see_page");
     let (see_page_before, see_page_after) = see_page.split_once("{page}").unwrap_or((see_page, ""));
     let language = catalog.language(lang);
-    Brochure {
+    let site_url = absolute(&config.base_url, &urls::home(lang));
+    Ok(Brochure {
         lang: lang.to_owned(),
         rtl: language.is_some_and(|l| l.rtl),
         source_rtl: catalog.language(source).is_some_and(|l| l.rtl),
@@ -319,8 +325,8 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
             "brochure_as_of",
             &[("date", &format::date(as_of, i18n, lang))],
         ),
-        site_url: absolute(&config.base_url, &urls::home(lang)),
-        site_qr: SITE_QR_PATH.to_owned(),
+        site_qr: qr::encode(&site_url, SITE_QR_PATH.to_owned())?,
+        site_url,
         strings: strings(i18n, lang, see_page_before, see_page_after),
         foreword: page(crate::site::FOREWORD_PAGE),
         chapters,
@@ -343,7 +349,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Brochure {
             })
             .collect(),
         imprint: page(IMPRINT_PAGE),
-    }
+    })
 }
 
 fn strings(i18n: &I18n, lang: &str, see_page_before: &str, see_page_after: &str) -> Strings {
@@ -455,7 +461,7 @@ fn language_names(catalog: &Catalog, codes: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> ActorData {
+fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, BrochureError> {
     let source = catalog.config.source_language.as_str();
     let i18n = &catalog.i18n;
     let summary = text(actor.text(lang, source, |t| t.summary.as_ref()));
@@ -499,7 +505,8 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> ActorData {
         || contacts
             .iter()
             .any(|c| c.role.as_ref().is_some_and(|r| r.fallback));
-    ActorData {
+    let url = absolute(&catalog.config.base_url, &urls::actor(lang, &actor.slug));
+    Ok(ActorData {
         slug: actor.slug.clone(),
         name: clean(&actor.name),
         operator: actor.operator.as_deref().map(clean),
@@ -535,15 +542,15 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> ActorData {
             .map(|w| clean(format::wheelchair_label(w, i18n, lang))),
         accessibility_note,
         transport,
-        url: absolute(&catalog.config.base_url, &urls::actor(lang, &actor.slug)),
-        qr: actor_qr_path(&actor.slug),
+        qr: qr::encode(&url, actor_qr_path(&actor.slug))?,
+        url,
         has_fallback,
         last_reviewed: clean(&i18n.format(
             lang,
             "last_reviewed",
             &[("date", &format::date(actor.last_reviewed, i18n, lang))],
         )),
-    }
+    })
 }
 
 #[cfg(test)]

@@ -12,8 +12,10 @@
 pub mod data;
 pub mod fonts;
 pub mod markdown;
+pub mod qr;
 pub mod world;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -171,13 +173,13 @@ pub fn render(catalog: &Catalog, language: &str, as_of: Date) -> Result<Pdf, Bro
     if catalog.language(language).is_none() {
         return Err(BrochureError::UnknownLanguage(language.to_owned()));
     }
-    let view = data::brochure(catalog, language, as_of);
+    let mut view = data::brochure(catalog, language, as_of)?;
     let json = serde_json::to_vec(&view).map_err(|e| BrochureError::Typst {
         language: language.to_owned(),
         diagnostics: vec![format!("cannot serialise the data: {e}")],
     })?;
     let mut files = vec![("/data.json".to_owned(), json)];
-    files.extend(images(catalog, &view)?);
+    files.extend(images(catalog, &mut view)?);
     let ident = format!(
         "steckbrief/{}/{}/{language}",
         catalog.config.base_url, catalog.config.brochure.file_name
@@ -191,10 +193,11 @@ pub fn render(catalog: &Catalog, language: &str, as_of: Date) -> Result<Pdf, Bro
     pdf
 }
 
-/// The logo, actor logos and QR codes the view refers to, by virtual path.
+/// The logo, actor logos and QR codes the view refers to, by virtual path (the QR codes' pixels
+/// are moved out of the view).
 fn images(
     catalog: &Catalog,
-    view: &data::Brochure,
+    view: &mut data::Brochure,
 ) -> Result<Vec<(String, Vec<u8>)>, BrochureError> {
     let read =
         |path: PathBuf| std::fs::read(&path).map_err(|source| BrochureError::Io { path, source });
@@ -202,36 +205,21 @@ fn images(
     if let (Some(virtual_path), Some(logo)) = (&view.logo, &catalog.config.branding.logo) {
         files.push((virtual_path.clone(), read(catalog.root.join(logo))?));
     }
-    files.push((view.site_qr.clone(), qr_svg(&view.site_url)?));
-    let printed = view.chapters.iter().flat_map(|c| &c.actors);
+    let pixels = |code: &mut qr::QrImage| (code.path.clone(), std::mem::take(&mut code.pixels));
+    files.push(pixels(&mut view.site_qr));
+    let logos: HashMap<&str, &Path> = catalog
+        .actors
+        .iter()
+        .filter_map(|a| Some((a.slug.as_str(), a.logo.as_deref()?)))
+        .collect();
+    let printed = view.chapters.iter_mut().flat_map(|c| &mut c.actors);
     for actor in printed {
-        files.push((actor.qr.clone(), qr_svg(&actor.url)?));
-        let on_disk = catalog
-            .actors
-            .iter()
-            .find(|a| a.slug == actor.slug)
-            .and_then(|a| a.logo.clone());
-        if let (Some(virtual_path), Some(path)) = (&actor.logo, on_disk) {
-            files.push((virtual_path.clone(), read(path)?));
+        files.push(pixels(&mut actor.qr));
+        if let (Some(virtual_path), Some(path)) = (&actor.logo, logos.get(actor.slug.as_str())) {
+            files.push((virtual_path.clone(), read(path.to_path_buf())?));
         }
     }
     Ok(files)
-}
-
-/// A QR code for `url` as SVG: vector, so it stays sharp in print and survives PDF/A.
-pub fn qr_svg(url: &str) -> Result<Vec<u8>, BrochureError> {
-    let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| BrochureError::Qr {
-        url: url.to_owned(),
-        message: e.to_string(),
-    })?;
-    Ok(code
-        .render::<qrcode::render::svg::Color<'_>>()
-        .quiet_zone(false)
-        .min_dimensions(200, 200)
-        .dark_color(qrcode::render::svg::Color("#000000"))
-        .light_color(qrcode::render::svg::Color("#ffffff"))
-        .build()
-        .into_bytes())
 }
 
 /// Compiles `template` with `files` and exports PDF/A-2b.
@@ -391,11 +379,5 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("templates/broken.typ:"), "{error}");
-    }
-
-    #[test]
-    fn qr_codes_are_svg() {
-        let svg = String::from_utf8(qr_svg("https://example.org/de/x/").unwrap()).unwrap();
-        assert!(svg.contains("<svg"), "{svg}");
     }
 }
