@@ -210,55 +210,81 @@ pub fn render_into(
                 .collect();
         }
         let shared = SharedContext::new(catalog, code, &assets, options);
-        let pages = jobs
-            .into_par_iter()
-            .filter(|job| {
-                job.actor
-                    .is_none_or(|index| options.includes(&catalog.actors[index].slug))
-            })
-            .map(|job| render_job(catalog, &tera, &shared, &logos, job, sink))
-            .try_fold(|| 0, |count, page| page.map(|()| count + 1))
-            .try_reduce(|| 0, |a, b| Ok(a + b))?;
-        rendered.pages += pages;
-        catalog
-            .actors
-            .par_iter()
-            .filter(|actor| options.includes(&actor.slug))
-            .try_for_each(|actor| {
-                let page_url = absolute(&catalog.config.base_url, &urls::actor(code, &actor.slug));
-                let card = vcard::actor_vcard(actor, &page_url, |i| {
-                    actor
-                        .text(code, &catalog.config.source_language, |t| {
-                            t.contacts.as_ref()?.get(i)?.role.as_deref()
-                        })
-                        .map(|role| role.value.to_owned())
-                });
-                sink.put(rel(&urls::vcard(code, &actor.slug)), card.into_bytes())
-            })?;
+        let (pages, vcards) = rayon::join(
+            || {
+                jobs.into_par_iter()
+                    .filter(|job| {
+                        job.actor
+                            .is_none_or(|index| options.includes(&catalog.actors[index].slug))
+                    })
+                    .map(|job| render_job(catalog, &tera, &shared, &logos, job, sink))
+                    .try_fold(|| 0, |count, page| page.map(|()| count + 1))
+                    .try_reduce(|| 0, |a, b| Ok(a + b))
+            },
+            || {
+                catalog
+                    .actors
+                    .par_iter()
+                    .filter(|actor| options.includes(&actor.slug))
+                    .try_for_each(|actor| write_vcard(catalog, code, actor, sink))
+            },
+        );
+        rendered.pages += pages?;
+        vcards?;
     }
 
     let source = SharedContext::new(catalog, &catalog.config.source_language, &assets, options);
-    sink.put(
-        "index.html".into(),
-        language_chooser(&tera, catalog, &assets)?,
-    )?;
-    sink.put("404.html".into(), not_found(&tera, catalog, &source)?)?;
-    sink.put(
-        "sitemap.xml".into(),
-        sitemap::sitemap(&catalog.config.base_url, &alternates).into_bytes(),
-    )?;
-    sink.put(
-        "robots.txt".into(),
-        sitemap::robots(&catalog.config.base_url, &["/report/"]).into_bytes(),
-    )?;
-    sink.put(
-        REPORT_PATH.into(),
-        report_page(&tera, catalog, &source, options)?,
-    )?;
-    sink.put(OPEN_DATA_PATH.into(), open_data(catalog))?;
+    let base_url = &catalog.config.base_url;
+    let site_wide: [(&str, SiteFile<'_>); 6] = [
+        (
+            "index.html",
+            Box::new(|| language_chooser(&tera, catalog, &assets)),
+        ),
+        ("404.html", Box::new(|| not_found(&tera, catalog, &source))),
+        (
+            "sitemap.xml",
+            Box::new(|| Ok(sitemap::sitemap(base_url, &alternates).into_bytes())),
+        ),
+        (
+            "robots.txt",
+            Box::new(|| Ok(sitemap::robots(base_url, &["/report/"]).into_bytes())),
+        ),
+        (
+            REPORT_PATH,
+            Box::new(|| report_page(&tera, catalog, &source, options)),
+        ),
+        (OPEN_DATA_PATH, Box::new(|| Ok(open_data(catalog)))),
+    ];
+    site_wide
+        .into_par_iter()
+        .try_for_each(|(path, make)| sink.put(path.to_owned(), make()?))?;
     rendered.pages += 3;
     Ok(rendered)
 }
+
+/// Writes the contact card of `actor` with the contact roles in `language`.
+fn write_vcard(
+    catalog: &Catalog,
+    language: &str,
+    actor: &crate::catalog::Actor,
+    sink: &dyn Sink,
+) -> Result<(), SiteError> {
+    let page_url = absolute(
+        &catalog.config.base_url,
+        &urls::actor(language, &actor.slug),
+    );
+    let card = vcard::actor_vcard(actor, &page_url, |i| {
+        actor
+            .text(language, &catalog.config.source_language, |t| {
+                t.contacts.as_ref()?.get(i)?.role.as_deref()
+            })
+            .map(|role| role.value.to_owned())
+    });
+    sink.put(rel(&urls::vcard(language, &actor.slug)), card.into_bytes())
+}
+
+/// Makes one of the files that exist once per site.
+type SiteFile<'a> = Box<dyn Fn() -> Result<Vec<u8>, SiteError> + Send + Sync + 'a>;
 
 /// Renders one page of [`language_jobs`] into `sink`.
 fn render_job(
