@@ -1,5 +1,7 @@
 //! `steckbrief build` on real content: the HTML a citizen gets, checked with an HTML parser.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -413,20 +415,7 @@ fn two_builds_are_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let second = dir.path().join("again");
     assert!(build(&repo(), &second).status.success());
-    let files = |root: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
-        WalkDir::new(root)
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                (
-                    e.path().strip_prefix(root).unwrap().to_path_buf(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect()
-    };
-    let (a, b) = (files(example_site()), files(&second));
+    let (a, b) = (common::files(example_site()), common::files(&second));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (path, bytes) in &a {
         assert!(bytes == &b[path], "{} differs", path.display());

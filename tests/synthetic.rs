@@ -1,7 +1,8 @@
 //! `steckbrief generate`: the synthetic catalogues for benchmarks pass `check` and are
 //! reproducible byte for byte.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -37,19 +38,6 @@ fn generate(out: &Path, languages: &str, seed: &str) -> Output {
     ])
 }
 
-/// Every file under `root` (relative path → bytes).
-fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e.path().strip_prefix(root).unwrap().to_path_buf();
-            (relative, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 /// Checks `root`; asserts no errors and no warnings other than review reminders.
 fn assert_checks_clean(root: &Path) {
     let output = steckbrief(&[
@@ -78,7 +66,7 @@ fn generated_catalogues_check_clean_and_are_reproducible() {
     assert!(output.status.success(), "{output:?}");
     assert_checks_clean(first.path());
 
-    let generated = files(first.path());
+    let generated = common::files(first.path());
     let actors: Vec<&PathBuf> = generated
         .keys()
         .filter(|p| p.ends_with("profile.yaml"))
@@ -95,15 +83,18 @@ fn generated_catalogues_check_clean_and_are_reproducible() {
     // The same arguments give the same bytes, in a fresh folder and over the old catalogue.
     let second = tempfile::tempdir().unwrap();
     assert!(generate(second.path(), "6", "7").status.success());
-    assert!(files(second.path()) == generated, "a second run differs");
+    assert!(
+        common::files(second.path()) == generated,
+        "a second run differs"
+    );
     assert!(generate(first.path(), "6", "7").status.success());
     assert!(
-        files(first.path()) == generated,
+        common::files(first.path()) == generated,
         "regenerating in place differs"
     );
     assert!(generate(second.path(), "6", "8").status.success());
     assert!(
-        files(second.path()) != generated,
+        common::files(second.path()) != generated,
         "another seed gives other text"
     );
 }
@@ -113,7 +104,7 @@ fn fewer_languages_cut_config_pages_and_translations() {
     let out = tempfile::tempdir().unwrap();
     assert!(generate(out.path(), "2", "1").status.success());
     assert_checks_clean(out.path());
-    let generated = files(out.path());
+    let generated = common::files(out.path());
     let english = generated
         .keys()
         .filter(|p| p.starts_with("actors") && p.ends_with("en.yaml"))

@@ -1,0 +1,94 @@
+//! The fast path gives exactly what the straightforward path gives: `steckbrief build` (pages
+//! rendered in parallel, shared per-language context, each file written to disk as soon as it is
+//! made) produces the same bytes as rendering every page one after the other into memory.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use steckbrief::site::{self, Options};
+
+fn steckbrief(args: &[&str]) {
+    let output = Command::new(env!("CARGO_BIN_EXE_steckbrief"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795824000") // 2026-11-28
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "steckbrief {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Renders the site on one thread, into memory.
+fn render_sequentially(root: &Path) -> site::Files {
+    let today = jiff::civil::Date::new(2026, 11, 28).unwrap();
+    let catalog = steckbrief::check(root, today)
+        .unwrap()
+        .catalog
+        .expect("valid content");
+    let options = Options {
+        brochure_languages: &[],
+        today,
+        only_actors: None,
+    };
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    one_thread.install(|| site::render(&catalog, &options).unwrap())
+}
+
+fn assert_same_site(root: &Path) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let (root_arg, out_arg) = (root.to_str().unwrap(), out.to_str().unwrap());
+    steckbrief(&[
+        "build",
+        "--root",
+        root_arg,
+        "--out",
+        out_arg,
+        "--no-brochures",
+        "--quiet",
+    ]);
+    let built = common::files(&out);
+    let reference: Vec<(PathBuf, Vec<u8>)> = render_sequentially(root)
+        .into_iter()
+        .map(|(path, bytes)| (PathBuf::from(path), bytes))
+        .collect();
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        reference.iter().map(|(path, _)| path).collect::<Vec<_>>(),
+        "the same files"
+    );
+    for (path, bytes) in &reference {
+        assert!(&built[path] == bytes, "{} differs", path.display());
+    }
+}
+
+#[test]
+fn the_example_content_builds_the_same_both_ways() {
+    assert_same_site(Path::new(env!("CARGO_MANIFEST_DIR")));
+}
+
+#[test]
+fn a_generated_catalogue_builds_the_same_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("catalogue");
+    steckbrief(&[
+        "generate",
+        "--actors",
+        "60",
+        "--languages",
+        "6",
+        "--out",
+        root.to_str().unwrap(),
+        "--template-root",
+        env!("CARGO_MANIFEST_DIR"),
+    ]);
+    assert_same_site(&root);
+}
