@@ -83,7 +83,7 @@ pub fn category_label<'a>(category: &'a Category, language: &str, source: &str) 
 }
 
 /// One actor, validated.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Actor {
     /// URL-safe, unique id (the folder name).
     pub slug: String,
@@ -148,7 +148,7 @@ impl Actor {
 }
 
 /// A contact person.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Contact {
     pub name: String,
     pub phone: Option<Phone>,

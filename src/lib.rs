@@ -6,6 +6,7 @@
 //! [`diagnostics::Diagnostic`].
 
 pub mod brochure;
+pub mod cache;
 pub mod catalog;
 pub mod cmd;
 pub mod config;
@@ -28,6 +29,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
+use cache::CheckCache;
 use catalog::Catalog;
 use diagnostics::Diagnostics;
 use load::FatalError;
@@ -43,11 +45,22 @@ pub struct Checked {
 
 /// Loads and validates the content under `root` as of `today`.
 pub fn check(root: &Path, today: Date) -> Result<Checked, FatalError> {
-    let schemas = schema::Schemas::default();
+    check_with_cache(root, today, &mut CheckCache::single_use())
+}
+
+/// Like [`check`], but reuses from `cache` the results for files and actor folders unchanged
+/// since the check that filled it, and keeps this check's results there for the next one. The
+/// result is the same as [`check`]'s; only the time differs.
+pub fn check_with_cache(
+    root: &Path,
+    today: Date,
+    cache: &mut CheckCache,
+) -> Result<Checked, FatalError> {
+    cache.start(root);
     let mut diagnostics = Diagnostics::default();
-    let content = load::load(root, &schemas, &mut diagnostics)?;
+    let content = load::load(root, &cache.schemas, &mut cache.files, &mut diagnostics)?;
     let actor_count = content.folders_found;
-    let catalog = validate::validate(content, today, &mut diagnostics);
+    let catalog = validate::validate(content, today, &mut diagnostics, &mut cache.actors);
     Ok(Checked {
         catalog,
         diagnostics,

@@ -2,15 +2,21 @@
 //!
 //! Each file goes through three steps, and the first that fails ends that file's way (with a
 //! diagnostic) without stopping the others: YAML syntax ([`crate::yaml`]), structure against the
-//! generated schema ([`crate::schema`], every problem at once), and serde_yaml into the typed
-//! model. What loads keeps its [`Node`] tree so that later checks can point at any value.
+//! generated schema ([`crate::schema`], every problem at once), and the typed model, deserialised
+//! from the values the schema accepted (serde_yaml reads the text again only to place a problem
+//! the schema let through). What loads keeps its [`Node`] tree so that later checks can point at
+//! any value. The actor folders are read in parallel; a [`crate::cache::CheckCache`] spares the
+//! files unchanged since an earlier check.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
+use crate::cache::{Entry, FileCaches};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::numbers::ImportantNumbers;
@@ -73,9 +79,9 @@ pub struct ActorFolder {
     pub dir: PathBuf,
     /// The folder, relative to the content root.
     pub relative_dir: PathBuf,
-    pub profile: Loaded<Profile>,
+    pub profile: Arc<Loaded<Profile>>,
     /// Translations by language code, as named by their file.
-    pub translations: BTreeMap<String, Loaded<Translation>>,
+    pub translations: BTreeMap<String, Arc<Loaded<Translation>>>,
 }
 
 /// Everything read from a content root.
@@ -83,7 +89,7 @@ pub struct ActorFolder {
 pub struct Content {
     pub root: PathBuf,
     /// `None` if config.yaml had errors (already reported).
-    pub config: Option<Loaded<Config>>,
+    pub config: Option<Arc<Loaded<Config>>>,
     /// The actor folders whose profile loaded.
     pub actors: Vec<ActorFolder>,
     /// All actor folders found, including those whose profile failed to load.
@@ -91,7 +97,7 @@ pub struct Content {
     /// Markdown pages (imprint, privacy, foreword, …), one file per page and language.
     pub pages: Vec<PageFile>,
     /// `content/numbers.yaml`, if present and valid.
-    pub numbers: Option<Loaded<ImportantNumbers>>,
+    pub numbers: Option<Arc<Loaded<ImportantNumbers>>>,
 }
 
 /// One language version of a content page, as read from disk.
@@ -115,9 +121,13 @@ impl std::fmt::Display for FatalError {
 }
 
 /// Reads config.yaml and every actor folder under `root`, reporting problems into `diagnostics`.
+/// Files unchanged since the check that filled `cache` are not read again (see
+/// [`crate::cache`]); the actor folders are read in parallel, the diagnostics come in the same
+/// order either way.
 pub fn load(
     root: &Path,
     schemas: &Schemas,
+    cache: &mut FileCaches,
     diagnostics: &mut Diagnostics,
 ) -> Result<Content, FatalError> {
     let config_path = root.join(CONFIG_FILE);
@@ -134,104 +144,166 @@ pub fn load(
             root.display()
         )));
     }
-    let config = read_and_parse::<Config>(
+    let (config, parsed) = cache.config.check_alone(
         root,
         &config_path,
         DocumentKind::Config,
         schemas,
         diagnostics,
     );
-    let languages: Option<Vec<String>> = config
-        .as_ref()
-        .map(|c| c.value.languages.iter().map(|l| l.code.clone()).collect());
-    let source_language = config.as_ref().map(|c| c.value.source_language.clone());
+    cache.parsed += usize::from(parsed);
+    let names = TranslationNames {
+        languages: config
+            .as_ref()
+            .map(|c| c.value.languages.iter().map(|l| l.code.clone()).collect()),
+        source_language: config.as_ref().map(|c| c.value.source_language.clone()),
+    };
 
-    let mut actors = Vec::new();
-    let folders = discover(root, &actors_dir, diagnostics);
+    let folders: Vec<(PathBuf, Vec<PathBuf>)> = discover(root, &actors_dir, diagnostics)
+        .into_iter()
+        .collect();
     let folders_found = folders.len();
-    for (dir, files) in folders {
-        let relative_dir = dir.strip_prefix(root).unwrap_or(&dir).to_path_buf();
-        let profile_path = dir.join(PROFILE_FILE);
-        if !files.contains(&profile_path) {
-            for file in &files {
-                diagnostics.push(
-                    Diagnostic::for_file(
-                        Severity::Error,
-                        file.strip_prefix(root).unwrap_or(file),
-                        format!("there is no {PROFILE_FILE} beside this file"),
-                    )
-                    .with_hint(format!(
-                        "every actor folder needs a {PROFILE_FILE}; create one with `steckbrief new <slug>`"
-                    )),
-                );
-            }
-            continue;
-        }
-        let profile = read_and_parse::<Profile>(
-            root,
-            &profile_path,
-            DocumentKind::Profile,
-            schemas,
-            diagnostics,
-        );
-        let mut translations = BTreeMap::new();
-        for path in files.iter().filter(|p| **p != profile_path) {
-            let language = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let relative = path.strip_prefix(root).unwrap_or(path);
-            if let Some(problem) = translation_name_problem(
-                &language,
-                languages.as_deref(),
-                source_language.as_deref(),
-            ) {
-                diagnostics.push(problem.into_diagnostic(relative));
-                continue;
-            }
-            if let Some(translation) = read_and_parse::<Translation>(
-                root,
-                path,
-                DocumentKind::Translation,
-                schemas,
-                diagnostics,
-            ) {
-                translations.insert(language, translation);
-            }
-        }
-        if let Some(profile) = profile {
-            let slug = dir
-                .file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            actors.push(ActorFolder {
-                slug,
-                dir,
-                relative_dir,
-                profile,
-                translations,
-            });
-        }
+    let results: Vec<FolderResult> = {
+        let cache = &*cache;
+        folders
+            .into_par_iter()
+            .map(|(dir, files)| load_folder(root, dir, &files, &names, schemas, cache))
+            .collect()
+    };
+    let mut actors = Vec::new();
+    let mut profiles = Vec::with_capacity(results.len());
+    let mut translations = Vec::new();
+    for result in results {
+        diagnostics.extend(result.diagnostics);
+        actors.extend(result.actor);
+        profiles.extend(result.profile);
+        translations.extend(result.translations);
+        cache.parsed += result.parsed;
     }
+    cache.profiles.keep(profiles);
+    cache.translations.keep(translations);
+
     let pages = load_pages(root, diagnostics);
     let numbers_path = root.join(NUMBERS_FILE);
-    let numbers = numbers_path.is_file().then(|| {
-        read_and_parse::<ImportantNumbers>(
+    let numbers = if numbers_path.is_file() {
+        let (numbers, parsed) = cache.numbers.check_alone(
             root,
             &numbers_path,
             DocumentKind::Numbers,
             schemas,
             diagnostics,
-        )
-    });
+        );
+        cache.parsed += usize::from(parsed);
+        numbers
+    } else {
+        cache.numbers.keep([]);
+        None
+    };
     Ok(Content {
         root: root.to_path_buf(),
         config,
         actors,
         folders_found,
         pages,
-        numbers: numbers.flatten(),
+        numbers,
     })
+}
+
+/// What translation files may be named, from config.yaml (`None` if it did not load).
+struct TranslationNames {
+    languages: Option<Vec<String>>,
+    source_language: Option<String>,
+}
+
+/// One actor folder read: the folder if its profile loaded, the diagnostics of its files in
+/// order, and the outcomes to keep.
+struct FolderResult {
+    actor: Option<ActorFolder>,
+    diagnostics: Vec<Diagnostic>,
+    profile: Option<(PathBuf, Entry<Profile>)>,
+    translations: Vec<(PathBuf, Entry<Translation>)>,
+    /// Files parsed afresh.
+    parsed: usize,
+}
+
+/// Reads the profile and the translations of one actor folder.
+fn load_folder(
+    root: &Path,
+    dir: PathBuf,
+    files: &[PathBuf],
+    names: &TranslationNames,
+    schemas: &Schemas,
+    cache: &FileCaches,
+) -> FolderResult {
+    let mut result = FolderResult {
+        actor: None,
+        diagnostics: Vec::new(),
+        profile: None,
+        translations: Vec::new(),
+        parsed: 0,
+    };
+    let relative_dir = dir.strip_prefix(root).unwrap_or(&dir).to_path_buf();
+    let profile_path = dir.join(PROFILE_FILE);
+    if !files.contains(&profile_path) {
+        for file in files {
+            result.diagnostics.push(
+                Diagnostic::for_file(
+                    Severity::Error,
+                    file.strip_prefix(root).unwrap_or(file),
+                    format!("there is no {PROFILE_FILE} beside this file"),
+                )
+                .with_hint(format!(
+                    "every actor folder needs a {PROFILE_FILE}; create one with `steckbrief new <slug>`"
+                )),
+            );
+        }
+        return result;
+    }
+    let profile = cache
+        .profiles
+        .check(root, &profile_path, DocumentKind::Profile, schemas);
+    result.diagnostics.extend(profile.diagnostics);
+    result.profile = profile.entry;
+    result.parsed += usize::from(profile.parsed);
+    let mut translations = BTreeMap::new();
+    for path in files.iter().filter(|p| **p != profile_path) {
+        let language = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        if let Some(problem) = translation_name_problem(
+            &language,
+            names.languages.as_deref(),
+            names.source_language.as_deref(),
+        ) {
+            result.diagnostics.push(problem.into_diagnostic(relative));
+            continue;
+        }
+        let translation = cache
+            .translations
+            .check(root, path, DocumentKind::Translation, schemas);
+        result.diagnostics.extend(translation.diagnostics);
+        result.translations.extend(translation.entry);
+        result.parsed += usize::from(translation.parsed);
+        if let Some(translation) = translation.loaded {
+            translations.insert(language, translation);
+        }
+    }
+    if let Some(profile) = profile.loaded {
+        let slug = dir
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        result.actor = Some(ActorFolder {
+            slug,
+            dir,
+            relative_dir,
+            profile,
+            translations,
+        });
+    }
+    result
 }
 
 /// Reads every `content/pages/<id>/<lang>.md`.
@@ -426,32 +498,48 @@ pub fn parse_source<T: DeserializeOwned>(
     schemas: &Schemas,
     diagnostics: &mut Diagnostics,
 ) -> Option<Loaded<T>> {
+    parse_file(file, kind, schemas)
+        .map_err(|(_, problems)| diagnostics.extend(problems))
+        .ok()
+}
+
+/// Parses the text of `file` into `T`, or gives the file back with every problem found.
+pub fn parse_file<T: DeserializeOwned>(
+    file: SourceFile,
+    kind: DocumentKind,
+    schemas: &Schemas,
+) -> Result<Loaded<T>, (SourceFile, Vec<Diagnostic>)> {
     let error = |message: String| Diagnostic::for_file(Severity::Error, &file.relative, message);
     let tree = match yaml::parse(&file.text) {
         Ok(Some(tree)) => tree,
         Ok(None) => {
-            diagnostics.push(error("the file is empty".to_owned()).with_hint(match kind {
+            let empty = error("the file is empty".to_owned()).with_hint(match kind {
                 DocumentKind::Translation => "write the translated fields, or delete the file",
                 _ => "fill in the fields; `steckbrief new <slug>` writes a complete template",
-            }));
-            return None;
+            });
+            return Err((file, vec![empty]));
         }
         Err(syntax) => {
             let mut diagnostic = error(syntax.message).at(syntax.position, &file.text);
             if let Some(hint) = syntax.hint {
                 diagnostic = diagnostic.with_hint(hint);
             }
-            diagnostics.push(diagnostic);
-            return None;
+            return Err((file, vec![diagnostic]));
         }
     };
-    let structural = schemas.check(kind, &tree, &file);
+    let instance = tree.to_json();
+    let structural = schemas.check_instance(kind, &instance, &tree, &file);
     if !structural.is_empty() {
-        diagnostics.extend(structural);
-        return None;
+        return Err((file, structural));
+    }
+    // The schema accepted the tree's values, so they deserialise without a second parse. Should
+    // they still not fit the type (a number too large for its field, say), serde_yaml reads the
+    // text again to report the problem with its position.
+    if let Ok(value) = T::deserialize(instance) {
+        return Ok(Loaded { file, tree, value });
     }
     match serde_yaml::from_str::<T>(&file.text) {
-        Ok(value) => Some(Loaded { file, tree, value }),
+        Ok(value) => Ok(Loaded { file, tree, value }),
         Err(e) => {
             let mut diagnostic = error(e.to_string());
             if let Some(location) = e.location() {
@@ -461,8 +549,115 @@ pub fn parse_source<T: DeserializeOwned>(
                 };
                 diagnostic = diagnostic.at(position, &file.text);
             }
-            diagnostics.push(diagnostic);
-            None
+            Err((file, vec![diagnostic]))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Debug;
+
+    use super::*;
+
+    /// Parses `text` the way `check` does and straight with serde_yaml; both values must agree.
+    fn agrees<T: DeserializeOwned + Debug>(text: &str, kind: DocumentKind, schemas: &Schemas) {
+        let file = SourceFile {
+            path: PathBuf::from("x.yaml"),
+            relative: PathBuf::from("x.yaml"),
+            text: text.to_owned(),
+        };
+        let loaded = parse_file::<T>(file, kind, schemas)
+            .unwrap_or_else(|(_, problems)| panic!("{problems:?}\n{text}"));
+        let direct: T = serde_yaml::from_str(text).unwrap();
+        assert_eq!(
+            format!("{:?}", loaded.value),
+            format!("{direct:?}"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn values_from_the_tree_equal_serde_yaml_on_every_example_file() {
+        let schemas = Schemas::default();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for top in ["actors", "tests/fixtures/good", "config.yaml", NUMBERS_FILE] {
+            for entry in WalkDir::new(repo.join(top)).sort_by_file_name() {
+                let path = entry.unwrap().into_path();
+                if path.extension().is_none_or(|e| e != "yaml") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                match path.file_name().unwrap().to_str().unwrap() {
+                    CONFIG_FILE => agrees::<Config>(&text, DocumentKind::Config, &schemas),
+                    PROFILE_FILE => agrees::<Profile>(&text, DocumentKind::Profile, &schemas),
+                    "numbers.yaml" => {
+                        agrees::<ImportantNumbers>(&text, DocumentKind::Numbers, &schemas)
+                    }
+                    _ => agrees::<Translation>(&text, DocumentKind::Translation, &schemas),
+                }
+                seen += 1;
+            }
+        }
+        assert!(seen > 100, "{seen} files");
+    }
+
+    #[test]
+    fn values_from_the_tree_equal_serde_yaml_on_awkward_text() {
+        let schemas = Schemas::default();
+        for text in [
+            "summary: >\n  folded\n  lines\n\n  new paragraph\n    more indented\n  back\n",
+            "summary: |\n  literal\n    indented\n\n  # not a comment\n",
+            "summary: |-\n  strip\n\n\ndescription: |+\n  keep\n\n\n",
+            "summary: >2\n    two more\n  spaces\n",
+            "summary: \"quoted \\u00e9 \\x41 \\t tab \\\" quote \\\\ and\\\n  continued\"\n",
+            "summary: 'single ''quoted''\n  folded\n\n  kept'\n",
+            "summary: plain\n  over two lines # with a comment\n",
+            "summary: a # b\ntransport: \"#1 bus: stop\"\n",
+            "summary: \"\"\ndescription: ''\n",
+            "\u{feff}summary: mit BOM\n",
+            "summary: Windows\r\ndescription: >\r\n  line\r\n  ends\r\n",
+            "summary: العربية والفارسية\ndescription: Українська 😀\n",
+            "summary: trailing spaces   \ndescription: \"  lead and trail  \"\n",
+            "summary: ~\ndescription: null\n",
+            "offers: [a, 'b, c', \"d\"]\ncosts: 12,50 €\n",
+            "offers:\n- '1'\n- \"true\"\n- 2024-01-01\n",
+            "contacts:\n  - role: x\n  - {}\n  - role:\n",
+            "opening_hours: {note: \"Mo-Fr: 08:00\"}\ntransport: 08:30\n",
+        ] {
+            agrees::<Translation>(text, DocumentKind::Translation, &schemas);
+        }
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let profile = std::fs::read_to_string(repo.join("actors/vhs-merzig/profile.yaml")).unwrap();
+        for number in ["49", "+49.5", "4.94447e1", "49.444700000000001", "-0.0"] {
+            let text = profile.replace("latitude: 49.4447", &format!("latitude: {number}"));
+            agrees::<Profile>(&text, DocumentKind::Profile, &schemas);
+        }
+        let config = std::fs::read_to_string(repo.join(CONFIG_FILE)).unwrap();
+        for months in ["6", "+6", "0"] {
+            let text = config.replace(
+                "review_interval_months: 12",
+                &format!("review_interval_months: {months}"),
+            );
+            agrees::<Config>(&text, DocumentKind::Config, &schemas);
+        }
+    }
+
+    #[test]
+    fn a_value_the_schema_lets_through_is_still_reported_with_its_place() {
+        let schemas = Schemas::default();
+        let config =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(CONFIG_FILE))
+                .unwrap();
+        let text = config.replace("review_interval_months: 12", "review_interval_months: 1e12");
+        let file = SourceFile {
+            path: PathBuf::from(CONFIG_FILE),
+            relative: PathBuf::from(CONFIG_FILE),
+            text,
+        };
+        let (_, problems) = parse_file::<Config>(file, DocumentKind::Config, &schemas).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(44), "{problems:?}");
     }
 }

@@ -93,10 +93,20 @@ impl Schemas {
 
     /// Every structural problem of `root`, the parsed content of `file`.
     pub fn check(&self, kind: DocumentKind, root: &Node, file: &SourceFile) -> Vec<Diagnostic> {
+        self.check_instance(kind, &root.to_json(), root, file)
+    }
+
+    /// Every structural problem of `instance`, the JSON form of `root` ([`Node::to_json`]).
+    pub fn check_instance(
+        &self,
+        kind: DocumentKind,
+        instance: &Value,
+        root: &Node,
+        file: &SourceFile,
+    ) -> Vec<Diagnostic> {
         let (_, schema, validator) = self.entry(kind);
-        let instance = root.to_json();
         let mut diagnostics = Vec::new();
-        for error in validator.iter_errors(&instance) {
+        for error in validator.iter_errors(instance) {
             self.describe(kind, schema, &error, root, file, &mut diagnostics);
         }
         diagnostics

@@ -3,7 +3,7 @@
 //! Files are read with a size limit and must be UTF-8; anything else becomes a diagnostic that
 //! names the file and, for bad bytes, the line and column where they start.
 
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -26,14 +26,23 @@ pub struct SourceFile {
 impl SourceFile {
     /// Reads `path`; `root` is the content root that messages are relative to.
     pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Diagnostic>> {
+        Self::read_with_metadata(root, path).map(|(file, _)| file)
+    }
+
+    /// Reads `path` and returns, with its text, the metadata of the file that was read, taken
+    /// from the open file before reading (so a later change always shows in a later stat).
+    pub fn read_with_metadata(
+        root: &Path,
+        path: &Path,
+    ) -> Result<(SourceFile, Metadata), Box<Diagnostic>> {
         let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
         let fail = |message: String| Diagnostic::for_file(Severity::Error, &relative, message);
         let file =
             File::open(path).map_err(|e| Box::new(fail(format!("cannot open the file: {e}"))))?;
-        let size = file
+        let metadata = file
             .metadata()
-            .map_err(|e| Box::new(fail(format!("cannot read the file: {e}"))))?
-            .len();
+            .map_err(|e| Box::new(fail(format!("cannot read the file: {e}"))))?;
+        let size = metadata.len();
         if size > MAX_FILE_BYTES {
             return Err(Box::new(
                 fail(format!(
@@ -68,11 +77,12 @@ impl SourceFile {
                     .at(Position { line, column }, valid),
             )
         })?;
-        Ok(SourceFile {
+        let file = SourceFile {
             path: path.to_path_buf(),
             relative,
             text,
-        })
+        };
+        Ok((file, metadata))
     }
 }
 

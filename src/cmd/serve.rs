@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use crate::brochure;
+use crate::cache::{CheckCache, Work};
 use crate::catalog::Catalog;
 use crate::diagnostics;
 use crate::format::urls;
@@ -72,8 +73,9 @@ pub fn run(args: &Args) -> ExitCode {
         generation: Mutex::new((0, None)),
         changed: Condvar::new(),
     });
-    match rebuild(&args.root, &state, None) {
-        Ok(files) => *state.files.write().expect("state lock") = files,
+    let mut cache = CheckCache::default();
+    match rebuild(&args.root, &state, &mut cache, None) {
+        Ok((files, _)) => *state.files.write().expect("state lock") = files,
         Err(message) => {
             eprintln!("{message}");
             state.publish(Some(message));
@@ -132,11 +134,19 @@ pub fn run(args: &Args) -> ExitCode {
             changed.extend(next.map(|e| e.paths).unwrap_or_default());
         }
         let started = Instant::now();
-        match rebuild(&root, &state, changed_actors(&root, &changed)) {
-            Ok(files) => {
-                *state.files.write().expect("state lock") = files;
+        match rebuild(&root, &state, &mut cache, changed_actors(&root, &changed)) {
+            Ok((files, steps)) => {
+                let swapped = Instant::now();
+                let previous =
+                    std::mem::replace(&mut *state.files.write().expect("state lock"), files);
                 state.publish(None);
-                println!("rebuilt in {} ms", started.elapsed().as_millis());
+                let published = swapped.elapsed();
+                drop(previous);
+                println!(
+                    "rebuilt in {} ms ({steps}, publish {} ms)",
+                    started.elapsed().as_millis(),
+                    published.as_millis()
+                );
             }
             Err(message) => {
                 eprintln!("{message}");
@@ -145,6 +155,31 @@ pub fn run(args: &Args) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Where the time of one rebuild went, for the log line.
+struct Steps {
+    check: Duration,
+    work: Work,
+    render: Duration,
+    merge: Duration,
+}
+
+impl std::fmt::Display for Steps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        write!(
+            f,
+            "check {} ms: {} file{} parsed, {} actor{} checked; render {} ms, merge {} ms",
+            self.check.as_millis(),
+            self.work.files_parsed,
+            plural(self.work.files_parsed),
+            self.work.actors_checked,
+            plural(self.work.actors_checked),
+            self.render.as_millis(),
+            self.merge.as_millis(),
+        )
+    }
 }
 
 fn is_content_change(event: &notify::Event) -> bool {
@@ -188,14 +223,17 @@ fn changed_actors(root: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>> {
 
 /// Checks and renders the site into memory; the error text lists every problem. With `scope`,
 /// only those actors' pages and the shared pages are rendered, the rest is kept from the last
-/// build, provided the set of actors is unchanged.
+/// build, provided the set of actors is unchanged. `cache` keeps what the check can reuse.
 fn rebuild(
     root: &Path,
     state: &Arc<State>,
+    cache: &mut CheckCache,
     scope: Option<BTreeSet<String>>,
-) -> Result<Files, String> {
+) -> Result<(Files, Steps), String> {
+    let started = Instant::now();
     let today = crate::today();
-    let checked = crate::check(root, today).map_err(|e| format!("error: {e}"))?;
+    let checked = crate::check_with_cache(root, today, cache).map_err(|e| format!("error: {e}"))?;
+    let check = started.elapsed();
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
     let Some(catalog) = checked.catalog else {
         let list = checked.diagnostics.sorted();
@@ -214,6 +252,7 @@ fn rebuild(
                 .all(|(a, b)| a.slug == b.slug)
     });
     let scope = scope.filter(|_| same_actors);
+    let rendering = Instant::now();
     let files = site::render(
         &catalog,
         &Options {
@@ -223,6 +262,8 @@ fn rebuild(
         },
     )
     .map_err(|e| format!("error: {e}\nthe last good build stays served"))?;
+    let render = rendering.elapsed();
+    let merging = Instant::now();
     let files = match &scope {
         Some(scope) => site::merge_scoped(
             &catalog,
@@ -232,9 +273,21 @@ fn rebuild(
         ),
         None => files,
     };
+    let merge = merging.elapsed();
     // The brochures are rendered when first requested, so that saving never waits for typst.
-    *state.catalog.write().expect("state lock") = Some(Arc::new(catalog));
-    Ok(files)
+    let previous = state
+        .catalog
+        .write()
+        .expect("state lock")
+        .replace(Arc::new(catalog));
+    drop(previous);
+    let steps = Steps {
+        check,
+        work: cache.last_work(),
+        render,
+        merge,
+    };
+    Ok((files, steps))
 }
 
 fn respond(request: tiny_http::Request, state: &State) {

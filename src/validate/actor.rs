@@ -53,7 +53,7 @@ impl<T> Checker<'_, T> {
 }
 
 /// Checks one actor folder and, if it has no errors, builds its [`Actor`].
-pub fn check_actor(folder: &ActorFolder, rules: &Rules<'_>) -> (Option<Actor>, Vec<Diagnostic>) {
+pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<Diagnostic>) {
     let profile = &folder.profile.value;
     let mut c = Checker {
         loaded: &folder.profile,
@@ -393,7 +393,7 @@ fn check_translation(profile: &Profile, loaded: &Loaded<Translation>) -> Vec<Dia
 }
 
 /// One warning per actor and language listing the fields without translation.
-fn missing_translations(folder: &ActorFolder, rules: &Rules<'_>) -> Vec<Diagnostic> {
+fn missing_translations(folder: &ActorFolder, rules: &Rules) -> Vec<Diagnostic> {
     let source = present_fields(&source_text(&folder.profile.value));
     let mut out = Vec::new();
     for language in &rules.languages {

@@ -14,8 +14,10 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
-use crate::catalog::Catalog;
+use crate::cache::ActorCache;
+use crate::catalog::{Actor, Catalog};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
 use crate::load::Content;
@@ -27,8 +29,9 @@ pub use fields::Problem;
 const RESERVED_SLUGS: [&str; 5] = ["a-z", "topic", "group", "search", "report"];
 
 /// What every actor is checked against, derived once from the configuration.
-pub struct Rules<'a> {
-    pub source_language: &'a str,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rules {
+    pub source_language: String,
     /// Codes of the site languages.
     pub languages: Vec<String>,
     /// Site languages plus further spoken languages.
@@ -39,8 +42,15 @@ pub struct Rules<'a> {
     pub today: Date,
 }
 
-/// Checks everything in `content`; returns the catalogue if no error was found.
-pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<Catalog> {
+/// Checks everything in `content`; returns the catalogue if no error was found. Actor folders
+/// whose files and rules are those of a result kept in `cache` reuse it; the others are checked
+/// in parallel. The diagnostics come in the same order either way.
+pub fn validate(
+    content: Content,
+    today: Date,
+    out: &mut Diagnostics,
+    cache: &mut ActorCache,
+) -> Option<Catalog> {
     let config = content.config?;
     if !config::check_config(&config, &content.root, out) {
         return None;
@@ -49,7 +59,7 @@ pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<
     let c = &config.value;
     let languages: Vec<String> = c.languages.iter().map(|l| l.code.clone()).collect();
     let rules = Rules {
-        source_language: &c.source_language,
+        source_language: c.source_language.clone(),
         spoken_languages: languages
             .iter()
             .cloned()
@@ -69,9 +79,25 @@ pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<
         .map(|loaded| pages::check_numbers(loaded, &rules, out))
         .unwrap_or_default();
 
+    cache.use_rules(&rules);
+    let results: Vec<(bool, Option<Actor>, Vec<Diagnostic>)> = {
+        let cache = &*cache;
+        content
+            .actors
+            .par_iter()
+            .map(|folder| match cache.get(folder) {
+                Some((actor, diagnostics)) => (false, actor, diagnostics),
+                None => {
+                    let (actor, diagnostics) = actor::check_actor(folder, &rules);
+                    (true, actor, diagnostics)
+                }
+            })
+            .collect()
+    };
     let mut actors = Vec::new();
+    let mut kept = Vec::new();
     let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
-    for folder in &content.actors {
+    for (folder, (fresh, actor, diagnostics)) in content.actors.iter().zip(results) {
         if RESERVED_SLUGS.contains(&folder.slug.as_str()) || pages.contains_key(&folder.slug) {
             out.push(
                 Diagnostic::for_file(
@@ -101,10 +127,17 @@ pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<
                 ),
             );
         }
-        let (actor, diagnostics) = actor::check_actor(folder, &rules);
+        let entry = if fresh {
+            cache.checked += 1;
+            cache.entry(folder, &actor, &diagnostics)
+        } else {
+            cache.take(&folder.dir)
+        };
+        kept.extend(entry.map(|entry| (folder.dir.clone(), entry)));
         out.extend(diagnostics);
         actors.extend(actor);
     }
+    cache.keep(kept);
     if out.has_errors() {
         return None;
     }
@@ -116,7 +149,7 @@ pub fn validate(content: Content, today: Date, out: &mut Diagnostics) -> Option<
     });
     Some(Catalog {
         root: content.root,
-        config: config.value,
+        config: config.value.clone(),
         i18n,
         actors,
         pages,

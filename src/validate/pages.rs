@@ -13,7 +13,7 @@ use super::{Rules, fields};
 /// Checks the pages and groups their language versions by id.
 pub fn check_pages(
     files: Vec<PageFile>,
-    rules: &Rules<'_>,
+    rules: &Rules,
     out: &mut Diagnostics,
 ) -> BTreeMap<String, Page> {
     let mut pages: BTreeMap<String, Page> = BTreeMap::new();
@@ -67,7 +67,7 @@ pub fn check_pages(
             );
     }
     for page in pages.values() {
-        if !page.versions.contains_key(rules.source_language) {
+        if !page.versions.contains_key(&rules.source_language) {
             out.push(
                 Diagnostic::for_file(
                     Severity::Error,
@@ -84,12 +84,12 @@ pub fn check_pages(
 /// Checks the important numbers.
 pub fn check_numbers(
     loaded: &Loaded<ImportantNumbers>,
-    rules: &Rules<'_>,
+    rules: &Rules,
     out: &mut Diagnostics,
 ) -> Vec<ImportantNumber> {
     let mut numbers = Vec::new();
     for (i, number) in loaded.value.numbers.iter().enumerate() {
-        if !number.label.contains_key(rules.source_language) {
+        if !number.label.contains_key(&rules.source_language) {
             out.push(
                 loaded
                     .diagnostic(
