@@ -1,13 +1,14 @@
 //! The fast path gives exactly what the straightforward path gives: `steckbrief build` (pages
-//! rendered in parallel, shared per-language context, each file written to disk as soon as it is
-//! made) produces the same bytes as rendering every page one after the other into memory.
+//! rendered in parallel, shared per-language context, listing cards minified once and joined into
+//! the minified pages, each file written to disk as soon as it is made) produces the same bytes as
+//! rendering every page one after the other into memory and minifying each page whole.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use steckbrief::site::{self, Options};
+use steckbrief::site::{self, Minify, Options};
 
 fn steckbrief(args: &[&str]) {
     let output = Command::new(env!("CARGO_BIN_EXE_steckbrief"))
@@ -23,7 +24,8 @@ fn steckbrief(args: &[&str]) {
     );
 }
 
-/// Renders the site on one thread, into memory.
+/// Renders the site the straightforward way: on one thread, into memory, every page minified
+/// whole.
 fn render_sequentially(root: &Path) -> site::Files {
     let today = jiff::civil::Date::new(2026, 11, 28).unwrap();
     let catalog = steckbrief::check(root, today)
@@ -34,6 +36,7 @@ fn render_sequentially(root: &Path) -> site::Files {
         brochure_languages: &[],
         today,
         only_actors: None,
+        minify: Minify::WholePages,
     };
     let one_thread = rayon::ThreadPoolBuilder::new()
         .num_threads(1)

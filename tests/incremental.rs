@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use steckbrief::site::{self, Options};
+use steckbrief::site::{self, Minify, Options};
 
 #[test]
 fn a_scoped_rebuild_equals_a_full_build() {
@@ -27,6 +27,7 @@ fn a_scoped_rebuild_equals_a_full_build() {
             brochure_languages: &[],
             today,
             only_actors: scope,
+            minify: Minify::SharedFragments,
         };
         (site::render(&catalog, &options).unwrap(), catalog)
     };

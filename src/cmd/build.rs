@@ -11,7 +11,7 @@ use crate::catalog::Catalog;
 use crate::diagnostics;
 use crate::format::urls;
 use crate::output::Staging;
-use crate::site::{self, Options};
+use crate::site::{self, Minify, Options};
 
 use super::check::{invalid_content, summary_line, use_colour};
 use super::progress::Progress;
@@ -68,6 +68,7 @@ pub fn run(args: &Args) -> ExitCode {
         brochure_languages: &brochure_languages,
         today,
         only_actors: None,
+        minify: Minify::SharedFragments,
     };
     let nothing_built = format!("nothing was built; {} is unchanged", args.out.display());
     let staging = match Staging::create(&args.out) {

@@ -20,7 +20,7 @@ use crate::catalog::Catalog;
 use crate::diagnostics;
 use crate::format::urls;
 use crate::load::ACTORS_DIR;
-use crate::site::{self, Files, Options};
+use crate::site::{self, Files, Minify, Options};
 
 use super::check::{summary_line, use_colour};
 use super::fail;
@@ -259,6 +259,7 @@ fn rebuild(
             brochure_languages: &languages,
             today,
             only_actors: scope.as_ref(),
+            minify: Minify::SharedFragments,
         },
     )
     .map_err(|e| format!("error: {e}\nthe last good build stays served"))?;

@@ -4,6 +4,7 @@
 //! `serve` keeps it in memory). Pages render in parallel; each is minified with minify-html.
 
 pub mod assets;
+mod cards;
 mod jsonld;
 mod search;
 mod sitemap;
@@ -20,8 +21,9 @@ use tera::{Context, Tera};
 use crate::catalog::{Catalog, category_label};
 use crate::format::urls;
 use assets::{Asset, Assets};
+use cards::{CardList, Cards, placeholder};
 use sitemap::{Alternates, absolute};
-use views::{ActorSummary, Viewer, rel};
+use views::{Viewer, rel};
 
 /// The id of the page shown on the home page and in the brochure rather than in the footer.
 pub const FOREWORD_PAGE: &str = "foreword";
@@ -50,6 +52,18 @@ pub struct Options<'a> {
     /// Render the pages of only these actors (by slug), with every shared page (listings, home,
     /// search, sitemap): what `serve` needs after a profile changed. `None` renders everything.
     pub only_actors: Option<&'a std::collections::BTreeSet<String>>,
+    /// How pages are minified; both ways give the same bytes.
+    pub minify: Minify,
+}
+
+/// How pages are minified. Both give the same bytes (tests/equivalence.rs compares them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Minify {
+    /// Every page is rendered whole and minified whole: the straightforward reference.
+    WholePages,
+    /// What many pages share (the actor cards of the listings) is minified once and joined into
+    /// each minified page.
+    SharedFragments,
 }
 
 impl Options<'_> {
@@ -119,7 +133,8 @@ struct Links {
 #[derive(Debug, Serialize)]
 struct LetterGroup {
     letter: String,
-    actors: Vec<ActorSummary>,
+    /// The placeholder for this letter's cards.
+    cards: String,
 }
 
 /// One page to render: its URL in every language, and the template with its own variables.
@@ -130,6 +145,8 @@ struct Job {
     context: Context,
     /// Index into `catalog.actors` for actor pages, whose data is built at render time.
     actor: Option<usize>,
+    /// The lists of actor cards a listing page shows, in the order of their placeholders.
+    cards: Vec<CardList>,
 }
 
 /// Where rendered files go: memory for `serve` and tests, the staging folder for `build`.
@@ -209,7 +226,25 @@ pub fn render_into(
                 })
                 .collect();
         }
-        let shared = SharedContext::new(catalog, code, &assets, options);
+        let variants = jobs
+            .iter()
+            .flat_map(|job| {
+                let root = root_prefix(&job.url(code));
+                job.cards.iter().map(move |list| (list.level, root.clone()))
+            })
+            .collect();
+        let language_render = LanguageRender {
+            shared: SharedContext::new(catalog, code, &assets, options),
+            logos: &logos,
+            cards: Cards::render(
+                &tera,
+                catalog,
+                code,
+                &variants,
+                options.minify == Minify::SharedFragments,
+            )?,
+            minify: options.minify,
+        };
         let (pages, vcards) = rayon::join(
             || {
                 jobs.into_par_iter()
@@ -217,7 +252,7 @@ pub fn render_into(
                         job.actor
                             .is_none_or(|index| options.includes(&catalog.actors[index].slug))
                     })
-                    .map(|job| render_job(catalog, &tera, &shared, &logos, job, sink))
+                    .map(|job| render_job(catalog, &tera, &language_render, job, sink))
                     .try_fold(|| 0, |count, page| page.map(|()| count + 1))
                     .try_reduce(|| 0, |a, b| Ok(a + b))
             },
@@ -290,17 +325,17 @@ type SiteFile<'a> = Box<dyn Fn() -> Result<Vec<u8>, SiteError> + Send + Sync + '
 fn render_job(
     catalog: &Catalog,
     tera: &Tera,
-    shared: &SharedContext,
-    logos: &BTreeMap<String, String>,
+    language: &LanguageRender<'_>,
     job: Job,
     sink: &dyn Sink,
 ) -> Result<(), SiteError> {
-    let page_url = job
-        .urls
-        .iter()
-        .find(|(code, _)| *code == shared.language)
-        .map(|(_, url)| url.clone())
-        .unwrap_or_default();
+    let LanguageRender {
+        shared,
+        logos,
+        cards,
+        minify: how,
+    } = language;
+    let page_url = job.url(&shared.language);
     let mut context = shared.page(catalog, &job.urls, &page_url);
     context.extend(job.context);
     if let Some(index) = job.actor {
@@ -319,8 +354,32 @@ fn render_job(
         let logo = logos.get(&actor.slug).cloned();
         context.insert("actor", &viewer.actor(actor, logo, jsonld));
     }
-    let html = render_page(tera, job.template, &context)?;
-    sink.put(format!("{}index.html", rel(&page_url)), html)
+    let html = render_html(tera, job.template, &context)?.into_bytes();
+    let root = root_prefix(&page_url);
+    let page = match how {
+        Minify::WholePages => minify(&cards.splice(html, &job.cards, &root)),
+        Minify::SharedFragments => cards.splice(minify(&html), &job.cards, &root),
+    };
+    sink.put(format!("{}index.html", rel(&page_url)), page)
+}
+
+/// What the pages of one language share while they render.
+struct LanguageRender<'a> {
+    shared: SharedContext,
+    logos: &'a BTreeMap<String, String>,
+    cards: Cards,
+    minify: Minify,
+}
+
+impl Job {
+    /// This page's root-relative URL in `language`.
+    fn url(&self, language: &str) -> String {
+        self.urls
+            .iter()
+            .find(|(code, _)| code == language)
+            .map(|(_, url)| url.clone())
+            .unwrap_or_default()
+    }
 }
 
 /// Every page of one language except the actor pages' data, which is filled in at render time.
@@ -342,6 +401,7 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
         template,
         context,
         actor: None,
+        cards: Vec::new(),
     };
 
     let mut home = Context::new();
@@ -385,11 +445,10 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
         });
     }
 
-    let listing = |heading: String, actors: Vec<ActorSummary>| {
+    let listing = |heading: String, count: usize| {
         let mut context = Context::new();
         context.insert("heading", &heading);
-        context.insert("count_label", &viewer.count_label(actors.len()));
-        context.insert("actors", &actors);
+        context.insert("count_label", &viewer.count_label(count));
         context
     };
     for (categories, url, ids, heading_key) in [
@@ -407,11 +466,8 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
         ),
     ] {
         for category in categories {
-            let actors: Vec<ActorSummary> = catalog
-                .actors
-                .iter()
-                .filter(|a| ids(a).contains(&category.id))
-                .map(|a| viewer.summary(a))
+            let actors: Vec<usize> = (0..catalog.actors.len())
+                .filter(|&i| ids(&catalog.actors[i]).contains(&category.id))
                 .collect();
             if actors.is_empty() {
                 continue;
@@ -421,20 +477,35 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
                 viewer.string(heading_key),
                 category_label(category, language, source)
             );
-            jobs.push(job(
-                all(&|c| url(c, &category.id)),
-                "listing.html",
-                listing(heading, actors),
-            ));
+            let mut context = listing(heading, actors.len());
+            context.insert("cards", &placeholder(0));
+            jobs.push(Job {
+                cards: vec![CardList { level: 2, actors }],
+                ..job(all(&|c| url(c, &category.id)), "listing.html", context)
+            });
         }
     }
 
     let mut az = listing(
         viewer.string("all_actors_az").to_owned(),
-        catalog.actors.iter().map(|a| viewer.summary(a)).collect(),
+        catalog.actors.len(),
     );
-    az.insert("letters", &letter_groups(catalog, &viewer));
-    jobs.push(job(all(&|c| urls::index(c)), "listing.html", az));
+    let (letters, cards): (Vec<LetterGroup>, Vec<CardList>) = letter_groups(catalog)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (letter, actors))| {
+            let group = LetterGroup {
+                letter,
+                cards: placeholder(n),
+            };
+            (group, CardList { level: 3, actors })
+        })
+        .unzip();
+    az.insert("letters", &letters);
+    jobs.push(Job {
+        cards,
+        ..job(all(&|c| urls::index(c)), "listing.html", az)
+    });
 
     for page in catalog.pages.values().filter(|p| p.id != FOREWORD_PAGE) {
         let mut context = Context::new();
@@ -444,10 +515,10 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
     jobs
 }
 
-/// Actors grouped by the first letter of their name.
-fn letter_groups(catalog: &Catalog, viewer: &Viewer<'_>) -> Vec<LetterGroup> {
-    let mut groups: Vec<LetterGroup> = Vec::new();
-    for actor in &catalog.actors {
+/// Actors (indexes into the catalogue) grouped by the first letter of their name.
+fn letter_groups(catalog: &Catalog) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (index, actor) in catalog.actors.iter().enumerate() {
         let letter = actor
             .name
             .chars()
@@ -455,11 +526,8 @@ fn letter_groups(catalog: &Catalog, viewer: &Viewer<'_>) -> Vec<LetterGroup> {
             .map(|c| base_letter(c).to_uppercase().collect::<String>())
             .unwrap_or_default();
         match groups.last_mut() {
-            Some(group) if group.letter == letter => group.actors.push(viewer.summary(actor)),
-            _ => groups.push(LetterGroup {
-                letter,
-                actors: vec![viewer.summary(actor)],
-            }),
+            Some((last, actors)) if *last == letter => actors.push(index),
+            _ => groups.push((letter, vec![index])),
         }
     }
     groups
@@ -518,12 +586,7 @@ impl SharedContext {
     /// The variables of the page at `page_url`, which exists at `page_urls` in every language.
     fn page(&self, catalog: &Catalog, page_urls: &[(String, String)], page_url: &str) -> Context {
         let mut context = self.context.clone();
-        let depth = page_url
-            .trim_matches('/')
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .count();
-        context.insert("root", &"../".repeat(depth));
+        context.insert("root", &root_prefix(page_url));
         context.insert(
             "alternates",
             &alternates(catalog, page_urls, &self.language),
@@ -531,6 +594,16 @@ impl SharedContext {
         context.insert("canonical", &absolute(&catalog.config.base_url, page_url));
         context
     }
+}
+
+/// The prefix that leads from the page at `page_url` to the site root (`../../` for `/de/x/`).
+fn root_prefix(page_url: &str) -> String {
+    let depth = page_url
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .count();
+    "../".repeat(depth)
 }
 
 fn localized<'a>(text: &'a BTreeMap<String, String>, language: &str, source: &str) -> &'a str {
@@ -599,13 +672,17 @@ fn alternates(
 }
 
 fn render_page(tera: &Tera, template: &str, context: &Context) -> Result<Vec<u8>, SiteError> {
-    let html = tera.render(template, context).map_err(|e| {
+    Ok(minify(render_html(tera, template, context)?.as_bytes()))
+}
+
+/// Renders `template`, not minified.
+fn render_html(tera: &Tera, template: &str, context: &Context) -> Result<String, SiteError> {
+    tera.render(template, context).map_err(|e| {
         SiteError(format!(
             "template {template}: {}",
             templates::describe_tera_error(&e)
         ))
-    })?;
-    Ok(minify(html.as_bytes()))
+    })
 }
 
 /// Minifies HTML while keeping it valid for the Nu checker and old browsers.

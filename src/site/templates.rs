@@ -6,12 +6,13 @@ use std::path::Path;
 use tera::Tera;
 
 /// Template names with their built-in text.
-const DEFAULTS: [(&str, &str); 7] = [
+const DEFAULTS: [(&str, &str); 8] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("actor.html", include_str!("../../templates/actor.html")),
     ("listing.html", include_str!("../../templates/listing.html")),
+    ("card.html", include_str!("../../templates/card.html")),
     ("page.html", include_str!("../../templates/page.html")),
     (
         "languages.html",
