@@ -8,7 +8,7 @@
 //! any value. The actor folders are read in parallel; a [`crate::cache::CheckCache`] spares the
 //! files unchanged since an earlier check.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -152,6 +152,7 @@ pub fn load(
         diagnostics,
     );
     cache.parsed += usize::from(parsed);
+    cache.verified += 1;
     let names = TranslationNames {
         languages: config
             .as_ref()
@@ -159,15 +160,15 @@ pub fn load(
         source_language: config.as_ref().map(|c| c.value.source_language.clone()),
     };
 
-    let folders: Vec<(PathBuf, Vec<PathBuf>)> = discover(root, &actors_dir, diagnostics)
-        .into_iter()
-        .collect();
-    let folders_found = folders.len();
+    let (walk, assumed) = cache.walk(root, &actors_dir);
+    diagnostics.extend(walk.diagnostics.iter().cloned());
+    let folders_found = walk.folders.len();
     let results: Vec<FolderResult> = {
         let cache = &*cache;
-        folders
-            .into_par_iter()
-            .map(|(dir, files)| load_folder(root, dir, &files, &names, schemas, cache))
+        let trusted = |path: &Path| assumed.as_ref().is_some_and(|a| !a.contains(path));
+        walk.folders
+            .par_iter()
+            .map(|(dir, files)| load_folder(root, dir, files, &names, schemas, cache, &trusted))
             .collect()
     };
     let mut actors = Vec::new();
@@ -179,6 +180,7 @@ pub fn load(
         profiles.extend(result.profile);
         translations.extend(result.translations);
         cache.parsed += result.parsed;
+        cache.verified += result.verified;
     }
     cache.profiles.keep(profiles);
     cache.translations.keep(translations);
@@ -194,6 +196,7 @@ pub fn load(
             diagnostics,
         );
         cache.parsed += usize::from(parsed);
+        cache.verified += 1;
         numbers
     } else {
         cache.numbers.keep([]);
@@ -224,16 +227,20 @@ struct FolderResult {
     translations: Vec<(PathBuf, Entry<Translation>)>,
     /// Files parsed afresh.
     parsed: usize,
+    /// Files whose metadata was compared (or that were read).
+    verified: usize,
 }
 
 /// Reads the profile and the translations of one actor folder.
+/// `trusted` tells the files a watcher saw no change in since the last check.
 fn load_folder(
     root: &Path,
-    dir: PathBuf,
+    dir: &Path,
     files: &[PathBuf],
     names: &TranslationNames,
     schemas: &Schemas,
     cache: &FileCaches,
+    trusted: &(impl Fn(&Path) -> bool + Sync),
 ) -> FolderResult {
     let mut result = FolderResult {
         actor: None,
@@ -241,8 +248,9 @@ fn load_folder(
         profile: None,
         translations: Vec::new(),
         parsed: 0,
+        verified: 0,
     };
-    let relative_dir = dir.strip_prefix(root).unwrap_or(&dir).to_path_buf();
+    let relative_dir = dir.strip_prefix(root).unwrap_or(dir).to_path_buf();
     let profile_path = dir.join(PROFILE_FILE);
     if !files.contains(&profile_path) {
         for file in files {
@@ -259,12 +267,17 @@ fn load_folder(
         }
         return result;
     }
-    let profile = cache
-        .profiles
-        .check(root, &profile_path, DocumentKind::Profile, schemas);
+    let profile = cache.profiles.check(
+        root,
+        &profile_path,
+        DocumentKind::Profile,
+        schemas,
+        trusted(&profile_path),
+    );
     result.diagnostics.extend(profile.diagnostics);
     result.profile = profile.entry;
     result.parsed += usize::from(profile.parsed);
+    result.verified += usize::from(profile.verified);
     let mut translations = BTreeMap::new();
     for path in files.iter().filter(|p| **p != profile_path) {
         let language = path
@@ -280,12 +293,17 @@ fn load_folder(
             result.diagnostics.push(problem.into_diagnostic(relative));
             continue;
         }
-        let translation = cache
-            .translations
-            .check(root, path, DocumentKind::Translation, schemas);
+        let translation = cache.translations.check(
+            root,
+            path,
+            DocumentKind::Translation,
+            schemas,
+            trusted(path),
+        );
         result.diagnostics.extend(translation.diagnostics);
         result.translations.extend(translation.entry);
         result.parsed += usize::from(translation.parsed);
+        result.verified += usize::from(translation.verified);
         if let Some(translation) = translation.loaded {
             translations.insert(language, translation);
         }
@@ -297,7 +315,7 @@ fn load_folder(
             .unwrap_or_default();
         result.actor = Some(ActorFolder {
             slug,
-            dir,
+            dir: dir.to_path_buf(),
             relative_dir,
             profile,
             translations,
@@ -353,20 +371,33 @@ fn visible_entries(walk: WalkDir) -> impl Iterator<Item = walkdir::Result<walkdi
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
 }
 
+/// What a walk of `actors/` found.
+#[derive(Debug, Default)]
+pub(crate) struct Walk {
+    /// The YAML files, by folder.
+    pub folders: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// The problems found on the way, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file and folder seen, and whether it is a folder.
+    pub seen: HashMap<PathBuf, bool>,
+    /// Whether the walk met symbolic links or unreadable entries: then a file may change under a
+    /// path other than the one it was found by.
+    pub indirect: bool,
+}
+
 /// Walks `actors/` and groups the YAML files by folder. Symlinks are followed only while they
 /// stay inside the content root; loops and escapes are reported.
-fn discover(
-    root: &Path,
-    actors_dir: &Path,
-    diagnostics: &mut Diagnostics,
-) -> BTreeMap<PathBuf, Vec<PathBuf>> {
+pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut folders: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    let mut walk = Walk::default();
+    let diagnostics = &mut walk.diagnostics;
     let walker = visible_entries(WalkDir::new(actors_dir).follow_links(true).max_depth(8));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
+                walk.indirect = true;
                 let path = error.path().unwrap_or(actors_dir);
                 let relative = path.strip_prefix(root).unwrap_or(path);
                 let message = if error.loop_ancestor().is_some() {
@@ -384,7 +415,10 @@ fn discover(
         };
         let path = entry.path();
         let relative = path.strip_prefix(root).unwrap_or(path);
+        walk.seen
+            .insert(path.to_path_buf(), entry.file_type().is_dir());
         if entry.path_is_symlink() {
+            walk.indirect = true;
             let inside = path
                 .canonicalize()
                 .map(|target| target.starts_with(&canonical_root))
@@ -430,7 +464,8 @@ fn discover(
             ),
         }
     }
-    folders
+    walk.folders = folders.into_iter().collect();
+    walk
 }
 
 /// Why a file name does not name a translation.

@@ -71,26 +71,15 @@ fn a_cached_check_equals_a_cold_check() {
     // Nothing changed: nothing is parsed again, no actor checked again.
     let (same, work) = check_both(root, &mut cache);
     assert_eq!(same, first);
-    assert_eq!(
-        work,
-        Work {
-            files_parsed: 0,
-            actors_checked: 0
-        }
-    );
+    assert_eq!((work.files_parsed, work.actors_checked), (0, 0));
+    assert!(work.walked && !work.walk_changed);
 
     // An edit: one file parsed, one actor checked.
     let profile = root.join("actors/vhs-merzig/profile.yaml");
     let original = std::fs::read_to_string(&profile).unwrap();
     edit(&profile, "summary: ", "summary: Geändert. ");
     let (_, work) = check_both(root, &mut cache);
-    assert_eq!(
-        work,
-        Work {
-            files_parsed: 1,
-            actors_checked: 1
-        }
-    );
+    assert_eq!((work.files_parsed, work.actors_checked), (1, 1));
 
     // A broken save: the error is reported with file, line and column, the catalogue is gone.
     edit(&profile, "name: ", "adress: x\nname: ");
@@ -228,4 +217,102 @@ fn a_cache_follows_a_different_root() {
     assert!(errors(&first).is_empty());
     assert!(!errors(&second).is_empty());
     assert!(work.files_parsed > 100, "{work:?}");
+}
+
+#[test]
+fn a_check_trusting_the_watcher_equals_a_cold_check() {
+    let dir = example_root();
+    let root = dir.path();
+    let mut cache = CheckCache::default();
+    let (first, _) = check_both(root, &mut cache);
+
+    // An edit in place, reported: only that file (and config.yaml, numbers.yaml) is compared.
+    let profile = root.join("actors/vhs-merzig/profile.yaml");
+    let original = std::fs::read_to_string(&profile).unwrap();
+    edit(&profile, "summary: ", "summary: Geändert. ");
+    cache.assume_only_changed([profile.clone()]);
+    let (_, work) = check_both(root, &mut cache);
+    assert!(!work.walked && work.assumed, "{work:?}");
+    assert_eq!((work.files_verified, work.files_parsed), (3, 1));
+
+    // Saved beside and renamed over: the temporary file is gone, the walk still holds.
+    let temporary = root.join("actors/vhs-merzig/profile.yaml.part");
+    std::fs::write(&temporary, "x").unwrap();
+    std::fs::rename(&temporary, &profile).unwrap();
+    cache.assume_only_changed([temporary, profile.clone()]);
+    let (broken, work) = check_both(root, &mut cache);
+    assert!(!work.walked, "{work:?}");
+    assert!(!errors(&broken).is_empty());
+
+    // Templates, config.yaml: outside actors/, the walk holds; config.yaml is always compared.
+    let config = root.join("config.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.replace("id: language", "id: sprache")).unwrap();
+    cache.assume_only_changed([config.clone(), root.join("templates/page.html")]);
+    let (changed, work) = check_both(root, &mut cache);
+    assert!(!work.walked, "{work:?}");
+    assert!(errors(&changed).len() > 1);
+    std::fs::write(&config, &text).unwrap();
+    std::fs::write(&profile, &original).unwrap();
+    cache.assume_only_changed([config, profile.clone()]);
+    let (fixed, _) = check_both(root, &mut cache);
+    assert_eq!(fixed, first);
+
+    // A new folder, a moved-out folder, a deleted file: the walk is done again.
+    let added = root.join("actors/vhs-zwei");
+    common::copy_dir(&root.join("actors/vhs-merzig"), &added);
+    cache.assume_only_changed([added.clone(), added.join("profile.yaml")]);
+    let (_, work) = check_both(root, &mut cache);
+    assert!(
+        work.walked && work.walk_changed && !work.assumed,
+        "{work:?}"
+    );
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::rename(&added, outside.path().join("vhs-zwei")).unwrap();
+    cache.assume_only_changed([added]);
+    let (_, work) = check_both(root, &mut cache);
+    assert!(work.walked && work.walk_changed, "{work:?}");
+    let translation = root.join("actors/vhs-merzig/en.yaml");
+    std::fs::remove_file(&translation).unwrap();
+    cache.assume_only_changed([translation]);
+    let (fewer, work) = check_both(root, &mut cache);
+    assert!(work.walked, "{work:?}");
+    assert!(
+        fewer.len() > first.len(),
+        "a missing translation is reported"
+    );
+
+    // Told and taken back: every file is compared.
+    cache.assume_only_changed([]);
+    cache.assume_anything_changed();
+    let (_, work) = check_both(root, &mut cache);
+    assert!(work.walked && !work.assumed, "{work:?}");
+
+    // What the watcher did not report is taken as it was, until a check without the assumption.
+    std::fs::write(&profile, "name: [unclosed\n").unwrap();
+    cache.assume_only_changed([]);
+    let trusted = steckbrief::check_with_cache(root, today(), &mut cache).unwrap();
+    assert!(!trusted.diagnostics.has_errors());
+    let (verified, work) = check_both(root, &mut cache);
+    assert!(work.walked && !work.walk_changed, "{work:?}");
+    assert_eq!(work.files_parsed, 1);
+    assert!(!errors(&verified).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_in_actors_means_every_file_is_compared() {
+    let dir = example_root();
+    let root = dir.path();
+    let linked = root.join("shared");
+    std::fs::rename(root.join("actors/vhs-merzig"), &linked).unwrap();
+    std::os::unix::fs::symlink(&linked, root.join("actors/vhs-merzig")).unwrap();
+    let mut cache = CheckCache::default();
+    check_both(root, &mut cache);
+    // Edited through the link's target; the watcher may name either path.
+    edit(&linked.join("profile.yaml"), "phone: ", "phone: kaputt ");
+    cache.assume_only_changed([linked.join("profile.yaml")]);
+    let (broken, work) = check_both(root, &mut cache);
+    assert!(work.walked, "{work:?}");
+    assert!(!errors(&broken).is_empty());
 }

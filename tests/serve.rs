@@ -134,5 +134,14 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_build() {
     assert!(seen.contains("the last good build stays served"), "{seen}");
     // …and the last good build is still served.
     assert!(get(port, "/de/beratung-a/").contains("<h1>Beratungsstelle Alpha</h1>"));
+
+    // The fix is served; a new actor folder appears, a deleted one goes.
+    std::fs::write(&profile, &text).unwrap();
+    wait_for(port, "/de/beratung-a/", "<h1>Beratungsstelle A</h1>");
+    let added = root.join("actors/beratung-neu");
+    common::copy_dir(&root.join("actors/beratung-a"), &added);
+    wait_for(port, "/de/beratung-neu/", "<h1>Beratungsstelle A</h1>");
+    std::fs::remove_dir_all(&added).unwrap();
+    wait_for(port, "/de/beratung-neu/", "HTTP/1.1 404");
     drop(server);
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -41,8 +42,15 @@ pub struct Args {
 
 /// Path of the event stream the injected script listens to.
 const EVENTS_PATH: &str = "/__steckbrief/events";
-/// Quiet time after the last file event before rebuilding, so that one save is one build.
+/// Quiet time after the last file event before rebuilding, so that one save is one build, while
+/// a file written to is still open (or the platform does not report closing).
 const DEBOUNCE: Duration = Duration::from_millis(40);
+/// Quiet time once every file written to has been closed again: the save is complete, and an
+/// editor's "save all" still arrives as one build.
+const SETTLE: Duration = Duration::from_millis(10);
+/// Quiet time after a rebuild that trusted the file watcher before every file is compared
+/// once more, so that a change the watcher missed shows within about a second.
+const VERIFY_AFTER: Duration = Duration::from_secs(1);
 
 /// What the server shows: the last good build, and the errors of the last failed one.
 struct State {
@@ -66,6 +74,11 @@ impl State {
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    // Absolute, so that the watcher's paths are the paths the check finds files by.
+    let root = args
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| args.root.clone());
     let state = Arc::new(State {
         files: RwLock::new(Files::new()),
         catalog: RwLock::new(None),
@@ -73,8 +86,27 @@ pub fn run(args: &Args) -> ExitCode {
         generation: Mutex::new((0, None)),
         changed: Condvar::new(),
     });
+    // Watching starts before the first build, so that no change after it goes unnoticed.
+    let (sender, events) = std::sync::mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(sender) {
+        Ok(watcher) => watcher,
+        Err(error) => return fail(format!("cannot watch files: {error}")),
+    };
+    for watched in [
+        "config.yaml",
+        "actors",
+        "content",
+        "i18n",
+        "templates",
+        "theme",
+    ] {
+        let path = root.join(watched);
+        if path.exists() {
+            let _ = watcher.watch(&path, RecursiveMode::Recursive);
+        }
+    }
     let mut cache = CheckCache::default();
-    match rebuild(&args.root, &state, &mut cache, None) {
+    match rebuild(&root, &state, &mut cache, None) {
         Ok((files, _)) => *state.files.write().expect("state lock") = files,
         Err(message) => {
             eprintln!("{message}");
@@ -96,25 +128,6 @@ pub fn run(args: &Args) -> ExitCode {
         open_browser(&url);
     }
 
-    let (sender, events) = std::sync::mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(sender) {
-        Ok(watcher) => watcher,
-        Err(error) => return fail(format!("cannot watch files: {error}")),
-    };
-    for watched in [
-        "config.yaml",
-        "actors",
-        "content",
-        "i18n",
-        "templates",
-        "theme",
-    ] {
-        let path = args.root.join(watched);
-        if path.exists() {
-            let _ = watcher.watch(&path, RecursiveMode::Recursive);
-        }
-    }
-
     let server_state = Arc::clone(&state);
     std::thread::spawn(move || {
         for request in server.incoming_requests() {
@@ -123,38 +136,88 @@ pub fn run(args: &Args) -> ExitCode {
         }
     });
 
-    let root = args.root.clone();
-    while let Ok(event) = events.recv() {
-        if !event.as_ref().is_ok_and(is_content_change) {
+    // Whether the last check trusted the watcher for the files it reported no change in.
+    let mut trusted_watcher = false;
+    loop {
+        let event = if trusted_watcher {
+            match events.recv_timeout(VERIFY_AFTER) {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) => {
+                    // Quiet: compare every file, in case the watcher missed a change.
+                    trusted_watcher = false;
+                    verify(&root, &state, &mut cache);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match events.recv() {
+                Ok(event) => event,
+                Err(_) => break,
+            }
+        };
+        let mut burst = Burst::default();
+        if !burst.add(event) {
             continue;
         }
         // Let a burst of events (editors write, rename, touch) settle into one build.
-        let mut changed: Vec<PathBuf> = event.map(|e| e.paths).unwrap_or_default();
-        while let Ok(next) = events.recv_timeout(DEBOUNCE) {
-            changed.extend(next.map(|e| e.paths).unwrap_or_default());
+        while let Ok(next) = events.recv_timeout(burst.quiet_time()) {
+            burst.add(next);
         }
         let started = Instant::now();
-        match rebuild(&root, &state, &mut cache, changed_actors(&root, &changed)) {
-            Ok((files, steps)) => {
-                let swapped = Instant::now();
-                let previous =
-                    std::mem::replace(&mut *state.files.write().expect("state lock"), files);
-                state.publish(None);
-                let published = swapped.elapsed();
-                drop(previous);
-                println!(
-                    "rebuilt in {} ms ({steps}, publish {} ms)",
-                    started.elapsed().as_millis(),
-                    published.as_millis()
-                );
+        let scope = match burst.changed() {
+            Some(changed) => {
+                cache.assume_only_changed(changed.iter().cloned());
+                changed_actors(&root, changed)
             }
-            Err(message) => {
-                eprintln!("{message}");
-                state.publish(Some(message));
+            None => {
+                cache.assume_anything_changed();
+                None
             }
-        }
+        };
+        let result = rebuild(&root, &state, &mut cache, scope);
+        trusted_watcher = cache.last_work().assumed;
+        publish(&state, result, started);
     }
     ExitCode::SUCCESS
+}
+
+/// Serves a rebuilt site and tells the browsers, or tells them what went wrong.
+fn publish(state: &State, result: Result<(Files, Steps), String>, started: Instant) {
+    match result {
+        Ok((files, steps)) => {
+            let swapped = Instant::now();
+            let previous = std::mem::replace(&mut *state.files.write().expect("state lock"), files);
+            state.publish(None);
+            let published = swapped.elapsed();
+            drop(previous);
+            println!(
+                "rebuilt in {} ms ({steps}, publish {} ms)",
+                started.elapsed().as_millis(),
+                published.as_millis()
+            );
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            state.publish(Some(message));
+        }
+    }
+}
+
+/// Checks every file against the cache and rebuilds if any differs from what the last check
+/// (which trusted the watcher) used.
+fn verify(root: &Path, state: &Arc<State>, cache: &mut CheckCache) {
+    let started = Instant::now();
+    let today = crate::today();
+    let checked = crate::check_with_cache(root, today, cache);
+    let work = cache.last_work();
+    if checked.is_ok() && work.files_parsed == 0 && !work.walk_changed {
+        return;
+    }
+    println!("a change the file watcher did not report was found");
+    let checked = checked.map_err(|e| format!("error: {e}"));
+    let result = checked.and_then(|checked| render(checked, state, cache, started, today, None));
+    publish(state, result, started);
 }
 
 /// Where the time of one rebuild went, for the log line.
@@ -170,10 +233,16 @@ impl std::fmt::Display for Steps {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
         write!(
             f,
-            "check {} ms: {} file{} parsed, {} actor{} checked; render {} ms, merge {} ms",
+            "check {} ms: {} file{} compared{}, {} parsed, {} actor{} checked; render {} ms, merge {} ms",
             self.check.as_millis(),
+            self.work.files_verified,
+            plural(self.work.files_verified),
+            if self.work.walked {
+                " after a walk"
+            } else {
+                ""
+            },
             self.work.files_parsed,
-            plural(self.work.files_parsed),
             self.work.actors_checked,
             plural(self.work.actors_checked),
             self.render.as_millis(),
@@ -182,12 +251,70 @@ impl std::fmt::Display for Steps {
     }
 }
 
-fn is_content_change(event: &notify::Event) -> bool {
-    use notify::EventKind;
-    matches!(
-        event.kind,
-        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-    ) && event.paths.iter().all(|p| !is_editor_noise(p))
+/// The file events that lead to one rebuild.
+#[derive(Default)]
+struct Burst {
+    /// The paths created, changed or removed.
+    changed: Vec<PathBuf>,
+    /// Files written to and not closed since.
+    writing: BTreeSet<PathBuf>,
+    /// The watcher lost events: everything must be read again.
+    rescan: bool,
+}
+
+impl Burst {
+    /// Takes in one event; returns whether it changed content (reading files, serve's own reads
+    /// included, changes nothing).
+    fn add(&mut self, event: notify::Result<notify::Event>) -> bool {
+        use notify::EventKind;
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+        let event = match event {
+            Ok(event) => event,
+            Err(_) => {
+                self.rescan = true;
+                return true;
+            }
+        };
+        if event.need_rescan() {
+            self.rescan = true;
+            return true;
+        }
+        if event.paths.iter().any(|p| is_editor_noise(p)) {
+            return false;
+        }
+        match event.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
+                for path in &event.paths {
+                    self.writing.remove(path);
+                }
+                false
+            }
+            EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_)) => {
+                self.writing.extend(event.paths.iter().cloned());
+                self.changed.extend(event.paths);
+                true
+            }
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => {
+                self.changed.extend(event.paths);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// How long to wait for a further event before the burst counts as over.
+    fn quiet_time(&self) -> Duration {
+        if self.writing.is_empty() {
+            SETTLE
+        } else {
+            DEBOUNCE
+        }
+    }
+
+    /// The changed paths; `None` if events were lost and all content must be read again.
+    fn changed(&self) -> Option<&[PathBuf]> {
+        (!self.rescan).then_some(self.changed.as_slice())
+    }
 }
 
 /// Swap and backup files that editors write beside the real ones.
@@ -233,6 +360,18 @@ fn rebuild(
     let started = Instant::now();
     let today = crate::today();
     let checked = crate::check_with_cache(root, today, cache).map_err(|e| format!("error: {e}"))?;
+    render(checked, state, cache, started, today, scope)
+}
+
+/// Renders checked content (see [`rebuild`]); `started` is when the check began.
+fn render(
+    checked: crate::Checked,
+    state: &Arc<State>,
+    cache: &CheckCache,
+    started: Instant,
+    today: jiff::civil::Date,
+    scope: Option<BTreeSet<String>>,
+) -> Result<(Files, Steps), String> {
     let check = started.elapsed();
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
     let Some(catalog) = checked.catalog else {
@@ -281,7 +420,8 @@ fn rebuild(
         .write()
         .expect("state lock")
         .replace(Arc::new(catalog));
-    drop(previous);
+    // Freed beside: dropping a thousand actors takes milliseconds the reload need not wait for.
+    std::thread::spawn(move || drop(previous));
     let steps = Steps {
         check,
         work: cache.last_work(),
@@ -483,6 +623,66 @@ fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn event(kind: notify::EventKind, path: &str) -> notify::Result<notify::Event> {
+        Ok(notify::Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    #[test]
+    fn a_save_settles_once_every_written_file_is_closed() {
+        use notify::EventKind::{Access, Create, Modify, Remove};
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode,
+        };
+        let data = Modify(ModifyKind::Data(DataChange::Any));
+        let close = Access(AccessKind::Close(AccessMode::Write));
+        let open = Access(AccessKind::Open(AccessMode::Any));
+
+        // Written in place: open, truncate, write, close.
+        let mut burst = Burst::default();
+        assert!(!burst.add(event(open, "/r/actors/a/profile.yaml")));
+        assert!(burst.add(event(data, "/r/actors/a/profile.yaml")));
+        assert_eq!(burst.quiet_time(), DEBOUNCE, "still being written");
+        assert!(burst.add(event(data, "/r/actors/a/profile.yaml")));
+        assert!(!burst.add(event(close, "/r/actors/a/profile.yaml")));
+        assert_eq!(burst.quiet_time(), SETTLE);
+        assert_eq!(
+            burst.changed().unwrap(),
+            vec![PathBuf::from("/r/actors/a/profile.yaml"); 2]
+        );
+
+        // Written beside and renamed over (safe write); editor noise is left out.
+        let mut burst = Burst::default();
+        assert!(!burst.add(event(
+            Create(CreateKind::File),
+            "/r/actors/a/.profile.yaml.swp"
+        )));
+        assert!(burst.add(event(
+            Create(CreateKind::File),
+            "/r/actors/a/profile.yaml.new"
+        )));
+        assert!(burst.add(event(data, "/r/actors/a/profile.yaml.new")));
+        assert_eq!(burst.quiet_time(), DEBOUNCE);
+        assert!(!burst.add(event(close, "/r/actors/a/profile.yaml.new")));
+        let renamed = Modify(ModifyKind::Name(RenameMode::To));
+        assert!(burst.add(event(renamed, "/r/actors/a/profile.yaml")));
+        assert!(!burst.add(event(Remove(RemoveKind::File), "/r/actors/a/profile.yaml~")));
+        assert!(burst.add(event(Remove(RemoveKind::File), "/r/actors/a/en.yaml")));
+        assert_eq!(burst.quiet_time(), SETTLE);
+        assert_eq!(burst.changed().unwrap().len(), 4);
+
+        // Reading (serve's own reads of the theme, say) is no change.
+        let mut burst = Burst::default();
+        assert!(!burst.add(event(open, "/r/theme/style.css")));
+        assert!(burst.changed().unwrap().is_empty());
+
+        // Lost events: everything is read again.
+        let mut burst = Burst::default();
+        let lost =
+            notify::Event::new(notify::EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        assert!(burst.add(Ok(lost)));
+        assert!(burst.changed().is_none());
+    }
 
     #[test]
     fn reload_script_goes_before_the_body_end() {
