@@ -77,6 +77,7 @@ impl CheckCache {
     pub fn single_use() -> Self {
         let mut cache = CheckCache::default();
         cache.actors.single_use = true;
+        cache.files.single_use = true;
         cache
     }
 
@@ -84,7 +85,10 @@ impl CheckCache {
     pub(crate) fn start(&mut self, root: &Path) {
         if self.root.as_deref() != Some(root) {
             self.root = Some(root.to_path_buf());
-            self.files = FileCaches::default();
+            self.files = FileCaches {
+                single_use: self.files.single_use,
+                ..FileCaches::default()
+            };
             self.actors = ActorCache {
                 single_use: self.actors.single_use,
                 ..ActorCache::default()
@@ -158,6 +162,8 @@ pub struct FileCaches {
     pub(crate) verified: usize,
     /// Files parsed afresh in the current check.
     pub(crate) parsed: usize,
+    /// Keep no profiles or translations: see [`CheckCache::single_use`].
+    pub(crate) single_use: bool,
 }
 
 impl FileCaches {

@@ -58,9 +58,22 @@ pub fn check_with_cache(
 ) -> Result<Checked, FatalError> {
     cache.start(root);
     let mut diagnostics = Diagnostics::default();
-    let content = load::load(root, &cache.schemas, &mut cache.files, &mut diagnostics)?;
+    let config = load::load_config(root, &cache.schemas, &mut cache.files, &mut diagnostics)?;
+    let rules = config.as_ref().map(|c| validate::rules(&c.value, today));
+    if let Some(rules) = &rules {
+        cache.actors.use_rules(rules);
+    }
+    let actors = &cache.actors;
+    let content = load::load(
+        root,
+        config,
+        &cache.schemas,
+        &mut cache.files,
+        &mut diagnostics,
+        &|folder| validate::check_folder(folder, rules.as_ref(), actors),
+    )?;
     let actor_count = content.folders_found;
-    let catalog = validate::validate(content, today, &mut diagnostics, &mut cache.actors);
+    let catalog = validate::validate(content, rules, &mut diagnostics, &mut cache.actors);
     Ok(Checked {
         catalog,
         diagnostics,

@@ -86,12 +86,12 @@ pub struct ActorFolder {
 
 /// Everything read from a content root.
 #[derive(Debug)]
-pub struct Content {
+pub struct Content<T> {
     pub root: PathBuf,
     /// `None` if config.yaml had errors (already reported).
     pub config: Option<Arc<Loaded<Config>>>,
-    /// The actor folders whose profile loaded.
-    pub actors: Vec<ActorFolder>,
+    /// What the check made of each actor folder whose profile loaded.
+    pub actors: Vec<T>,
     /// All actor folders found, including those whose profile failed to load.
     pub folders_found: usize,
     /// Markdown pages (imprint, privacy, foreword, …), one file per page and language.
@@ -120,16 +120,15 @@ impl std::fmt::Display for FatalError {
     }
 }
 
-/// Reads config.yaml and every actor folder under `root`, reporting problems into `diagnostics`.
-/// Files unchanged since the check that filled `cache` are not read again (see
-/// [`crate::cache`]); the actor folders are read in parallel, the diagnostics come in the same
-/// order either way.
-pub fn load(
+/// Reads config.yaml under `root`, reporting problems into `diagnostics`; fails if `root` is no
+/// content folder. Files unchanged since the check that filled `cache` are not read again (see
+/// [`crate::cache`]).
+pub fn load_config(
     root: &Path,
     schemas: &Schemas,
     cache: &mut FileCaches,
     diagnostics: &mut Diagnostics,
-) -> Result<Content, FatalError> {
+) -> Result<Option<Arc<Loaded<Config>>>, FatalError> {
     let config_path = root.join(CONFIG_FILE);
     if !config_path.is_file() {
         return Err(FatalError(format!(
@@ -137,8 +136,7 @@ pub fn load(
             root.display()
         )));
     }
-    let actors_dir = root.join(ACTORS_DIR);
-    if !actors_dir.is_dir() {
+    if !root.join(ACTORS_DIR).is_dir() {
         return Err(FatalError(format!(
             "no {ACTORS_DIR}/ folder in {}",
             root.display()
@@ -153,6 +151,21 @@ pub fn load(
     );
     cache.parsed += usize::from(parsed);
     cache.verified += 1;
+    Ok(config)
+}
+
+/// Reads every actor folder under `root` and hands each to `check_folder` as soon as it is read
+/// (in parallel; the diagnostics come in the same order either way), then the pages and numbers;
+/// `config` is what [`load_config`] returned.
+pub fn load<T: Send>(
+    root: &Path,
+    config: Option<Arc<Loaded<Config>>>,
+    schemas: &Schemas,
+    cache: &mut FileCaches,
+    diagnostics: &mut Diagnostics,
+    check_folder: &(dyn Fn(ActorFolder) -> T + Sync),
+) -> Result<Content<T>, FatalError> {
+    let actors_dir = root.join(ACTORS_DIR);
     let names = TranslationNames {
         languages: config
             .as_ref()
@@ -163,12 +176,26 @@ pub fn load(
     let (walk, assumed) = cache.walk(root, &actors_dir);
     diagnostics.extend(walk.diagnostics.iter().cloned());
     let folders_found = walk.folders.len();
-    let results: Vec<FolderResult> = {
+    // Each folder is checked as soon as it is read, so that only the checked actors stay in
+    // memory, not every file's text and tree.
+    let results: Vec<FolderResult<T>> = {
         let cache = &*cache;
         let trusted = |path: &Path| assumed.as_ref().is_some_and(|a| !a.contains(path));
         walk.folders
             .par_iter()
-            .map(|(dir, files)| load_folder(root, dir, files, &names, schemas, cache, &trusted))
+            .map(|(dir, files)| {
+                let loaded = load_folder(root, dir, files, &names, schemas, cache, &trusted);
+                // A single-use cache keeps no file, so nothing holds on to the files' trees.
+                let keep = !cache.single_use;
+                FolderResult {
+                    actor: loaded.actor.map(check_folder),
+                    diagnostics: loaded.diagnostics,
+                    profile: loaded.profile.filter(|_| keep),
+                    translations: if keep { loaded.translations } else { Vec::new() },
+                    parsed: loaded.parsed,
+                    verified: loaded.verified,
+                }
+            })
             .collect()
     };
     let mut actors = Vec::new();
@@ -182,8 +209,10 @@ pub fn load(
         cache.parsed += result.parsed;
         cache.verified += result.verified;
     }
-    cache.profiles.keep(profiles);
-    cache.translations.keep(translations);
+    if !cache.single_use {
+        cache.profiles.keep(profiles);
+        cache.translations.keep(translations);
+    }
 
     let pages = load_pages(root, diagnostics);
     let numbers_path = root.join(NUMBERS_FILE);
@@ -218,10 +247,10 @@ struct TranslationNames {
     source_language: Option<String>,
 }
 
-/// One actor folder read: the folder if its profile loaded, the diagnostics of its files in
-/// order, and the outcomes to keep.
-struct FolderResult {
-    actor: Option<ActorFolder>,
+/// One actor folder read: the folder (or what was made of it) if its profile loaded, the
+/// diagnostics of its files in order, and the outcomes to keep.
+struct FolderResult<A> {
+    actor: Option<A>,
     diagnostics: Vec<Diagnostic>,
     profile: Option<(PathBuf, Entry<Profile>)>,
     translations: Vec<(PathBuf, Entry<Translation>)>,
@@ -241,7 +270,7 @@ fn load_folder(
     schemas: &Schemas,
     cache: &FileCaches,
     trusted: &(impl Fn(&Path) -> bool + Sync),
-) -> FolderResult {
+) -> FolderResult<ActorFolder> {
     let mut result = FolderResult {
         actor: None,
         diagnostics: Vec::new(),

@@ -69,6 +69,20 @@ impl Sink for Staging {
         self.write(Path::new(&path), &bytes)
             .map_err(|e| SiteError(format!("cannot write {path}: {e}")))
     }
+
+    fn put_written(
+        &self,
+        path: String,
+        write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), SiteError> {
+        let full = self.dir.join(&path);
+        let written = full
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::File::create(&full))
+            .and_then(|mut file| write(&mut file));
+        written.map_err(|e| SiteError(format!("cannot write {path}: {e}")))
+    }
 }
 
 /// The folder that holds `target`, and `target`'s name.

@@ -156,6 +156,18 @@ struct Job {
 pub trait Sink: Sync {
     /// Stores one file; `path` is relative to the site root, with `/`.
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError>;
+
+    /// Stores one file that `write` produces piece by piece, for files too large to hold in
+    /// memory twice (the open data). The default collects the pieces and calls [`Sink::put`].
+    fn put_written(
+        &self,
+        path: String,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), SiteError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| SiteError(format!("cannot make {path}: {e}")))?;
+        self.put(path, bytes)
+    }
 }
 
 /// A [`Sink`] that keeps the files in memory.
@@ -270,7 +282,7 @@ pub fn render_into(
 
     let source = SharedContext::new(catalog, &catalog.config.source_language, &assets, options);
     let base_url = &catalog.config.base_url;
-    let site_wide: [(&str, SiteFile<'_>); 6] = [
+    let site_wide: [(&str, SiteFile<'_>); 5] = [
         (
             "index.html",
             Box::new(|| language_chooser(&tera, catalog, &assets)),
@@ -288,11 +300,21 @@ pub fn render_into(
             REPORT_PATH,
             Box::new(|| report_page(&tera, catalog, &source, options)),
         ),
-        (OPEN_DATA_PATH, Box::new(|| Ok(open_data(catalog)))),
     ];
-    site_wide
-        .into_par_iter()
-        .try_for_each(|(path, make)| sink.put(path.to_owned(), make()?))?;
+    let (site_wide, open_data) = rayon::join(
+        || {
+            site_wide
+                .into_par_iter()
+                .try_for_each(|(path, make)| sink.put(path.to_owned(), make()?))
+        },
+        || {
+            sink.put_written(OPEN_DATA_PATH.to_owned(), &|out| {
+                write_open_data(catalog, out)
+            })
+        },
+    );
+    site_wide?;
+    open_data?;
     rendered.pages += 3;
     Ok(rendered)
 }
@@ -767,19 +789,45 @@ fn report_page(
     render_page(tera, "page.html", &context)
 }
 
-/// The whole catalogue as open data (actors with all fields and translations).
-fn open_data(catalog: &Catalog) -> Vec<u8> {
-    let document = serde_json::json!({
-        "title": catalog.config.title,
-        "town": catalog.config.town,
-        "source_language": catalog.config.source_language,
-        "topics": catalog.config.topics.iter().map(|c| serde_json::json!({"id": c.id, "label": c.label})).collect::<Vec<_>>(),
-        "target_groups": catalog.config.target_groups.iter().map(|c| serde_json::json!({"id": c.id, "label": c.label})).collect::<Vec<_>>(),
-        "actors": catalog.actors,
-    });
-    let mut bytes = serde_json::to_vec_pretty(&document).expect("the catalogue serialises");
-    bytes.push(b'\n');
-    bytes
+/// The whole catalogue as open data (actors with all fields and translations), written as it is
+/// serialised: at ten thousand actors it is a few hundred megabytes.
+fn write_open_data(catalog: &Catalog, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
+    #[derive(Serialize)]
+    struct OpenData<'a> {
+        title: &'a BTreeMap<String, String>,
+        town: &'a str,
+        source_language: &'a str,
+        topics: Vec<CategoryData<'a>>,
+        target_groups: Vec<CategoryData<'a>>,
+        actors: &'a [crate::catalog::Actor],
+    }
+    #[derive(Serialize)]
+    struct CategoryData<'a> {
+        id: &'a str,
+        label: &'a BTreeMap<String, String>,
+    }
+    fn categories(all: &[crate::config::Category]) -> Vec<CategoryData<'_>> {
+        all.iter()
+            .map(|c| CategoryData {
+                id: &c.id,
+                label: &c.label,
+            })
+            .collect()
+    }
+    let config = &catalog.config;
+    let document = OpenData {
+        title: &config.title,
+        town: &config.town,
+        source_language: &config.source_language,
+        topics: categories(&config.topics),
+        target_groups: categories(&config.target_groups),
+        actors: &catalog.actors,
+    };
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &document)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Copies actor logos under hashed names; returns slug → URL.

@@ -14,13 +14,13 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
-use crate::cache::ActorCache;
+use crate::cache::{ActorCache, ActorEntry};
 use crate::catalog::{Actor, Catalog};
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
-use crate::load::Content;
+use crate::load::{ActorFolder, Content};
 
 pub use actor::present_fields;
 pub use fields::Problem;
@@ -42,35 +42,77 @@ pub struct Rules {
     pub today: Date,
 }
 
-/// Checks everything in `content`; returns the catalogue if no error was found. Actor folders
-/// whose files and rules are those of a result kept in `cache` reuse it; the others are checked
-/// in parallel. The diagnostics come in the same order either way.
+/// The rules from a valid config.yaml, for checking actor folders.
+pub fn rules(config: &Config, today: Date) -> Rules {
+    let languages: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    Rules {
+        source_language: config.source_language.clone(),
+        spoken_languages: languages
+            .iter()
+            .cloned()
+            .chain(config.spoken_languages.keys().cloned())
+            .collect(),
+        languages,
+        topics: config.topics.iter().map(|t| t.id.clone()).collect(),
+        target_groups: config.target_groups.iter().map(|t| t.id.clone()).collect(),
+        review_interval_months: config.review_interval_months,
+        today,
+    }
+}
+
+/// One actor folder as the cross-folder rules need it, with the result of its own rules.
+pub struct CheckedFolder {
+    slug: String,
+    dir: PathBuf,
+    relative_dir: PathBuf,
+    /// The actor (if valid) and its diagnostics; `None` if config.yaml had errors.
+    result: Option<(Option<Actor>, Vec<Diagnostic>)>,
+    /// What to keep for the next check, if the folder was checked afresh.
+    fresh: Option<Option<ActorEntry>>,
+}
+
+/// Checks one actor folder under `rules` (`None` if config.yaml had errors), reusing the result
+/// kept in `cache` for the same files and rules. The folder's files are dropped afterwards
+/// unless `cache` keeps them.
+pub fn check_folder(
+    folder: ActorFolder,
+    rules: Option<&Rules>,
+    cache: &ActorCache,
+) -> CheckedFolder {
+    let (result, fresh) = match rules {
+        None => (None, None),
+        Some(rules) => match cache.get(&folder) {
+            Some(kept) => (Some(kept), None),
+            None => {
+                let (actor, diagnostics) = actor::check_actor(&folder, rules);
+                let entry = cache.entry(&folder, &actor, &diagnostics);
+                (Some((actor, diagnostics)), Some(entry))
+            }
+        },
+    };
+    CheckedFolder {
+        slug: folder.slug,
+        dir: folder.dir,
+        relative_dir: folder.relative_dir,
+        result,
+        fresh,
+    }
+}
+
+/// Checks what spans files (config.yaml, pages, numbers, unique folder names) and assembles the
+/// catalogue from the checked actor folders; returns it if no error was found.
 pub fn validate(
-    content: Content,
-    today: Date,
+    content: Content<CheckedFolder>,
+    rules: Option<Rules>,
     out: &mut Diagnostics,
     cache: &mut ActorCache,
 ) -> Option<Catalog> {
     let config = content.config?;
+    let rules = rules?;
     if !config::check_config(&config, &content.root, out) {
         return None;
     }
     let i18n = I18n::load(&content.root, &config.value, out);
-    let c = &config.value;
-    let languages: Vec<String> = c.languages.iter().map(|l| l.code.clone()).collect();
-    let rules = Rules {
-        source_language: c.source_language.clone(),
-        spoken_languages: languages
-            .iter()
-            .cloned()
-            .chain(c.spoken_languages.keys().cloned())
-            .collect(),
-        languages,
-        topics: c.topics.iter().map(|t| t.id.clone()).collect(),
-        target_groups: c.target_groups.iter().map(|t| t.id.clone()).collect(),
-        review_interval_months: c.review_interval_months,
-        today,
-    };
 
     let pages = pages::check_pages(content.pages, &rules, out);
     let numbers = content
@@ -79,25 +121,10 @@ pub fn validate(
         .map(|loaded| pages::check_numbers(loaded, &rules, out))
         .unwrap_or_default();
 
-    cache.use_rules(&rules);
-    let results: Vec<(bool, Option<Actor>, Vec<Diagnostic>)> = {
-        let cache = &*cache;
-        content
-            .actors
-            .par_iter()
-            .map(|folder| match cache.get(folder) {
-                Some((actor, diagnostics)) => (false, actor, diagnostics),
-                None => {
-                    let (actor, diagnostics) = actor::check_actor(folder, &rules);
-                    (true, actor, diagnostics)
-                }
-            })
-            .collect()
-    };
     let mut actors = Vec::new();
     let mut kept = Vec::new();
     let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
-    for (folder, (fresh, actor, diagnostics)) in content.actors.iter().zip(results) {
+    for folder in &content.actors {
         if RESERVED_SLUGS.contains(&folder.slug.as_str()) || pages.contains_key(&folder.slug) {
             out.push(
                 Diagnostic::for_file(
@@ -127,13 +154,17 @@ pub fn validate(
                 ),
             );
         }
-        let entry = if fresh {
-            cache.checked += 1;
-            cache.entry(folder, &actor, &diagnostics)
-        } else {
-            cache.take(&folder.dir)
+    }
+    for folder in content.actors {
+        let entry = match folder.fresh {
+            Some(entry) => {
+                cache.checked += 1;
+                entry
+            }
+            None => cache.take(&folder.dir),
         };
-        kept.extend(entry.map(|entry| (folder.dir.clone(), entry)));
+        kept.extend(entry.map(|entry| (folder.dir, entry)));
+        let (actor, diagnostics) = folder.result.expect("checked under valid rules");
         out.extend(diagnostics);
         actors.extend(actor);
     }
