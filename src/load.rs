@@ -191,7 +191,11 @@ pub fn load<T: Send>(
                     actor: loaded.actor.map(check_folder),
                     diagnostics: loaded.diagnostics,
                     profile: loaded.profile.filter(|_| keep),
-                    translations: if keep { loaded.translations } else { Vec::new() },
+                    translations: if keep {
+                        loaded.translations
+                    } else {
+                        Vec::new()
+                    },
                     parsed: loaded.parsed,
                     verified: loaded.verified,
                 }
