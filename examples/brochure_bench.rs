@@ -2,11 +2,16 @@
 //! generated catalogue of N actors (default 500).
 //!
 //! ```sh
-//! cargo run --release --example brochure_bench -- [N] [LANG] [--no-examples] [--out DIR]
+//! cargo run --release --example brochure_bench -- [N] [LANGS] [--no-examples] [--out DIR]
+//!     [--catalog DIR] [--repeat K]
 //! ```
 //!
+//! `LANGS` is a language code (default `de`), a comma-separated list or `all` (the brochure
+//! languages of config.yaml); they are rendered one after another, as each of `build`'s brochure
+//! workers does, and each render reports its time and the process's memory after it (resident
+//! now and peak so far). `--repeat K` renders each of them K times (as `serve` may).
 //! `--no-examples` skips the example content (so that `/usr/bin/time -v` reports the peak memory
-//! of the one generated brochure), `--out DIR` keeps the PDFs there instead of in a temporary
+//! of the generated brochures alone), `--out DIR` keeps the PDFs there instead of in a temporary
 //! folder (to compare them with `pdftotext` across changes), `--catalog DIR` generates the
 //! catalogue into DIR and keeps it, or uses it if DIR already holds one (e.g. to try a template
 //! edit: a `templates/brochure.typ` there replaces the built-in one).
@@ -17,27 +22,30 @@ use std::time::Instant;
 use jiff::civil::Date;
 use steckbrief::brochure;
 
+/// The allocator of the `steckbrief` binary, so that time and memory are those of `build`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut positional = Vec::new();
     let mut examples = true;
     let mut kept_out = None;
     let mut kept_catalog = None;
+    let mut repeat = 1;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--no-examples" => examples = false,
-            "--out" => kept_out = Some(PathBuf::from(args.next().ok_or("--out needs a folder")?)),
-            "--catalog" => {
-                kept_catalog = Some(PathBuf::from(
-                    args.next().ok_or("--catalog needs a folder")?,
-                ));
-            }
+            "--out" => kept_out = Some(PathBuf::from(value()?)),
+            "--catalog" => kept_catalog = Some(PathBuf::from(value()?)),
+            "--repeat" => repeat = value()?.parse()?,
             _ => positional.push(arg),
         }
     }
     let mut positional = positional.into_iter();
     let count: usize = positional.next().map_or(Ok(500), |n| n.parse())?;
-    let language = positional.next().unwrap_or_else(|| "de".to_owned());
+    let languages = positional.next().unwrap_or_else(|| "de".to_owned());
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let today = Date::new(2026, 11, 28)?;
     let temporary = tempfile::tempdir()?;
@@ -68,21 +76,44 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         generate(repo, root, count)?;
     }
     let catalog = load(root, today)?;
-    let started = Instant::now();
-    let written = brochure::render_languages(
-        &catalog,
-        std::slice::from_ref(&language),
-        &out.join(format!("generated-{count}")),
-        as_of,
-    )?;
-    println!(
-        "generated: {} actors, 1 brochure ({language}), {} pages in {:.2} s ({} typst warnings)",
-        catalog.actors.len(),
-        written[0].pages,
-        started.elapsed().as_secs_f64(),
-        written[0].warnings.len()
-    );
+    let languages: Vec<String> = if languages == "all" {
+        catalog.config.brochure.languages.clone()
+    } else {
+        languages.split(',').map(str::to_owned).collect()
+    };
+    let out = out.join(format!("generated-{count}"));
+    for language in &languages {
+        for _ in 0..repeat {
+            let started = Instant::now();
+            let pdf = brochure::render(&catalog, language, as_of)?;
+            let seconds = started.elapsed().as_secs_f64();
+            let path = brochure::output_path(&catalog, &out, language);
+            std::fs::create_dir_all(path.parent().ok_or("no folder")?)?;
+            std::fs::write(&path, &pdf.bytes)?;
+            println!(
+                "generated: {} actors, 1 brochure ({language}), {} pages in {seconds:.2} s \
+                 ({} typst warnings; memory {})",
+                catalog.actors.len(),
+                pdf.pages,
+                pdf.warnings.len(),
+                memory()
+            );
+        }
+    }
     Ok(())
+}
+
+/// The process's resident memory now and its peak so far, from /proc (Linux).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches(" kB").parse::<u64>().ok())
+            .map_or("?".to_owned(), |kb| format!("{} MB", kb / 1024))
+    };
+    format!("{} now, {} peak", field("VmRSS:"), field("VmHWM:"))
 }
 
 fn load(root: &Path, today: Date) -> Result<steckbrief::catalog::Catalog, String> {

@@ -17,9 +17,9 @@ pub mod world;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
@@ -129,7 +129,7 @@ pub fn output_path(catalog: &Catalog, out_dir: &Path, language: &str) -> PathBuf
     out_dir.join(url.trim_start_matches('/'))
 }
 
-/// Writes the brochure of every brochure language from config.yaml, in parallel.
+/// Writes the brochure of every brochure language from config.yaml (see [`render_languages`]).
 pub fn render_all(
     catalog: &Catalog,
     out_dir: &Path,
@@ -138,34 +138,73 @@ pub fn render_all(
     render_languages(catalog, &catalog.config.brochure.languages, out_dir, as_of)
 }
 
-/// Writes the brochures of `languages` (configured language codes), in parallel.
+/// Writes the brochures of `languages` (configured language codes), in their order: at most one
+/// render per core at a time, each PDF written and dropped as soon as it is rendered.
+///
+/// The renders run on plain threads, not rayon's: typst itself uses rayon (page runs are laid
+/// out in parallel, so is part of the PDF export), and a render started on a rayon worker picks
+/// up the next queued render while it waits for those, so that all renders end up nested on
+/// the stack with all their documents in memory at once.
 pub fn render_languages(
     catalog: &Catalog,
     languages: &[String],
     out_dir: &Path,
     as_of: Date,
 ) -> Result<Vec<Written>, BrochureError> {
-    languages
-        .par_iter()
-        .map(|language| {
-            let pdf = render(catalog, language, as_of)?;
-            let path = output_path(catalog, out_dir, language);
-            let io = |source| BrochureError::Io {
-                path: path.clone(),
-                source,
-            };
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(io)?;
+    let next = AtomicUsize::new(0);
+    let render_next = || {
+        let mut written = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= languages.len() {
+                break written;
             }
-            std::fs::write(&path, &pdf.bytes).map_err(io)?;
-            Ok(Written {
-                language: language.clone(),
-                path,
-                pages: pdf.pages,
-                warnings: pdf.warnings,
-            })
-        })
-        .collect()
+            let result = write(catalog, &languages[i], out_dir, as_of);
+            let failed = result.is_err();
+            written.push((i, result));
+            if failed {
+                // Stop taking languages; the others finish what they started.
+                next.store(languages.len(), Ordering::Relaxed);
+            }
+        }
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(languages.len());
+    let mut written: Vec<(usize, Result<Written, BrochureError>)> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..workers).map(|_| scope.spawn(render_next)).collect();
+        threads
+            .into_iter()
+            .flat_map(|thread| thread.join().expect("a brochure thread panicked"))
+            .collect()
+    });
+    written.sort_by_key(|(i, _)| *i);
+    written.into_iter().map(|(_, result)| result).collect()
+}
+
+/// Renders the brochure of `language` and writes it to its place under `out_dir`.
+fn write(
+    catalog: &Catalog,
+    language: &str,
+    out_dir: &Path,
+    as_of: Date,
+) -> Result<Written, BrochureError> {
+    let pdf = render(catalog, language, as_of)?;
+    let path = output_path(catalog, out_dir, language);
+    let io = |source| BrochureError::Io {
+        path: path.clone(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(&path, &pdf.bytes).map_err(io)?;
+    Ok(Written {
+        language: language.to_owned(),
+        path,
+        pages: pdf.pages,
+        warnings: pdf.warnings,
+    })
 }
 
 /// Renders the brochure of one language into memory.
