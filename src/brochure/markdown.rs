@@ -200,9 +200,9 @@ impl Builder {
     /// list) gets a paragraph of its own.
     fn push_inline(&mut self, inline: Inline) {
         match self.stack.last_mut() {
-            Some(Frame::Inlines(_, inlines)) => inlines.push(inline),
+            Some(Frame::Inlines(_, inlines)) => append(inlines, inline),
             Some(Frame::Blocks(blocks)) => match blocks.last_mut() {
-                Some(Block::Paragraph { inlines }) => inlines.push(inline),
+                Some(Block::Paragraph { inlines }) => append(inlines, inline),
                 _ => blocks.push(Block::Paragraph {
                     inlines: vec![inline],
                 }),
@@ -233,6 +233,16 @@ impl Builder {
             Some(Frame::Blocks(blocks)) => blocks,
             _ => Vec::new(),
         }
+    }
+}
+
+/// Appends `inline`, joining it to text before it: a paragraph arrives as one string per line
+/// of the source otherwise, and each string is an element of its own for typst to style and
+/// lay out (the printed text is the same).
+fn append(inlines: &mut Vec<Inline>, inline: Inline) {
+    match (inlines.last_mut(), inline) {
+        (Some(Inline::Text { text }), Inline::Text { text: more }) => text.push_str(&more),
+        (_, inline) => inlines.push(inline),
     }
 }
 
@@ -334,6 +344,23 @@ mod tests {
                     ]
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn lines_of_a_paragraph_are_one_text() {
+        let blocks = blocks("Erste Zeile,\nzweite Zeile\n**fett** und\nmehr");
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph {
+                inlines: vec![
+                    text("Erste Zeile, zweite Zeile "),
+                    Inline::Strong {
+                        inlines: vec![text("fett")]
+                    },
+                    text(" und mehr"),
+                ]
+            }]
         );
     }
 
