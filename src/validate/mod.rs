@@ -172,12 +172,8 @@ pub fn validate(
     if out.has_errors() {
         return None;
     }
-    actors.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.slug.cmp(&b.slug))
-    });
+    // Slugs are unique here, so the order is total.
+    actors.sort_by_cached_key(|a| (a.name.to_lowercase(), a.slug.clone()));
     Some(Catalog {
         root: content.root,
         config: config.value.clone(),
