@@ -9,7 +9,9 @@
 //! `LANGS` is a language code (default `de`), a comma-separated list or `all` (the brochure
 //! languages of config.yaml); they are rendered one after another, as each of `build`'s brochure
 //! workers does, and each render reports its time and the process's memory after it (resident
-//! now and peak so far). `--repeat K` renders each of them K times (as `serve` may).
+//! now and peak so far), and frees typst's cache after each (`Cache::Free`, as `build` does);
+//! `--keep-cache` keeps the last render's work instead (`Cache::KeepLast`, as `serve` does), and
+//! `--repeat K` renders each language K times (a re-render after an edit in `serve`).
 //! `--no-examples` skips the example content (so that `/usr/bin/time -v` reports the peak memory
 //! of the generated brochures alone), `--out DIR` keeps the PDFs there instead of in a temporary
 //! folder (to compare them with `pdftotext` across changes), `--catalog DIR` generates the
@@ -32,6 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut kept_out = None;
     let mut kept_catalog = None;
     let mut repeat = 1;
+    let mut cache = brochure::Cache::Free;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -40,6 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--out" => kept_out = Some(PathBuf::from(value()?)),
             "--catalog" => kept_catalog = Some(PathBuf::from(value()?)),
             "--repeat" => repeat = value()?.parse()?,
+            "--keep-cache" => cache = brochure::Cache::KeepLast,
             _ => positional.push(arg),
         }
     }
@@ -85,7 +89,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for language in &languages {
         for _ in 0..repeat {
             let started = Instant::now();
-            let pdf = brochure::render(&catalog, language, as_of)?;
+            let pdf = brochure::render_with(&catalog, language, as_of, cache)?;
             let seconds = started.elapsed().as_secs_f64();
             let path = brochure::output_path(&catalog, &out, language);
             std::fs::create_dir_all(path.parent().ok_or("no folder")?)?;

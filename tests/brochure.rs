@@ -204,8 +204,19 @@ fn hostile_text_prints_literally() {
 fn same_input_gives_identical_bytes() {
     let root = repo().join("tests/fixtures/good");
     let first = brochure::render(&catalog(&root), "de", today()).expect("renders");
+    // Again with typst's cache of the first render (as `serve` re-renders), and after freeing it
+    // (as `build` renders).
     let second = brochure::render(&catalog(&root), "de", today()).expect("renders");
-    assert!(first.bytes == second.bytes, "two renders differ");
+    assert!(
+        first.bytes == second.bytes,
+        "a render from the cache differs"
+    );
+    let third = brochure::render_with(&catalog(&root), "de", today(), brochure::Cache::Free)
+        .expect("renders");
+    assert!(
+        first.bytes == third.bytes,
+        "a render without the cache differs"
+    );
     // The timestamp is the "as of" date, not the wall clock.
     let out = tempfile::tempdir().unwrap();
     let pdf = out.path().join("x.pdf");
