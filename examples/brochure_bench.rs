@@ -3,15 +3,17 @@
 //!
 //! ```sh
 //! cargo run --release --example brochure_bench -- [N] [LANGS] [--no-examples] [--out DIR]
-//!     [--catalog DIR] [--repeat K]
+//!     [--catalog DIR] [--repeat K] [--keep-cache] [--workers N]
 //! ```
 //!
 //! `LANGS` is a language code (default `de`), a comma-separated list or `all` (the brochure
-//! languages of config.yaml); they are rendered one after another, as each of `build`'s brochure
-//! workers does, and each render reports its time and the process's memory after it (resident
-//! now and peak so far), and frees typst's cache after each (`Cache::Free`, as `build` does);
-//! `--keep-cache` keeps the last render's work instead (`Cache::KeepLast`, as `serve` does), and
-//! `--repeat K` renders each language K times (a re-render after an edit in `serve`).
+//! languages of config.yaml). They are rendered one after another, or on N threads with
+//! `--workers N` (as `build`'s brochure workers do); each render reports its time and the
+//! process's memory after it (resident now, peak so far). After each render typst's cache is
+//! freed (`Cache::Free`, as `build` does); `--keep-cache` keeps the last render's work instead
+//! (`Cache::KeepLast`, as `serve` does), and `--repeat K` renders each language K times (a
+//! re-render after an edit in `serve`).
+//!
 //! `--no-examples` skips the example content (so that `/usr/bin/time -v` reports the peak memory
 //! of the generated brochures alone), `--out DIR` keeps the PDFs there instead of in a temporary
 //! folder (to compare them with `pdftotext` across changes), `--catalog DIR` generates the
@@ -19,6 +21,7 @@
 //! edit: a `templates/brochure.typ` there replaces the built-in one).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use jiff::civil::Date;
@@ -35,6 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut kept_catalog = None;
     let mut repeat = 1;
     let mut cache = brochure::Cache::Free;
+    let mut workers = 1;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -44,6 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--catalog" => kept_catalog = Some(PathBuf::from(value()?)),
             "--repeat" => repeat = value()?.parse()?,
             "--keep-cache" => cache = brochure::Cache::KeepLast,
+            "--workers" => workers = value()?.parse()?,
             _ => positional.push(arg),
         }
     }
@@ -86,23 +91,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         languages.split(',').map(str::to_owned).collect()
     };
     let out = out.join(format!("generated-{count}"));
-    for language in &languages {
-        for _ in 0..repeat {
-            let started = Instant::now();
-            let pdf = brochure::render_with(&catalog, language, as_of, cache)?;
-            let seconds = started.elapsed().as_secs_f64();
-            let path = brochure::output_path(&catalog, &out, language);
-            std::fs::create_dir_all(path.parent().ok_or("no folder")?)?;
-            std::fs::write(&path, &pdf.bytes)?;
-            println!(
-                "generated: {} actors, 1 brochure ({language}), {} pages in {seconds:.2} s \
-                 ({} typst warnings; memory {})",
-                catalog.actors.len(),
-                pdf.pages,
-                pdf.warnings.len(),
-                memory()
-            );
+    let next = AtomicUsize::new(0);
+    let render_next = || -> Result<(), String> {
+        while let Some(language) = languages.get(next.fetch_add(1, Ordering::Relaxed)) {
+            for _ in 0..repeat {
+                let started = Instant::now();
+                let pdf = brochure::render_with(&catalog, language, as_of, cache)
+                    .map_err(|e| e.to_string())?;
+                let seconds = started.elapsed().as_secs_f64();
+                let path = brochure::output_path(&catalog, &out, language);
+                std::fs::create_dir_all(path.parent().ok_or("no folder")?)
+                    .and_then(|()| std::fs::write(&path, &pdf.bytes))
+                    .map_err(|e| e.to_string())?;
+                println!(
+                    "generated: {} actors, 1 brochure ({language}), {} pages in {seconds:.2} s \
+                     ({} typst warnings; memory {})",
+                    catalog.actors.len(),
+                    pdf.pages,
+                    pdf.warnings.len(),
+                    memory()
+                );
+            }
         }
+        Ok(())
+    };
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..workers).map(|_| scope.spawn(render_next)).collect();
+        threads
+            .into_iter()
+            .try_for_each(|thread| thread.join().expect("a render thread panicked"))
+    })?;
+    if languages.len() * repeat > 1 {
+        println!(
+            "generated: {} brochures on {workers} thread(s) in {:.2} s",
+            languages.len() * repeat,
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(())
 }
