@@ -53,9 +53,15 @@ pub fn template(root: &Path) -> Result<Vec<TemplateFile>, (PathBuf, std::io::Err
         .collect()
 }
 
+/// typst's standard library, built once per process: it is the same for every brochure.
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: std::sync::OnceLock<LazyHash<Library>> = std::sync::OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::builder().build()))
+}
+
 /// Everything one compilation can see.
 pub struct BrochureWorld {
-    library: LazyHash<Library>,
+    library: &'static LazyHash<Library>,
     fonts: &'static Fonts,
     main: FileId,
     sources: HashMap<FileId, Source>,
@@ -96,7 +102,7 @@ impl BrochureWorld {
             .map(|(path, bytes)| Ok((file_id(&path)?, Bytes::new(bytes))))
             .collect::<Result<_, String>>()?;
         Ok(BrochureWorld {
-            library: LazyHash::new(Library::builder().build()),
+            library: library(),
             fonts,
             main,
             sources,
@@ -113,7 +119,7 @@ impl BrochureWorld {
 
 impl World for BrochureWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
