@@ -9,7 +9,7 @@ Steps: builds the release binary; generates catalogues on tmpfs (/dev/shm/steckb
 `steckbrief generate`; builds each once (untimed) for data/catalog.json and converts that into an
 equivalent Hugo site (bench/hugo/ + content written here); then per size runs, interleaved,
 ours site-only, Hugo --minify, ours with brochures, R times each, every run a child process whose
-wall time is measured here and whose peak RSS comes from os.wait4's rusage (ru_maxrss, the figure
+wall time is measured here and whose peak RSS comes from GNU time started in between (ru_maxrss, the figure
 /usr/bin/time -v prints). Then: the example content with and without brochures, the brochure of
 500 actors in one language, and save-to-reload latency of `steckbrief serve` at 1,000 actors.
 Prints a Markdown report (and writes it to --out). Python standard library only.
@@ -470,11 +470,17 @@ MAX_RSS_KB = None
 
 def measure(argv, timeout, count_in=None):
     """Runs argv as a child process: wall time (s), CPU time (user + system, s) and peak RSS (KB,
-    ru_maxrss from wait4, as /usr/bin/time -v). Killed after `timeout` s or above MAX_RSS_KB."""
+    ru_maxrss as GNU time reports it). Killed after `timeout` s or above MAX_RSS_KB.
+
+    The peak RSS comes from /usr/bin/time, which starts the tool: Linux carries a process's
+    high-water mark across exec, so a tool started straight from this script would report at least
+    this script's own size (hundreds of MB after converting a large catalogue)."""
     errors = WORK / "stderr.txt"
+    peak = WORK / "maxrss.txt"
     with open(errors, "wb") as err:
         started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+        process = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", str(peak), *argv],
+                                   stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
         timed_out, out_of_memory, done = threading.Event(), threading.Event(), threading.Event()
 
         def kill():
@@ -484,7 +490,7 @@ def measure(argv, timeout, count_in=None):
                 pass
 
         def watch():
-            status = Path(f"/proc/{process.pid}/status")
+            children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
             while not done.wait(0.2):
                 if time.perf_counter() - started > timeout:
                     timed_out.set()
@@ -492,8 +498,10 @@ def measure(argv, timeout, count_in=None):
                     return
                 if MAX_RSS_KB:
                     try:
-                        rss = int(re.search(r"VmRSS:\s+(\d+)", status.read_text()).group(1))
-                    except (OSError, AttributeError, ValueError):
+                        tool = children.read_text().split()[0]
+                        status = Path(f"/proc/{tool}/status").read_text()
+                        rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+                    except (OSError, AttributeError, ValueError, IndexError):
                         continue
                     if rss > MAX_RSS_KB:
                         out_of_memory.set()
@@ -508,7 +516,11 @@ def measure(argv, timeout, count_in=None):
         watcher.join()
     code = os.waitstatus_to_exitcode(status)
     pages = count_html(count_in) if count_in and code == 0 else 0
-    return Run(wall, rusage.ru_utime + rusage.ru_stime, rusage.ru_maxrss, code, timed_out.is_set(),
+    try:
+        maxrss = int(peak.read_text().split()[-1])
+    except (OSError, ValueError, IndexError):
+        maxrss = rusage.ru_maxrss
+    return Run(wall, rusage.ru_utime + rusage.ru_stime, maxrss, code, timed_out.is_set(),
                out_of_memory.is_set(), pages, errors.read_text(errors="replace")[-2000:])
 
 
@@ -963,7 +975,7 @@ def render_report(args, sizes, results, info, warnings, notes, elapsed):
     for note in skipped + notes:
         lines.append(f"- {note}")
     lines += ["", "Pages/s: HTML files in the output ÷ median wall time. CPU: user + system time of the run. Peak RSS: "
-              "ru_maxrss of the child process (os.wait4), as /usr/bin/time -v reports it. Medians over the successful runs."]
+              "ru_maxrss of the tool's process, measured by /usr/bin/time (see measure()). Medians over the successful runs."]
     return "\n".join(lines)
 
 
