@@ -26,6 +26,7 @@ use std::time::Instant;
 
 use jiff::civil::Date;
 use steckbrief::brochure;
+use steckbrief::format::urls;
 
 /// The allocator of the `steckbrief` binary, so that time and memory are those of `build`.
 #[global_allocator]
@@ -99,7 +100,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let pdf = brochure::render_with(&catalog, language, as_of, cache)
                     .map_err(|e| e.to_string())?;
                 let seconds = started.elapsed().as_secs_f64();
-                let path = brochure::output_path(&catalog, &out, language);
+                let url = urls::brochure(language, &catalog.config.brochure.file_name);
+                let path = out.join(url.trim_start_matches('/'));
                 std::fs::create_dir_all(path.parent().ok_or("no folder")?)
                     .and_then(|()| std::fs::write(&path, &pdf.bytes))
                     .map_err(|e| e.to_string())?;

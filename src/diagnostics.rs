@@ -131,17 +131,6 @@ impl Diagnostics {
     }
 }
 
-/// How `check` prints diagnostics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Readable text with the source line and a caret.
-    Human,
-    /// One JSON document for tools.
-    Json,
-    /// GitHub Actions workflow commands, shown inline on pull requests.
-    Github,
-}
-
 /// Renders diagnostics as readable text; `colour` adds ANSI colours.
 pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
     let paint = |code: &str, text: &str| {

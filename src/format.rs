@@ -145,6 +145,18 @@ pub fn language_name<'a>(catalog: &'a Catalog, code: &'a str) -> &'a str {
 
 /// The URL scheme of the site, relative to the site root, with pretty URLs.
 pub mod urls {
+    /// The absolute URL of a site path under `base_url`.
+    pub fn absolute(base_url: &str, path: &str) -> String {
+        format!(
+            "{}/{}",
+            base_url.trim_end_matches('/'),
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// `/data/catalog.json`: the open data.
+    pub const OPEN_DATA: &str = "/data/catalog.json";
+
     /// `/de/`: a language's home page.
     pub fn home(language: &str) -> String {
         format!("/{language}/")

@@ -2,13 +2,15 @@
 //! integration, rendering one validated catalogue into a multilingual website and a PDF brochure.
 //!
 //! The pipeline reads top-down: [`load`] (files → typed model with positions) → [`validate`]
-//! (meaning → [`catalog::Catalog`]) → renderers. Every problem along the way becomes a
-//! [`diagnostics::Diagnostic`].
+//! (meaning → [`catalog::Catalog`]) → the renderers behind [`render::Renderer`] ([`site`],
+//! [`open_data`], [`brochure`]) → a [`render::Sink`] ([`output`] on disk, or memory).
+//! [`build::build`] runs all of it. Every problem with the content becomes a
+//! [`diagnostics::Diagnostic`]; docs/ARCHITECTURE.md has the picture.
 
 pub mod brochure;
+pub mod build;
 pub mod cache;
 pub mod catalog;
-pub mod cmd;
 pub mod config;
 pub mod diagnostics;
 pub mod format;
@@ -16,7 +18,10 @@ pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod open_data;
 pub mod output;
+pub mod overrides;
+pub mod render;
 pub mod report;
 pub mod schema;
 pub mod site;
@@ -36,6 +41,7 @@ use load::FatalError;
 
 /// The result of checking a content root: the catalogue if there were no errors, and every
 /// diagnostic either way.
+#[derive(Debug)]
 pub struct Checked {
     pub catalog: Option<Catalog>,
     pub diagnostics: Diagnostics,

@@ -112,13 +112,29 @@ pub struct PageFile {
 
 /// A problem that prevents checking at all (exit code 2).
 #[derive(Debug)]
-pub struct FatalError(pub String);
+pub enum FatalError {
+    /// The folder has no config.yaml: it is not a content folder.
+    NoConfig { root: PathBuf },
+    /// The folder has a config.yaml but no actors/ folder.
+    NoActors { root: PathBuf },
+}
 
 impl std::fmt::Display for FatalError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            FatalError::NoConfig { root } => write!(
+                f,
+                "no {CONFIG_FILE} in {}: is this the content folder? (use --root DIR)",
+                root.display()
+            ),
+            FatalError::NoActors { root } => {
+                write!(f, "no {ACTORS_DIR}/ folder in {}", root.display())
+            }
+        }
     }
 }
+
+impl std::error::Error for FatalError {}
 
 /// Reads config.yaml under `root`, reporting problems into `diagnostics`; fails if `root` is no
 /// content folder. Files unchanged since the check that filled `cache` are not read again (see
@@ -131,16 +147,14 @@ pub fn load_config(
 ) -> Result<Option<Arc<Loaded<Config>>>, FatalError> {
     let config_path = root.join(CONFIG_FILE);
     if !config_path.is_file() {
-        return Err(FatalError(format!(
-            "no {CONFIG_FILE} in {}: is this the content folder? (use --root DIR)",
-            root.display()
-        )));
+        return Err(FatalError::NoConfig {
+            root: root.to_path_buf(),
+        });
     }
     if !root.join(ACTORS_DIR).is_dir() {
-        return Err(FatalError(format!(
-            "no {ACTORS_DIR}/ folder in {}",
-            root.display()
-        )));
+        return Err(FatalError::NoActors {
+            root: root.to_path_buf(),
+        });
     }
     let (config, parsed) = cache.config.check_alone(
         root,

@@ -1,7 +1,8 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use steckbrief::cmd;
+
+mod cmd;
 
 /// Rendering allocates many short-lived strings and tera values on two threads; mimalloc
 /// handles that markedly faster than the system allocator (see BENCHMARKS.md).

@@ -9,7 +9,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::site::{Sink, SiteError};
+use crate::render::{RenderError, Sink};
 
 /// A build's temporary folder beside the target. Files are written into it as they are made;
 /// [`Staging::commit`] swaps it into place, and dropping it uncommitted removes it.
@@ -65,23 +65,17 @@ impl Drop for Staging {
 }
 
 impl Sink for Staging {
-    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), RenderError> {
         self.write(Path::new(&path), &bytes)
-            .map_err(|e| SiteError(format!("cannot write {path}: {e}")))
+            .map_err(|source| RenderError::Write { path, source })
     }
 
     fn put_written(
         &self,
         path: String,
         write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
-    ) -> Result<(), SiteError> {
-        let full = self.dir.join(&path);
-        let written = full
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::File::create(&full))
-            .and_then(|mut file| write(&mut file));
-        written.map_err(|e| SiteError(format!("cannot write {path}: {e}")))
+    ) -> Result<(), RenderError> {
+        write_file(&self.dir, path, write)
     }
 }
 
@@ -130,4 +124,38 @@ fn remove_stale(parent: &Path, name: &str) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// A [`Sink`] that writes straight into an existing folder, replacing files of the same name
+/// and leaving the others: for `brochure`, which adds PDFs to a built site.
+#[derive(Debug)]
+pub struct Folder(pub PathBuf);
+
+impl Sink for Folder {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), RenderError> {
+        write_file(&self.0, path, &|out| out.write_all(&bytes))
+    }
+
+    fn put_written(
+        &self,
+        path: String,
+        write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), RenderError> {
+        write_file(&self.0, path, write)
+    }
+}
+
+/// Writes the file `path` (relative, with `/`) under `dir`, creating folders as needed.
+fn write_file(
+    dir: &Path,
+    path: String,
+    write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<(), RenderError> {
+    let full = dir.join(&path);
+    let written = full
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::File::create(&full))
+        .and_then(|mut file| write(&mut file));
+    written.map_err(|source| RenderError::Write { path, source })
 }

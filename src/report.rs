@@ -72,7 +72,7 @@ pub fn build(catalog: &Catalog, today: Date) -> Report {
             let mut total = 0;
             let mut gaps = Vec::new();
             for actor in &catalog.actors {
-                let wanted = present_fields(&actor.source_text);
+                let wanted = actor.source_text.fields();
                 let have = actor
                     .translations
                     .get(&language.code)
@@ -119,7 +119,7 @@ pub fn build(catalog: &Catalog, today: Date) -> Report {
                     .contacts
                     .iter()
                     .find_map(|c| c.email.clone())
-                    .or_else(|| actor.email.clone()),
+                    .or_else(|| actor.reach.email.clone()),
             })
         })
         .collect();

@@ -2,6 +2,8 @@
 //! (pdftotext, pdffonts, pdfinfo, pdftoppm), qpdf and a barcode reader (zbarimg).
 //! `scripts/test.sh` installs them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -78,6 +80,10 @@ fn example_brochures_are_complete_and_print_ready() {
     let as_of = catalog.last_reviewed().unwrap();
     let written = brochure::render_all(&catalog, out.path(), as_of).expect("renders");
     assert_eq!(written.len(), catalog.config.brochure.languages.len());
+    assert!(
+        catalog.actors.iter().any(|a| a.reach.whatsapp.is_some()),
+        "the example prints a WhatsApp number"
+    );
     for w in &written {
         assert!(w.warnings.is_empty(), "{}: {:#?}", w.language, w.warnings);
         assert_eq!(
@@ -94,6 +100,14 @@ fn example_brochures_are_complete_and_print_ready() {
                 w.language,
                 actor.name
             );
+            if let Some(whatsapp) = &actor.reach.whatsapp {
+                assert!(
+                    text.contains(&collapse(&whatsapp.display)),
+                    "{}: no WhatsApp number of {}",
+                    w.language,
+                    actor.slug
+                );
+            }
             for contact in &actor.contacts {
                 assert!(
                     text.contains(&collapse(&contact.name)),
@@ -296,14 +310,7 @@ fn a_broken_template_in_the_content_root_is_reported_with_file_and_line() {
 
 #[test]
 fn the_command_writes_into_the_language_folders_and_reports_problems() {
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_steckbrief"))
-            .args(args)
-            .env("SOURCE_DATE_EPOCH", "1795824000") // 2026-11-28
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("the binary runs")
-    };
+    let run = common::steckbrief;
     let out = tempfile::tempdir().unwrap();
     let out_dir = out.path().to_str().unwrap();
     let good = repo().join("tests/fixtures/good");

@@ -1,10 +1,13 @@
 //! `steckbrief check`, `new` and `schema` run as a user runs them: the real binary on folders.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+use common::steckbrief;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -12,16 +15,6 @@ fn repo() -> PathBuf {
 
 fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
-}
-
-/// Runs the binary with a fixed "today" so that review dates do not age.
-fn steckbrief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steckbrief"))
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1795824000") // 2026-11-28
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
 }
 
 fn check_json(root: &Path) -> (i32, Value) {

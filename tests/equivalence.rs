@@ -6,27 +6,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use steckbrief::site::{self, Minify, Options};
-
-fn steckbrief(args: &[&str]) {
-    let output = Command::new(env!("CARGO_BIN_EXE_steckbrief"))
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1795824000") // 2026-11-28
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    assert!(
-        output.status.success(),
-        "steckbrief {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
+use steckbrief::render::Files;
+use steckbrief::site::{Minify, Options};
 
 /// Renders the site the straightforward way: on one thread, into memory, every page minified
 /// whole.
-fn render_sequentially(root: &Path) -> site::Files {
+fn render_sequentially(root: &Path) -> Files {
     let today = jiff::civil::Date::new(2026, 11, 28).unwrap();
     let catalog = steckbrief::check(root, today)
         .unwrap()
@@ -42,14 +28,14 @@ fn render_sequentially(root: &Path) -> site::Files {
         .num_threads(1)
         .build()
         .unwrap();
-    one_thread.install(|| site::render(&catalog, &options).unwrap())
+    one_thread.install(|| steckbrief::build::website(&catalog, options).unwrap())
 }
 
 fn assert_same_site(root: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let (root_arg, out_arg) = (root.to_str().unwrap(), out.to_str().unwrap());
-    steckbrief(&[
+    common::steckbrief_ok(&[
         "build",
         "--root",
         root_arg,
@@ -82,7 +68,7 @@ fn the_example_content_builds_the_same_both_ways() {
 fn a_generated_catalogue_builds_the_same_both_ways() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("catalogue");
-    steckbrief(&[
+    common::steckbrief_ok(&[
         "generate",
         "--actors",
         "60",

@@ -6,7 +6,8 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use steckbrief::site::{self, Minify, Options};
+use steckbrief::build;
+use steckbrief::site;
 
 #[test]
 fn a_scoped_rebuild_equals_a_full_build() {
@@ -23,13 +24,8 @@ fn a_scoped_rebuild_equals_a_full_build() {
             .unwrap()
             .catalog
             .expect("valid content");
-        let options = Options {
-            brochure_languages: &[],
-            today,
-            only_actors: scope,
-            minify: Minify::SharedFragments,
-        };
-        (site::render(&catalog, &options).unwrap(), catalog)
+        let options = build::site_options(&[], today, scope);
+        (build::website(&catalog, options).unwrap(), catalog)
     };
     let (before, _) = render(None);
 

@@ -1,7 +1,8 @@
 //! `steckbrief report` on a fixture with known gaps, and the report page in the built site.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::Command;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -9,18 +10,10 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn run(args: &[&str], today: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_steckbrief"))
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", today)
-        .output()
-        .expect("the binary runs")
-}
-
 #[test]
 fn report_figures_match_the_known_gaps_of_the_fixture() {
     // 2027-04-16: the review of `stadt/buergerbuero` (2026-05-01) is due within 30 days.
-    let output = run(
+    let output = common::steckbrief_on(
         &[
             "report",
             "--root",
@@ -67,7 +60,7 @@ fn report_figures_match_the_known_gaps_of_the_fixture() {
     assert_eq!(reviews[0]["overdue"], false);
     assert_eq!(report["without_contact"], serde_json::json!([]));
 
-    let markdown = run(
+    let markdown = common::steckbrief_on(
         &[
             "report",
             "--root",
@@ -89,7 +82,7 @@ fn report_figures_match_the_known_gaps_of_the_fixture() {
 fn the_report_page_is_hidden_from_search_engines() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let output = run(
+    let output = common::steckbrief_on(
         &[
             "build",
             "--root",

@@ -4,23 +4,16 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::OnceLock;
 
 use scraper::{Html, Selector};
 use walkdir::WalkDir;
 
+use common::steckbrief;
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn steckbrief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steckbrief"))
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1795824000")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
 }
 
 fn build(root: &Path, out: &Path) -> Output {
@@ -173,6 +166,19 @@ fn contact_details_are_links_and_stay_left_to_right() {
     assert!(vcard.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
     assert!(vcard.contains("FN:Miriam Beispiel\r\n"));
     assert!(vcard.contains("TEL;TYPE=WORK,VOICE:+4968619012210\r\n"));
+}
+
+#[test]
+fn a_whatsapp_number_links_to_a_chat_in_every_language() {
+    for language in ["de", "ar"] {
+        let html = read(&example_site().join(format!("{language}/jmd-merzig/index.html")));
+        let chat = select(&html, "a[href='https://wa.me/4916093812740']");
+        assert_eq!(chat.len(), 1, "{language}: one WhatsApp link");
+        assert_eq!(chat[0].text().collect::<String>(), "0160 9381 2740");
+        assert_eq!(chat[0].value().attr("dir"), Some("ltr"));
+    }
+    let without = read(&example_site().join("de/jobcenter-merzig/index.html"));
+    assert!(select(&without, "a[href^='https://wa.me/']").is_empty());
 }
 
 #[test]

@@ -4,22 +4,14 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+use common::steckbrief;
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs the binary with a fixed "today" so that review dates do not age.
-fn steckbrief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steckbrief"))
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1795824000") // 2026-11-28
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
 }
 
 fn generate(out: &Path, languages: &str, seed: &str) -> Output {

@@ -11,12 +11,13 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::catalog::{Actor, Catalog, Hours, Localized, Phone, category_label};
+use crate::catalog::{
+    Actor, Catalog, FOREWORD_PAGE, Hours, IMPRINT_PAGE, Localized, Phone, Reach, category_label,
+    collation_key, index_letter,
+};
 use crate::config::Paper;
 use crate::format::{self, urls};
 use crate::i18n::I18n;
-use crate::model::Translation;
-use crate::model::translation::NoteTranslation;
 
 use super::BrochureError;
 use super::markdown::{self, Block};
@@ -52,6 +53,8 @@ pub struct Brochure {
     pub site_qr: QrImage,
     /// UI strings the template needs.
     pub strings: Strings,
+    /// Every UI string by its i18n key, as the website's templates see them.
+    pub t: BTreeMap<String, String>,
     pub foreword: Option<PageData>,
     pub chapters: Vec<Chapter>,
     /// Every printed actor, sorted for the A–Z index.
@@ -147,16 +150,16 @@ pub struct ActorData {
     pub name: String,
     pub operator: Option<String>,
     pub logo: Option<String>,
-    pub summary: Option<Text>,
-    pub description: Option<RichText>,
+    pub summary: Text,
+    pub description: RichText,
     pub offers: Option<TextList>,
     pub costs: Option<Text>,
     pub contacts: Vec<ContactData>,
     /// Street, then postcode and city.
     pub address: Vec<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
+    /// Phone (`display` as written, `international` for links), e-mail, website.
+    #[serde(flatten)]
+    pub reach: Reach,
     pub opening_hours: Option<HoursData>,
     pub consultation_hours: Option<HoursData>,
     /// Names of the languages of service, in their own script.
@@ -213,9 +216,6 @@ fn actor_qr_path(slug: &str) -> String {
     format!("/qr/actor/{slug}")
 }
 
-/// The id of the content page printed on the back page.
-pub const IMPRINT_PAGE: &str = "imprint";
-
 /// The virtual path of the QR code for the language's home page.
 const SITE_QR_PATH: &str = "/qr/site";
 
@@ -227,11 +227,6 @@ fn logo_path(extension: &str) -> String {
 /// The virtual path of an actor's logo.
 fn actor_logo_path(slug: &str, extension: &str) -> String {
     format!("/images/actors/{slug}.{extension}")
-}
-
-/// The absolute URL of a site path.
-fn absolute(base_url: &str, path: &str) -> String {
-    format!("{}{path}", base_url.trim_end_matches('/'))
 }
 
 /// A file's extension in lower case ("svg"), for virtual paths.
@@ -300,7 +295,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
     let see_page = i18n.get(lang, "brochure_see_page");
     let (see_page_before, see_page_after) = see_page.split_once("{page}").unwrap_or((see_page, ""));
     let language = catalog.language(lang);
-    let site_url = absolute(&config.base_url, &urls::home(lang));
+    let site_url = urls::absolute(&config.base_url, &urls::home(lang));
     Ok(Brochure {
         lang: lang.to_owned(),
         rtl: language.is_some_and(|l| l.rtl),
@@ -328,7 +323,12 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
         site_qr: qr::encode(&site_url, SITE_QR_PATH.to_owned())?,
         site_url,
         strings: strings(i18n, lang, see_page_before, see_page_after),
-        foreword: page(crate::site::FOREWORD_PAGE),
+        t: i18n
+            .table(lang)
+            .into_iter()
+            .map(|(key, text)| (key.to_owned(), clean(text)))
+            .collect(),
+        foreword: page(FOREWORD_PAGE),
         chapters,
         index,
         numbers: catalog
@@ -393,50 +393,24 @@ fn first_topic<'a>(catalog: &Catalog, actor: &'a Actor) -> Option<&'a str> {
 
 fn index_entry(actor: &Actor) -> IndexEntry {
     let name = clean(&actor.name);
-    let letter = collation_key(&name)
-        .chars()
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
     IndexEntry {
         slug: actor.slug.clone(),
+        letter: index_letter(&name),
         name,
-        letter,
     }
 }
 
-/// A sort key that files names as a German reader expects: case-insensitive, umlauts with
-/// their base letter (DIN 5007-1), ß as ss, leading punctuation ignored.
-pub fn collation_key(name: &str) -> String {
-    name.chars()
-        .skip_while(|c| !c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ä' | 'à' | 'á' | 'â' => "a".to_owned(),
-            'ö' | 'ó' | 'ô' => "o".to_owned(),
-            'ü' | 'ú' | 'û' => "u".to_owned(),
-            'é' | 'è' | 'ê' => "e".to_owned(),
-            'ß' => "ss".to_owned(),
-            other => other.to_string(),
-        })
-        .collect()
+/// A resolved text, cleaned.
+fn cleaned(value: Localized<'_, str>) -> Text {
+    Text {
+        text: clean(value.value),
+        lang: value.language.to_owned(),
+        fallback: value.is_fallback,
+    }
 }
 
-fn text(value: Option<Localized<'_, String>>) -> Option<Text> {
-    value.map(|v| Text {
-        text: clean(v.value),
-        lang: v.language.to_owned(),
-        fallback: v.is_fallback,
-    })
-}
-
-fn note<'a>(
-    actor: &'a Actor,
-    lang: &'a str,
-    source: &'a str,
-    pick: impl Fn(&'a Translation) -> Option<&'a NoteTranslation>,
-) -> Option<Text> {
-    text(actor.text(lang, source, move |t| pick(t)?.note.as_ref()))
+fn text(value: Option<Localized<'_, str>>) -> Option<Text> {
+    value.map(cleaned)
 }
 
 fn hours(hours: Option<&Hours>, note: Option<Text>, i18n: &I18n, lang: &str) -> Option<HoursData> {
@@ -462,50 +436,20 @@ fn language_names(catalog: &Catalog, codes: &[String]) -> Vec<String> {
 }
 
 fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, BrochureError> {
-    let source = catalog.config.source_language.as_str();
     let i18n = &catalog.i18n;
-    let summary = text(actor.text(lang, source, |t| t.summary.as_ref()));
-    let description = actor
-        .text(lang, source, |t| t.description.as_ref())
-        .map(|d| RichText {
-            blocks: markdown::blocks(d.value),
-            lang: d.language.to_owned(),
-            fallback: d.is_fallback,
-        });
-    let offers = actor
-        .text(lang, source, |t| t.offers.as_ref())
-        .map(|o| TextList {
-            items: o.value.iter().map(|s| clean(s)).collect(),
-            lang: o.language.to_owned(),
-            fallback: o.is_fallback,
-        });
-    let costs = text(actor.text(lang, source, |t| t.costs.as_ref()));
+    let local = catalog.local(actor, lang);
     let contacts: Vec<ContactData> = actor
         .contacts
         .iter()
-        .enumerate()
-        .map(|(i, c)| ContactData {
+        .zip(&local.roles)
+        .map(|(c, role)| ContactData {
             name: clean(&c.name),
-            role: text(actor.text(lang, source, |t| t.contacts.as_ref()?.get(i)?.role.as_ref())),
+            role: text(*role),
             phone: phone(c.phone.as_ref()),
             email: c.email.as_deref().map(clean),
             languages: language_names(catalog, &c.languages),
         })
         .collect();
-    let opening_note = note(actor, lang, source, |t| t.opening_hours.as_ref());
-    let consultation_note = note(actor, lang, source, |t| t.consultation_hours.as_ref());
-    let accessibility_note = note(actor, lang, source, |t| t.accessibility.as_ref());
-    let transport = text(actor.text(lang, source, |t| t.transport.as_ref()));
-    let has_fallback = [&summary, &costs, &opening_note, &consultation_note]
-        .iter()
-        .chain([&accessibility_note, &transport].iter())
-        .any(|t| t.as_ref().is_some_and(|t| t.fallback))
-        || description.as_ref().is_some_and(|d| d.fallback)
-        || offers.as_ref().is_some_and(|o| o.fallback)
-        || contacts
-            .iter()
-            .any(|c| c.role.as_ref().is_some_and(|r| r.fallback));
-    let url = absolute(&catalog.config.base_url, &urls::actor(lang, &actor.slug));
     Ok(ActorData {
         slug: actor.slug.clone(),
         name: clean(&actor.name),
@@ -514,10 +458,18 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
             .logo
             .as_ref()
             .map(|l| actor_logo_path(&actor.slug, &extension(l))),
-        summary,
-        description,
-        offers,
-        costs,
+        summary: cleaned(local.summary),
+        description: RichText {
+            blocks: markdown::blocks(local.description.value),
+            lang: local.description.language.to_owned(),
+            fallback: local.description.is_fallback,
+        },
+        offers: local.offers.map(|o| TextList {
+            items: o.value.iter().map(|s| clean(s)).collect(),
+            lang: o.language.to_owned(),
+            fallback: o.is_fallback,
+        }),
+        costs: text(local.costs),
         contacts,
         address: vec![
             clean(&actor.address.street),
@@ -526,13 +478,16 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
                 actor.address.postcode, actor.address.city
             )),
         ],
-        phone: phone(actor.phone.as_ref()),
-        email: actor.email.as_deref().map(clean),
-        website: actor.website.as_deref().map(clean),
-        opening_hours: hours(actor.opening_hours.as_ref(), opening_note, i18n, lang),
+        reach: actor.reach.clone(),
+        opening_hours: hours(
+            actor.opening_hours.as_ref(),
+            text(local.opening_hours_note),
+            i18n,
+            lang,
+        ),
         consultation_hours: hours(
             actor.consultation_hours.as_ref(),
-            consultation_note,
+            text(local.consultation_hours_note),
             i18n,
             lang,
         ),
@@ -540,11 +495,11 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
         wheelchair: actor
             .wheelchair
             .map(|w| clean(format::wheelchair_label(w, i18n, lang))),
-        accessibility_note,
-        transport,
-        qr: qr::encode(&url, actor_qr_path(&actor.slug))?,
-        url,
-        has_fallback,
+        accessibility_note: text(local.accessibility_note),
+        transport: text(local.transport),
+        qr: qr::encode(&local.url, actor_qr_path(&actor.slug))?,
+        has_fallback: local.has_fallback(),
+        url: local.url,
         last_reviewed: clean(&i18n.format(
             lang,
             "last_reviewed",
@@ -561,15 +516,5 @@ mod tests {
     fn strips_direction_overrides() {
         assert_eq!(clean("\u{202E}0681\u{2066}23\u{2069}"), "068123");
         assert_eq!(clean("ميرتسيغ Merzig"), "ميرتسيغ Merzig");
-    }
-
-    #[test]
-    fn files_umlauts_with_their_base_letter() {
-        let mut names = vec!["Zentrum", "Ärztekammer", "agentur", "„Offene Tür“", "Ost"];
-        names.sort_by_key(|n| collation_key(n));
-        assert_eq!(
-            names,
-            vec!["agentur", "Ärztekammer", "„Offene Tür“", "Ost", "Zentrum"]
-        );
     }
 }

@@ -28,6 +28,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::catalog::Catalog;
 use crate::format::urls;
+use crate::output::Folder;
+use crate::render::{BrochureMade, RenderError, Rendered, Renderer, Sink};
 use world::{BrochureWorld, TemplateFile};
 
 /// Why a brochure could not be written.
@@ -122,89 +124,137 @@ pub fn as_of_date(catalog: &Catalog) -> Result<Date, BrochureError> {
         .ok_or(BrochureError::NoDate)
 }
 
-/// Where the brochure of `language` goes inside the site folder `out_dir`: the language's
-/// folder, under the file name from config.yaml (the URL the website links to).
-pub fn output_path(catalog: &Catalog, out_dir: &Path, language: &str) -> PathBuf {
-    let url = urls::brochure(language, &catalog.config.brochure.file_name);
-    out_dir.join(url.trim_start_matches('/'))
-}
-
 /// Writes the brochure of every brochure language from config.yaml (see [`render_languages`]).
 pub fn render_all(
     catalog: &Catalog,
     out_dir: &Path,
     as_of: Date,
-) -> Result<Vec<Written>, BrochureError> {
+) -> Result<Vec<Written>, RenderError> {
     render_languages(catalog, &catalog.config.brochure.languages, out_dir, as_of)
 }
 
-/// Writes the brochures of `languages` (configured language codes), in their order: at most one
-/// render per core at a time, each PDF written and dropped as soon as it is rendered.
-///
-/// The renders run on plain threads, not rayon's: typst itself uses rayon (page runs are laid
-/// out in parallel, so is part of the PDF export), and a render started on a rayon worker picks
-/// up the next queued render while it waits for those, so that all renders end up nested on
-/// the stack with all their documents in memory at once.
+/// Writes the brochures of `languages` (configured language codes) into the site folder
+/// `out_dir`, as [`Brochures`] does into a build.
 pub fn render_languages(
     catalog: &Catalog,
     languages: &[String],
     out_dir: &Path,
     as_of: Date,
-) -> Result<Vec<Written>, BrochureError> {
-    let next = AtomicUsize::new(0);
-    let render_next = || {
-        let mut written = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            if i >= languages.len() {
-                break written;
-            }
-            let result = write(catalog, &languages[i], out_dir, as_of);
-            let failed = result.is_err();
-            written.push((i, result));
-            if failed {
-                // Stop taking languages; the others finish what they started.
-                next.store(languages.len(), Ordering::Relaxed);
-            }
-        }
+) -> Result<Vec<Written>, RenderError> {
+    let brochures = Brochures {
+        languages,
+        as_of,
+        progress: None,
     };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(languages.len());
-    let mut written: Vec<(usize, Result<Written, BrochureError>)> = std::thread::scope(|scope| {
-        let threads: Vec<_> = (0..workers).map(|_| scope.spawn(render_next)).collect();
-        threads
-            .into_iter()
-            .flat_map(|thread| thread.join().expect("a brochure thread panicked"))
-            .collect()
-    });
-    written.sort_by_key(|(i, _)| *i);
-    written.into_iter().map(|(_, result)| result).collect()
+    let made = brochures.write_all(catalog, &Folder(out_dir.to_path_buf()))?;
+    Ok(made
+        .into_iter()
+        .map(|made| Written {
+            path: out_dir.join(&made.path),
+            language: made.language,
+            pages: made.pages,
+            warnings: made.warnings,
+        })
+        .collect())
 }
 
-/// Renders the brochure of `language` and writes it to its place under `out_dir`.
-fn write(
-    catalog: &Catalog,
-    language: &str,
-    out_dir: &Path,
-    as_of: Date,
-) -> Result<Written, BrochureError> {
-    let pdf = render_with(catalog, language, as_of, Cache::Free)?;
-    let path = output_path(catalog, out_dir, language);
-    let io = |source| BrochureError::Io {
-        path: path.clone(),
-        source,
-    };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
+/// The brochures of some languages as a [`Renderer`].
+pub struct Brochures<'a> {
+    /// Configured language codes, in the order the PDFs are wanted.
+    pub languages: &'a [String],
+    /// The "as of" date printed in them (see [`as_of_date`]).
+    pub as_of: Date,
+    /// Called after each brochure with how many of them are done.
+    pub progress: Option<&'a (dyn Fn(usize) + Sync)>,
+}
+
+impl Renderer for Brochures<'_> {
+    fn name(&self) -> &'static str {
+        "brochures"
     }
-    std::fs::write(&path, &pdf.bytes).map_err(io)?;
-    Ok(Written {
-        language: language.to_owned(),
-        path,
-        pages: pdf.pages,
-        warnings: pdf.warnings,
-    })
+
+    fn render(&self, catalog: &Catalog, sink: &dyn Sink) -> Result<Rendered, RenderError> {
+        Ok(Rendered {
+            pages: 0,
+            brochures: self.write_all(catalog, sink)?,
+        })
+    }
+}
+
+impl Brochures<'_> {
+    /// Renders the brochure of every language and hands each PDF to `sink` as soon as it is
+    /// done, in the languages' order: at most one render per core at a time, each freeing
+    /// typst's cache when it is done ([`Cache::Free`]), since each holds its whole layout in
+    /// memory.
+    ///
+    /// The renders run on plain threads, not rayon's: typst itself uses rayon (page runs are
+    /// laid out in parallel, so is part of the PDF export), and a render started on a rayon
+    /// worker picks up the next queued render while it waits for those, so that all renders
+    /// end up nested on the stack with all their documents in memory at once.
+    fn write_all(
+        &self,
+        catalog: &Catalog,
+        sink: &dyn Sink,
+    ) -> Result<Vec<BrochureMade>, RenderError> {
+        let languages = self.languages;
+        let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let render_next = || {
+            let mut made = Vec::new();
+            while let Some(language) = languages.get(next.fetch_add(1, Ordering::Relaxed)) {
+                let result = self.write(catalog, language, sink);
+                let failed = result.is_err();
+                made.push((language, result));
+                if failed {
+                    // Stop taking languages; the others finish what they started.
+                    next.store(languages.len(), Ordering::Relaxed);
+                } else if let Some(progress) = self.progress {
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                }
+            }
+            made
+        };
+        let workers = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(languages.len());
+        let mut made: Vec<_> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..workers).map(|_| scope.spawn(render_next)).collect();
+            threads
+                .into_iter()
+                .flat_map(|thread| match thread.join() {
+                    Ok(made) => made,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        });
+        made.sort_by_key(|(language, _)| languages.iter().position(|l| l == *language));
+        made.into_iter().map(|(_, result)| result).collect()
+    }
+
+    /// Renders the brochure of `language` and hands it to `sink`.
+    fn write(
+        &self,
+        catalog: &Catalog,
+        language: &str,
+        sink: &dyn Sink,
+    ) -> Result<BrochureMade, RenderError> {
+        let pdf = render_with(catalog, language, self.as_of, Cache::Free).map_err(|error| {
+            RenderError::Renderer {
+                renderer: "brochures",
+                source: Box::new(error),
+            }
+        })?;
+        let path = urls::brochure(language, &catalog.config.brochure.file_name)
+            .trim_start_matches('/')
+            .to_owned();
+        sink.put(path.clone(), pdf.bytes)?;
+        Ok(BrochureMade {
+            language: language.to_owned(),
+            path,
+            pages: pdf.pages,
+            warnings: pdf.warnings,
+        })
+    }
 }
 
 /// What a render leaves in typst's memo cache for the renders after it.

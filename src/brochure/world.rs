@@ -14,6 +14,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::fonts::Fonts;
+use crate::overrides;
 
 /// A typst source file: its virtual path (which is also its path relative to the content root,
 /// and the path shown in diagnostics) and its text.
@@ -42,13 +43,10 @@ pub fn template(root: &Path) -> Result<Vec<TemplateFile>, (PathBuf, std::io::Err
     BUILT_IN
         .iter()
         .map(|(path, built_in)| {
-            let on_disk = root.join(path);
-            let text = if on_disk.is_file() {
-                Cow::Owned(std::fs::read_to_string(&on_disk).map_err(|e| (on_disk, e))?)
-            } else {
-                Cow::Borrowed(*built_in)
-            };
-            Ok(TemplateFile { path, text })
+            Ok(TemplateFile {
+                path,
+                text: overrides::text(root, path, built_in)?,
+            })
         })
         .collect()
 }

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::brochure;
+use steckbrief::brochure;
 
-use super::check::invalid_content;
+use super::invalid_content;
 use super::{EXIT_OK, fail};
 
 /// Arguments of `brochure`.
@@ -24,7 +24,7 @@ pub struct Args {
 
 /// Runs `brochure`: exit code 1 if the content has errors, 2 on usage, I/O or typst errors.
 pub fn run(args: &Args) -> ExitCode {
-    let mut checked = match crate::check(&args.root, crate::today()) {
+    let mut checked = match steckbrief::check(&args.root, steckbrief::today()) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };

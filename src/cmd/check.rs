@@ -1,12 +1,11 @@
 //! `steckbrief check`: validate the content and report every problem.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::diagnostics::{self, Diagnostics, Format};
+use steckbrief::diagnostics;
 
-use super::{EXIT_INVALID, EXIT_OK, fail};
+use super::{EXIT_INVALID, EXIT_OK, fail, summary_line, use_colour};
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -19,8 +18,19 @@ pub struct Args {
     pub format: Format,
 }
 
+/// How `check` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text with the source line and a caret.
+    Human,
+    /// One JSON document for tools.
+    Json,
+    /// GitHub Actions workflow commands, shown inline on pull requests.
+    Github,
+}
+
 pub fn run(args: &Args) -> ExitCode {
-    let checked = match crate::check(&args.root, crate::today()) {
+    let checked = match steckbrief::check(&args.root, steckbrief::today()) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
@@ -39,30 +49,4 @@ pub fn run(args: &Args) -> ExitCode {
         }
     }
     ExitCode::from(if errors > 0 { EXIT_INVALID } else { EXIT_OK })
-}
-
-/// "checked 29 actors: 0 errors, 41 warnings".
-pub fn summary_line(diagnostics: &Diagnostics, actors: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "checked {}: {}, {}",
-        plural(actors, "actor"),
-        plural(diagnostics.error_count(), "error"),
-        plural(diagnostics.warning_count(), "warning")
-    )
-}
-
-/// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
-pub fn use_colour() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-/// Prints every problem and the summary of content that has errors; returns exit code 1.
-/// `consequence` says what did not happen ("nothing was built; public is unchanged").
-pub fn invalid_content(checked: crate::Checked, consequence: &str) -> ExitCode {
-    let summary = summary_line(&checked.diagnostics, checked.actor_count);
-    let list = checked.diagnostics.sorted();
-    eprint!("{}", diagnostics::render_human(&list, use_colour()));
-    eprintln!("{summary}\n{consequence}");
-    ExitCode::from(EXIT_INVALID)
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use crate::synthetic::{self, Options};
+use steckbrief::synthetic::{self, Options};
 
 use super::{EXIT_OK, fail};
 

@@ -10,7 +10,10 @@ pub mod report;
 pub mod schema;
 pub mod serve;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
+
+use steckbrief::diagnostics::{self, Diagnostics};
 
 /// Exit code: success, warnings allowed.
 pub const EXIT_OK: u8 = 0;
@@ -23,4 +26,30 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(EXIT_USAGE)
+}
+
+/// "checked 29 actors: 0 errors, 41 warnings".
+pub fn summary_line(diagnostics: &Diagnostics, actors: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "checked {}: {}, {}",
+        plural(actors, "actor"),
+        plural(diagnostics.error_count(), "error"),
+        plural(diagnostics.warning_count(), "warning")
+    )
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+pub fn use_colour() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Prints every problem and the summary of content that has errors; returns exit code 1.
+/// `consequence` says what did not happen ("nothing was built; public is unchanged").
+pub fn invalid_content(checked: steckbrief::Checked, consequence: &str) -> ExitCode {
+    let summary = summary_line(&checked.diagnostics, checked.actor_count);
+    let list = checked.diagnostics.sorted();
+    eprint!("{}", diagnostics::render_human(&list, use_colour()));
+    eprintln!("{summary}\n{consequence}");
+    ExitCode::from(EXIT_INVALID)
 }

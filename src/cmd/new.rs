@@ -7,11 +7,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::config::{Category, Config};
-use crate::diagnostics::Diagnostics;
-use crate::load::{ACTORS_DIR, CONFIG_FILE, PROFILE_FILE, read_and_parse};
-use crate::schema::{DocumentKind, Schemas};
-use crate::validate::Problem;
+use steckbrief::config::{Category, Config};
+use steckbrief::diagnostics::Diagnostics;
+use steckbrief::load::{ACTORS_DIR, CONFIG_FILE, PROFILE_FILE, read_and_parse};
+use steckbrief::schema::{DocumentKind, Schemas};
+use steckbrief::validate::Problem;
 
 use super::{EXIT_OK, fail};
 
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    if let Err(Problem { message, hint }) = crate::validate::check_slug(&args.slug) {
+    if let Err(Problem { message, hint }) = steckbrief::validate::check_slug(&args.slug) {
         return fail(format!("{message}\n  = hint: {hint}"));
     }
     let dir = args.root.join(ACTORS_DIR).join(&args.slug);
@@ -44,7 +44,7 @@ pub fn run(args: &Args) -> ExitCode {
         &mut Diagnostics::default(),
     )
     .map(|loaded| loaded.value);
-    let text = template(config.as_ref(), &crate::today().to_string());
+    let text = template(config.as_ref(), &steckbrief::today().to_string());
     let path = dir.join(PROFILE_FILE);
     if let Err(error) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
         return fail(format!("cannot write {}: {error}", path.display()));
@@ -166,6 +166,8 @@ phone:
 email:
 # Website, beginnend mit https://
 website:
+# Nummer, die WhatsApp-Nachrichten beantwortet, z. B. "0170 1234567".
+whatsapp:
 # Sprachen, in denen beraten wird. Mögliche Sprachen: {languages}
 languages: []
 # Barrierefreiheit: wheelchair ist yes, no, partial oder unknown.
@@ -187,7 +189,7 @@ mod tests {
     #[test]
     fn template_is_valid_yaml_that_lists_no_ids_without_config() {
         let text = template(None, "2026-11-28");
-        let root = crate::yaml::parse(&text).unwrap().unwrap();
+        let root = steckbrief::yaml::parse(&text).unwrap().unwrap();
         assert_eq!(root.at("/last_reviewed").unwrap().to_json(), "2026-11-28");
     }
 }

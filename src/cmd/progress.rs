@@ -4,15 +4,15 @@ use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
 /// Overwrites one status line on stderr; silent when stderr is not a terminal or when disabled.
-pub struct Progress {
+pub struct StatusLine {
     enabled: bool,
     line: Mutex<()>,
 }
 
-impl Progress {
+impl StatusLine {
     /// A display that shows when `wanted` and stderr is a terminal.
-    pub fn new(wanted: bool) -> Progress {
-        Progress {
+    pub fn new(wanted: bool) -> StatusLine {
+        StatusLine {
             enabled: wanted && std::io::stderr().is_terminal(),
             line: Mutex::new(()),
         }

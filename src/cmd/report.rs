@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::report;
+use steckbrief::report;
 
-use super::check::invalid_content;
+use super::invalid_content;
 use super::{EXIT_OK, fail};
 
 /// Output formats of `report`.
@@ -31,8 +31,8 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let today = crate::today();
-    let mut checked = match crate::check(&args.root, today) {
+    let today = steckbrief::today();
+    let mut checked = match steckbrief::check(&args.root, today) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };

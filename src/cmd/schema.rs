@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::schema::DocumentKind;
+use steckbrief::schema::DocumentKind;
 
 use super::{EXIT_OK, fail};
 

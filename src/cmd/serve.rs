@@ -15,16 +15,18 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::brochure;
-use crate::cache::{CheckCache, Work};
-use crate::catalog::Catalog;
-use crate::diagnostics;
-use crate::format::urls;
-use crate::load::ACTORS_DIR;
-use crate::site::{self, Files, Minify, Options};
+use steckbrief::brochure;
+use steckbrief::build;
+use steckbrief::cache::{CheckCache, Work};
+use steckbrief::catalog::Catalog;
+use steckbrief::diagnostics;
+use steckbrief::format::urls;
+use steckbrief::load::ACTORS_DIR;
+use steckbrief::render::Files;
+use steckbrief::site;
 
-use super::check::{summary_line, use_colour};
 use super::fail;
+use super::{summary_line, use_colour};
 
 /// Arguments of `serve`.
 #[derive(Debug, clap::Args)]
@@ -208,8 +210,8 @@ fn publish(state: &State, result: Result<(Files, Steps), String>, started: Insta
 /// (which trusted the watcher) used.
 fn verify(root: &Path, state: &Arc<State>, cache: &mut CheckCache) {
     let started = Instant::now();
-    let today = crate::today();
-    let checked = crate::check_with_cache(root, today, cache);
+    let today = steckbrief::today();
+    let checked = steckbrief::check_with_cache(root, today, cache);
     let work = cache.last_work();
     if checked.is_ok() && work.files_parsed == 0 && !work.walk_changed {
         return;
@@ -358,14 +360,15 @@ fn rebuild(
     scope: Option<BTreeSet<String>>,
 ) -> Result<(Files, Steps), String> {
     let started = Instant::now();
-    let today = crate::today();
-    let checked = crate::check_with_cache(root, today, cache).map_err(|e| format!("error: {e}"))?;
+    let today = steckbrief::today();
+    let checked =
+        steckbrief::check_with_cache(root, today, cache).map_err(|e| format!("error: {e}"))?;
     render(checked, state, cache, started, today, scope)
 }
 
 /// Renders checked content (see [`rebuild`]); `started` is when the check began.
 fn render(
-    checked: crate::Checked,
+    checked: steckbrief::Checked,
     state: &Arc<State>,
     cache: &CheckCache,
     started: Instant,
@@ -392,14 +395,9 @@ fn render(
     });
     let scope = scope.filter(|_| same_actors);
     let rendering = Instant::now();
-    let files = site::render(
+    let files = build::website(
         &catalog,
-        &Options {
-            brochure_languages: &languages,
-            today,
-            only_actors: scope.as_ref(),
-            minify: Minify::SharedFragments,
-        },
+        build::site_options(&languages, today, scope.as_ref()),
     )
     .map_err(|e| format!("error: {e}\nthe last good build stays served"))?;
     let render = rendering.elapsed();

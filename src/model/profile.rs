@@ -48,6 +48,8 @@ pub struct Profile {
     pub email: Option<String>,
     /// Website, starting with https:// or http://.
     pub website: Option<String>,
+    /// Number that answers WhatsApp messages, e.g. "0170 1234567" or "+49 170 1234567".
+    pub whatsapp: Option<String>,
     /// Languages in which the service is offered (language codes).
     #[serde(default)]
     pub languages: Vec<String>,

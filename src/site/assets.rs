@@ -6,6 +6,8 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
+use crate::overrides;
+use crate::render::RenderError;
 
 /// Default theme files, used when the content root has no `theme/` override.
 const DEFAULT_CSS: &str = include_str!("../../theme/style.css");
@@ -29,14 +31,11 @@ pub struct Assets {
 
 impl Assets {
     /// Reads the theme (from `root/theme` where present) and the configured logo.
-    pub fn load(root: &Path, config: &Config) -> std::io::Result<Assets> {
-        let read = |name: &str, default: &str| -> std::io::Result<Vec<u8>> {
-            let path = root.join("theme").join(name);
-            if path.is_file() {
-                std::fs::read(path)
-            } else {
-                Ok(default.as_bytes().to_vec())
-            }
+    pub fn load(root: &Path, config: &Config) -> Result<Assets, RenderError> {
+        let read = |name: &str, default: &'static str| {
+            overrides::text(root, &format!("theme/{name}"), default)
+                .map(|text| text.into_owned().into_bytes())
+                .map_err(|(path, source)| RenderError::Read { path, source })
         };
         let colours = format!(
             ":root{{--primary:{};--accent:{}}}\n",
@@ -45,7 +44,12 @@ impl Assets {
         let mut css = colours.into_bytes();
         css.extend(read("style.css", DEFAULT_CSS)?);
         let logo = match &config.branding.logo {
-            Some(logo) => (std::fs::read(root.join(logo))?, extension(logo)),
+            Some(logo) => {
+                let path = root.join(logo);
+                let bytes =
+                    std::fs::read(&path).map_err(|source| RenderError::Read { path, source })?;
+                (bytes, extension(logo))
+            }
             None => (DEFAULT_LOGO.as_bytes().to_vec(), "svg".to_owned()),
         };
         Ok(Assets {

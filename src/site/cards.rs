@@ -12,8 +12,9 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use super::views::Viewer;
-use super::{SiteError, minify, render_html};
+use super::{minify, render_html};
 use crate::catalog::Catalog;
+use crate::render::RenderError;
 
 /// One `<ul class="cards">` of a listing page: the actors (indexes into the catalogue) in order,
 /// with the heading level of their names.
@@ -42,7 +43,7 @@ impl Cards {
         language: &str,
         variants: &BTreeSet<(u8, String)>,
         minified: bool,
-    ) -> Result<Cards, SiteError> {
+    ) -> Result<Cards, RenderError> {
         let viewer = Viewer { catalog, language };
         let summaries: Vec<_> = catalog
             .actors
@@ -65,7 +66,7 @@ impl Cards {
                         html
                     })
                 })
-                .collect::<Result<Vec<String>, SiteError>>()?;
+                .collect::<Result<Vec<String>, RenderError>>()?;
             rendered.insert((*level, root.clone()), cards);
         }
         Ok(Cards { rendered })

@@ -37,13 +37,13 @@ pub fn actor_jsonld(actor: &Actor, summary: &str, page_url: &str, language: &str
             json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}),
         );
     }
-    if let Some(phone) = &actor.phone {
+    if let Some(phone) = &actor.reach.phone {
         object.insert("telephone".into(), phone.international.clone().into());
     }
-    if let Some(email) = &actor.email {
+    if let Some(email) = &actor.reach.email {
         object.insert("email".into(), email.clone().into());
     }
-    if let Some(website) = &actor.website {
+    if let Some(website) = &actor.reach.website {
         object.insert("sameAs".into(), website.clone().into());
     }
     if let Some(operator) = &actor.operator {

@@ -18,30 +18,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::catalog::{Catalog, category_label};
+use crate::catalog::{Catalog, FOREWORD_PAGE, category_label, index_letter};
 use crate::format::urls;
+use crate::format::urls::absolute;
+use crate::render::{Files, RenderError, Rendered, Renderer, Sink};
 use assets::{Asset, Assets};
 use cards::{CardList, Cards, placeholder};
-use sitemap::{Alternates, absolute};
+use sitemap::Alternates;
 use views::{Viewer, rel};
-
-/// The id of the page shown on the home page and in the brochure rather than in the footer.
-pub const FOREWORD_PAGE: &str = "foreword";
-/// Where the open-data file is written.
-pub const OPEN_DATA_PATH: &str = "data/catalog.json";
-
-/// The rendered site: output path (relative, with `/`) → file content.
-pub type Files = BTreeMap<String, Vec<u8>>;
-
-/// A problem that stops rendering (a broken template or theme), not a problem with the data.
-#[derive(Debug)]
-pub struct SiteError(pub String);
-
-impl std::fmt::Display for SiteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// Options of one build.
 pub struct Options<'a> {
@@ -149,72 +133,31 @@ struct Job {
     cards: Vec<CardList>,
 }
 
-/// Where rendered files go: memory for `serve` and tests, the staging folder for `build`.
-///
-/// Rendering hands over each file as soon as it is made, so a build never holds the whole site
-/// in memory.
-pub trait Sink: Sync {
-    /// Stores one file; `path` is relative to the site root, with `/`.
-    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError>;
+/// The website as a [`Renderer`]: every page of every language with its assets, contact cards
+/// and search index, the language chooser, 404, sitemap, robots.txt and the editors' report.
+pub struct Site<'a> {
+    pub options: Options<'a>,
+}
 
-    /// Stores one file that `write` produces piece by piece, for files too large to hold in
-    /// memory twice (the open data). The default collects the pieces and calls [`Sink::put`].
-    fn put_written(
-        &self,
-        path: String,
-        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), SiteError> {
-        let mut bytes = Vec::new();
-        write(&mut bytes).map_err(|e| SiteError(format!("cannot make {path}: {e}")))?;
-        self.put(path, bytes)
+impl Renderer for Site<'_> {
+    fn name(&self) -> &'static str {
+        "site"
     }
-}
 
-/// A [`Sink`] that keeps the files in memory.
-#[derive(Default)]
-pub struct Collect(std::sync::Mutex<Files>);
-
-impl Collect {
-    /// The files collected so far.
-    pub fn into_files(self) -> Files {
-        self.0.into_inner().expect("no panic while collecting")
+    fn render(&self, catalog: &Catalog, sink: &dyn Sink) -> Result<Rendered, RenderError> {
+        render_into(catalog, &self.options, sink)
     }
-}
-
-impl Sink for Collect {
-    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
-        self.0
-            .lock()
-            .expect("no panic while collecting")
-            .insert(path, bytes);
-        Ok(())
-    }
-}
-
-/// What a render made.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Rendered {
-    /// HTML pages, counting every language.
-    pub pages: usize,
-}
-
-/// Renders the whole site into memory.
-pub fn render(catalog: &Catalog, options: &Options<'_>) -> Result<Files, SiteError> {
-    let sink = Collect::default();
-    render_into(catalog, options, &sink)?;
-    Ok(sink.into_files())
 }
 
 /// Renders the whole site into `sink`, one language after the other, the pages of a language in
 /// parallel.
-pub fn render_into(
+fn render_into(
     catalog: &Catalog,
     options: &Options<'_>,
     sink: &dyn Sink,
-) -> Result<Rendered, SiteError> {
-    let tera = templates::load(&catalog.root).map_err(SiteError)?;
-    let assets = Assets::load(&catalog.root, &catalog.config)
-        .map_err(|e| SiteError(format!("cannot read the theme or logo: {e}")))?;
+) -> Result<Rendered, RenderError> {
+    let tera = templates::load(&catalog.root)?;
+    let assets = Assets::load(&catalog.root, &catalog.config)?;
     for asset in [&assets.css, &assets.js, &assets.logo] {
         sink.put(asset.url.clone(), asset.bytes.clone())?;
     }
@@ -301,20 +244,9 @@ pub fn render_into(
             Box::new(|| report_page(&tera, catalog, &source, options)),
         ),
     ];
-    let (site_wide, open_data) = rayon::join(
-        || {
-            site_wide
-                .into_par_iter()
-                .try_for_each(|(path, make)| sink.put(path.to_owned(), make()?))
-        },
-        || {
-            sink.put_written(OPEN_DATA_PATH.to_owned(), &|out| {
-                write_open_data(catalog, out)
-            })
-        },
-    );
-    site_wide?;
-    open_data?;
+    site_wide
+        .into_par_iter()
+        .try_for_each(|(path, make)| sink.put(path.to_owned(), make()?))?;
     rendered.pages += 3;
     Ok(rendered)
 }
@@ -325,23 +257,13 @@ fn write_vcard(
     language: &str,
     actor: &crate::catalog::Actor,
     sink: &dyn Sink,
-) -> Result<(), SiteError> {
-    let page_url = absolute(
-        &catalog.config.base_url,
-        &urls::actor(language, &actor.slug),
-    );
-    let card = vcard::actor_vcard(actor, &page_url, |i| {
-        actor
-            .text(language, &catalog.config.source_language, |t| {
-                t.contacts.as_ref()?.get(i)?.role.as_deref()
-            })
-            .map(|role| role.value.to_owned())
-    });
+) -> Result<(), RenderError> {
+    let card = vcard::actor_vcard(&catalog.local(actor, language));
     sink.put(rel(&urls::vcard(language, &actor.slug)), card.into_bytes())
 }
 
 /// Makes one of the files that exist once per site.
-type SiteFile<'a> = Box<dyn Fn() -> Result<Vec<u8>, SiteError> + Send + Sync + 'a>;
+type SiteFile<'a> = Box<dyn Fn() -> Result<Vec<u8>, RenderError> + Send + Sync + 'a>;
 
 /// Renders one page of [`language_jobs`] into `sink`.
 fn render_job(
@@ -350,7 +272,7 @@ fn render_job(
     language: &LanguageRender<'_>,
     job: Job,
     sink: &dyn Sink,
-) -> Result<(), SiteError> {
+) -> Result<(), RenderError> {
     let LanguageRender {
         shared,
         logos,
@@ -361,20 +283,19 @@ fn render_job(
     let mut context = shared.page(catalog, &job.urls, &page_url);
     context.extend(job.context);
     if let Some(index) = job.actor {
-        let actor = &catalog.actors[index];
+        let local = catalog.local(&catalog.actors[index], &shared.language);
         let viewer = Viewer {
             catalog,
             language: &shared.language,
         };
-        let summary = viewer.summary(actor).summary.text;
         let jsonld = jsonld::actor_jsonld(
-            actor,
-            &summary,
-            &absolute(&catalog.config.base_url, &page_url),
+            local.actor,
+            local.summary.value,
+            &local.url,
             &shared.language,
         );
-        let logo = logos.get(&actor.slug).cloned();
-        context.insert("actor", &viewer.actor(actor, logo, jsonld));
+        let logo = logos.get(&local.actor.slug).cloned();
+        context.insert("actor", &viewer.actor(&local, logo, jsonld));
     }
     let html = render_html(tera, job.template, &context)?.into_bytes();
     let root = root_prefix(&page_url);
@@ -537,32 +458,18 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
     jobs
 }
 
-/// Actors (indexes into the catalogue) grouped by the first letter of their name.
+/// Actors (indexes into the catalogue, which is in collation order) grouped by the letter
+/// their names file under.
 fn letter_groups(catalog: &Catalog) -> Vec<(String, Vec<usize>)> {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (index, actor) in catalog.actors.iter().enumerate() {
-        let letter = actor
-            .name
-            .chars()
-            .next()
-            .map(|c| base_letter(c).to_uppercase().collect::<String>())
-            .unwrap_or_default();
+        let letter = index_letter(&actor.name);
         match groups.last_mut() {
             Some((last, actors)) if *last == letter => actors.push(index),
             _ => groups.push((letter, vec![index])),
         }
     }
     groups
-}
-
-/// Ä, Ö, Ü file under A, O, U as in German indexes.
-fn base_letter(c: char) -> char {
-    match c {
-        'Ä' | 'ä' => 'A',
-        'Ö' | 'ö' => 'O',
-        'Ü' | 'ü' => 'U',
-        other => other,
-    }
 }
 
 /// The variables every page of one language shares, computed once per language.
@@ -661,7 +568,7 @@ fn links(catalog: &Catalog, language: &str, options: &Options<'_>) -> Links {
                 title: viewer.page(page).title,
             })
             .collect(),
-        open_data: OPEN_DATA_PATH.to_owned(),
+        open_data: rel(urls::OPEN_DATA),
     }
 }
 
@@ -693,18 +600,19 @@ fn alternates(
         .collect()
 }
 
-fn render_page(tera: &Tera, template: &str, context: &Context) -> Result<Vec<u8>, SiteError> {
+fn render_page(tera: &Tera, template: &str, context: &Context) -> Result<Vec<u8>, RenderError> {
     Ok(minify(render_html(tera, template, context)?.as_bytes()))
 }
 
 /// Renders `template`, not minified.
-fn render_html(tera: &Tera, template: &str, context: &Context) -> Result<String, SiteError> {
-    tera.render(template, context).map_err(|e| {
-        SiteError(format!(
-            "template {template}: {}",
-            templates::describe_tera_error(&e)
-        ))
-    })
+fn render_html(tera: &Tera, template: &str, context: &Context) -> Result<String, RenderError> {
+    tera.render(template, context)
+        .map_err(|e| RenderError::Template {
+            message: format!(
+                "template {template}: {}",
+                templates::describe_tera_error(&e)
+            ),
+        })
 }
 
 /// Minifies HTML while keeping it valid for the Nu checker and old browsers.
@@ -720,7 +628,11 @@ pub fn minify(html: &[u8]) -> Vec<u8> {
 }
 
 /// `/index.html`: each language named in its own script.
-fn language_chooser(tera: &Tera, catalog: &Catalog, assets: &Assets) -> Result<Vec<u8>, SiteError> {
+fn language_chooser(
+    tera: &Tera,
+    catalog: &Catalog,
+    assets: &Assets,
+) -> Result<Vec<u8>, RenderError> {
     let config = &catalog.config;
     let mut context = Context::new();
     context.insert("languages", &alternates(catalog, &home_urls(catalog), ""));
@@ -751,7 +663,11 @@ fn home_urls(catalog: &Catalog) -> Vec<(String, String)> {
 }
 
 /// `/404.html` in the source language; links are root-relative because it is served at any depth.
-fn not_found(tera: &Tera, catalog: &Catalog, source: &SharedContext) -> Result<Vec<u8>, SiteError> {
+fn not_found(
+    tera: &Tera,
+    catalog: &Catalog,
+    source: &SharedContext,
+) -> Result<Vec<u8>, RenderError> {
     let mut context = source.page(catalog, &[], "/");
     let base_path = url::Url::parse(&catalog.config.base_url)
         .map(|u| u.path().trim_end_matches('/').to_owned() + "/")
@@ -769,7 +685,7 @@ fn report_page(
     catalog: &Catalog,
     source: &SharedContext,
     options: &Options<'_>,
-) -> Result<Vec<u8>, SiteError> {
+) -> Result<Vec<u8>, RenderError> {
     let report = crate::report::build(catalog, options.today);
     let markdown = crate::report::to_markdown(&report);
     let (title, body) = markdown.split_once('\n').unwrap_or((&markdown, ""));
@@ -789,54 +705,18 @@ fn report_page(
     render_page(tera, "page.html", &context)
 }
 
-/// The whole catalogue as open data (actors with all fields and translations), written as it is
-/// serialised: at ten thousand actors it is a few hundred megabytes.
-fn write_open_data(catalog: &Catalog, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    use std::io::Write;
-    #[derive(Serialize)]
-    struct OpenData<'a> {
-        title: &'a BTreeMap<String, String>,
-        town: &'a str,
-        source_language: &'a str,
-        topics: Vec<CategoryData<'a>>,
-        target_groups: Vec<CategoryData<'a>>,
-        actors: &'a [crate::catalog::Actor],
-    }
-    #[derive(Serialize)]
-    struct CategoryData<'a> {
-        id: &'a str,
-        label: &'a BTreeMap<String, String>,
-    }
-    fn categories(all: &[crate::config::Category]) -> Vec<CategoryData<'_>> {
-        all.iter()
-            .map(|c| CategoryData {
-                id: &c.id,
-                label: &c.label,
-            })
-            .collect()
-    }
-    let config = &catalog.config;
-    let document = OpenData {
-        title: &config.title,
-        town: &config.town,
-        source_language: &config.source_language,
-        topics: categories(&config.topics),
-        target_groups: categories(&config.target_groups),
-        actors: &catalog.actors,
-    };
-    let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &document)?;
-    out.write_all(b"\n")?;
-    out.flush()
-}
-
 /// Copies actor logos under hashed names; returns slug → URL.
-fn actor_logos(catalog: &Catalog, sink: &dyn Sink) -> Result<BTreeMap<String, String>, SiteError> {
+fn actor_logos(
+    catalog: &Catalog,
+    sink: &dyn Sink,
+) -> Result<BTreeMap<String, String>, RenderError> {
     let mut logos = BTreeMap::new();
     for actor in &catalog.actors {
         let Some(path) = &actor.logo else { continue };
-        let bytes = std::fs::read(path)
-            .map_err(|e| SiteError(format!("cannot read {}: {e}", path.display())))?;
+        let bytes = std::fs::read(path).map_err(|source| RenderError::Read {
+            path: path.clone(),
+            source,
+        })?;
         let extension = path
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())

@@ -39,7 +39,7 @@ pub fn index_json(catalog: &Catalog, language: &str) -> String {
                 }
             }
             if language != source {
-                keywords.push(actor.source_text.summary.clone().unwrap_or_default());
+                keywords.push(actor.source_text.summary().to_owned());
             }
             if let Some(description) = actor.text(language, source, |t| t.description.as_deref()) {
                 keywords.push(markdown::to_plain_text(description.value));

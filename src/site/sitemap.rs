@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use crate::format::urls::absolute;
+
 /// A page that exists in several languages: its URL per language code.
 pub struct Alternates {
     pub urls: Vec<(String, String)>,
@@ -41,15 +43,6 @@ pub fn robots(base_url: &str, hidden: &[&str]) -> String {
         absolute(base_url, "/sitemap.xml")
     );
     out
-}
-
-/// `base_url` joined with a root-relative `path`.
-pub fn absolute(base_url: &str, path: &str) -> String {
-    format!(
-        "{}/{}",
-        base_url.trim_end_matches('/'),
-        path.trim_start_matches('/')
-    )
 }
 
 fn escape(text: &str) -> String {

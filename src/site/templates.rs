@@ -5,6 +5,9 @@ use std::path::Path;
 
 use tera::Tera;
 
+use crate::overrides;
+use crate::render::RenderError;
+
 /// Template names with their built-in text.
 const DEFAULTS: [(&str, &str); 8] = [
     ("base.html", include_str!("../../templates/base.html")),
@@ -22,22 +25,19 @@ const DEFAULTS: [(&str, &str); 8] = [
 const NOT_FOUND: (&str, &str) = ("404.html", include_str!("../../templates/404.html"));
 
 /// Parses the templates once per build. Autoescaping is on for every template.
-pub fn load(root: &Path) -> Result<Tera, String> {
+pub fn load(root: &Path) -> Result<Tera, RenderError> {
     let mut sources = Vec::new();
     for (name, default) in DEFAULTS.iter().chain([&NOT_FOUND]) {
-        let path = root.join("templates").join(name);
-        let text = if path.is_file() {
-            std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        } else {
-            (*default).to_owned()
-        };
+        let text = overrides::text(root, &format!("templates/{name}"), default)
+            .map_err(|(path, source)| RenderError::Read { path, source })?;
         sources.push((*name, text));
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     tera.add_raw_templates(sources)
-        .map_err(|e| describe_tera_error(&e))?;
+        .map_err(|e| RenderError::Template {
+            message: describe_tera_error(&e),
+        })?;
     Ok(tera)
 }
 

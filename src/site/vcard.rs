@@ -1,13 +1,11 @@
 //! vCard 3.0 files: the actor as an organisation and each contact person, for phones' address books.
 
-use crate::catalog::Actor;
+use crate::catalog::LocalActor;
 
-/// The vCard file of `actor`: one card for the organisation, one per contact person.
-pub fn actor_vcard(
-    actor: &Actor,
-    page_url: &str,
-    role: impl Fn(usize) -> Option<String>,
-) -> String {
+/// The vCard file of an actor: one card for the organisation, one per contact person, with the
+/// roles in the reader's language.
+pub fn actor_vcard(local: &LocalActor<'_>) -> String {
+    let (actor, page_url) = (local.actor, local.url.as_str());
     let mut out = String::new();
     let address = format!(
         ";;{};{};;{};DE",
@@ -23,10 +21,10 @@ pub fn actor_vcard(
         "X-ABShowAs:COMPANY".to_owned(),
         format!("ADR;TYPE=WORK:{address}"),
     ];
-    if let Some(phone) = &actor.phone {
+    if let Some(phone) = &actor.reach.phone {
         card.push(format!("TEL;TYPE=WORK,VOICE:{}", phone.international));
     }
-    if let Some(email) = &actor.email {
+    if let Some(email) = &actor.reach.email {
         card.push(format!("EMAIL;TYPE=INTERNET,WORK:{}", escape(email)));
     }
     card.push(format!("URL:{}", escape(page_url)));
@@ -44,8 +42,8 @@ pub fn actor_vcard(
             format!("FN:{}", escape(&person.name)),
             format!("ORG:{}", escape(&actor.name)),
         ];
-        if let Some(role) = role(i) {
-            card.push(format!("TITLE:{}", escape(&role)));
+        if let Some(role) = local.roles[i] {
+            card.push(format!("TITLE:{}", escape(role.value)));
         }
         if let Some(phone) = &person.phone {
             card.push(format!("TEL;TYPE=WORK,VOICE:{}", phone.international));

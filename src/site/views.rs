@@ -3,11 +3,10 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Actor, Catalog, Hours, Localized, Phone, category_label};
+use crate::catalog::{Actor, Catalog, Hours, LocalActor, Localized, Phone, Reach, category_label};
 use crate::config::Category;
 use crate::format::{self, urls};
 use crate::markdown;
-use crate::model::Translation;
 
 /// A text in the reader's language, or in the source language with `fallback` set.
 #[derive(Debug, Clone, Serialize)]
@@ -112,9 +111,8 @@ pub struct ActorView {
     pub address: AddressView,
     pub opening_hours: Option<HoursView>,
     pub consultation_hours: Option<HoursView>,
-    pub phone: Option<Phone>,
-    pub email: Option<String>,
-    pub website: Option<String>,
+    #[serde(flatten)]
+    pub reach: Reach,
     /// The website without scheme, for display.
     pub website_label: Option<String>,
     pub languages: Vec<LanguageName>,
@@ -152,16 +150,6 @@ impl<'a> Viewer<'a> {
 
     fn t(&self, key: &'a str) -> &'a str {
         self.catalog.i18n.get(self.language, key)
-    }
-
-    fn text<T: ?Sized + ToString + 'a>(
-        &self,
-        actor: &'a Actor,
-        pick: impl Fn(&'a Translation) -> Option<&'a T>,
-    ) -> Option<Text> {
-        actor
-            .text(self.language, self.source(), pick)
-            .map(Text::from)
     }
 
     /// Link to the listing of a topic or target group.
@@ -210,38 +198,27 @@ impl<'a> Viewer<'a> {
             slug: actor.slug.clone(),
             name: actor.name.clone(),
             url: rel(&urls::actor(self.language, &actor.slug)),
-            summary: self
-                .text(actor, |t| t.summary.as_deref())
-                .expect("every actor has a summary"),
+            summary: Text::from(actor.summary(self.language, self.source())),
         }
     }
 
     /// Everything the actor's page shows.
-    pub fn actor(&self, actor: &'a Actor, logo: Option<String>, jsonld: String) -> ActorView {
+    pub fn actor(&self, local: &LocalActor<'a>, logo: Option<String>, jsonld: String) -> ActorView {
         let config = &self.catalog.config;
-        let description = actor
-            .text(self.language, self.source(), |t| t.description.as_deref())
-            .expect("every actor has a description");
-        let offers = actor
-            .text(self.language, self.source(), |t| t.offers.as_deref())
-            .map(|l| List {
-                items: l.value.to_vec(),
-                lang: l.language.to_owned(),
-                fallback: l.is_fallback,
-            });
+        let actor = local.actor;
+        let text = |text: Option<Localized<'_, str>>| text.map(Text::from);
         let contacts = actor
             .contacts
             .iter()
-            .enumerate()
-            .map(|(i, person)| PersonView {
+            .zip(&local.roles)
+            .map(|(person, role)| PersonView {
                 name: person.name.clone(),
-                role: self.text(actor, |t| t.contacts.as_ref()?.get(i)?.role.as_deref()),
+                role: text(*role),
                 phone: person.phone.clone(),
                 email: person.email.clone(),
                 languages: self.languages(&person.languages),
             })
             .collect();
-        let note = |pick: fn(&Translation) -> Option<&str>| self.text(actor, pick);
         let address = &actor.address;
         let map_url = match (address.latitude, address.longitude) {
             (Some(lat), Some(lon)) => {
@@ -263,20 +240,22 @@ impl<'a> Viewer<'a> {
         };
         ActorView {
             slug: actor.slug.clone(),
-            url: rel(&urls::actor(self.language, &actor.slug)),
+            url: rel(&local.path),
             name: actor.name.clone(),
             operator: actor.operator.clone(),
-            summary: self
-                .text(actor, |t| t.summary.as_deref())
-                .expect("every actor has a summary"),
+            summary: Text::from(local.summary),
             description: Html {
-                html: markdown::to_html(description.value, 3),
-                lang: description.language.to_owned(),
-                fallback: description.is_fallback,
+                html: markdown::to_html(local.description.value, 3),
+                lang: local.description.language.to_owned(),
+                fallback: local.description.is_fallback,
                 title: String::new(),
             },
-            offers,
-            costs: self.text(actor, |t| t.costs.as_deref()),
+            offers: local.offers.map(|l| List {
+                items: l.value.to_vec(),
+                lang: l.language.to_owned(),
+                fallback: l.is_fallback,
+            }),
+            costs: text(local.costs),
             contacts,
             address: AddressView {
                 street: address.street.clone(),
@@ -287,28 +266,26 @@ impl<'a> Viewer<'a> {
             opening_hours: self.hours(
                 "opening-hours",
                 actor.opening_hours.as_ref(),
-                note(|t| t.opening_hours.as_ref()?.note.as_deref()),
+                text(local.opening_hours_note),
             ),
             consultation_hours: self.hours(
                 "consultation-hours",
                 actor.consultation_hours.as_ref(),
-                note(|t| t.consultation_hours.as_ref()?.note.as_deref()),
+                text(local.consultation_hours_note),
             ),
-            phone: actor.phone.clone(),
-            email: actor.email.clone(),
-            website_label: actor.website.as_ref().map(|w| {
+            reach: actor.reach.clone(),
+            website_label: actor.reach.website.as_ref().map(|w| {
                 w.trim_start_matches("https://")
                     .trim_start_matches("http://")
                     .trim_end_matches('/')
                     .to_owned()
             }),
-            website: actor.website.clone(),
             languages: self.languages(&actor.languages),
             accessibility: actor.wheelchair.map(|w| AccessibilityView {
                 label: format::wheelchair_label(w, &self.catalog.i18n, self.language).to_owned(),
-                note: note(|t| t.accessibility.as_ref()?.note.as_deref()),
+                note: text(local.accessibility_note),
             }),
-            transport: self.text(actor, |t| t.transport.as_deref()),
+            transport: text(local.transport),
             last_reviewed: self.catalog.i18n.format(
                 self.language,
                 "last_reviewed",

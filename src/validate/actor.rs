@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 
 use jiff::ToSpan;
 
-use crate::catalog::{Actor, Contact, Hours, Phone};
+use crate::catalog::{Actor, Contact, Hours, Phone, Reach, SourceText};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{ActorFolder, Loaded};
 use crate::model::profile::HoursSpec;
+use crate::model::translation::Field;
 use crate::model::{Profile, Translation};
 use crate::schema::closest;
 
@@ -128,14 +129,17 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
             ),
         );
     }
-    let phone = optional_phone(&mut c, "/phone", profile.phone.as_deref());
-    let email = optional(&mut c, "/email", profile.email.as_deref(), fields::email);
-    let website = optional(
-        &mut c,
-        "/website",
-        profile.website.as_deref(),
-        fields::website,
-    );
+    let reach = Reach {
+        phone: optional_phone(&mut c, "/phone", profile.phone.as_deref()),
+        email: optional(&mut c, "/email", profile.email.as_deref(), fields::email),
+        website: optional(
+            &mut c,
+            "/website",
+            profile.website.as_deref(),
+            fields::website,
+        ),
+        whatsapp: optional_phone(&mut c, "/whatsapp", profile.whatsapp.as_deref()),
+    };
     c.check(
         "/address/postcode",
         fields::postcode(&profile.address.postcode),
@@ -188,9 +192,7 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         address: profile.address.clone(),
         opening_hours: opening_hours.flatten(),
         consultation_hours: consultation_hours.flatten(),
-        phone,
-        email,
-        website,
+        reach,
         languages: profile.languages.clone(),
         wheelchair: profile.accessibility.as_ref().map(|a| a.wheelchair),
         last_reviewed: last_reviewed.unwrap_or(rules.today),
@@ -289,16 +291,16 @@ fn check_hours<T>(
 }
 
 /// The translatable text of a profile in its own (source) language.
-fn source_text(profile: &Profile) -> Translation {
+fn source_text(profile: &Profile) -> SourceText {
     use crate::model::translation::{ContactTranslation, NoteTranslation};
     let note = |note: Option<&String>| {
         note.map(|n| NoteTranslation {
             note: Some(n.clone()),
         })
     };
-    Translation {
-        summary: Some(profile.summary.clone()),
-        description: Some(profile.description.clone()),
+    let rest = Translation {
+        summary: None,
+        description: None,
         offers: (!profile.offers.is_empty()).then(|| profile.offers.clone()),
         costs: profile.costs.clone(),
         contacts: Some(
@@ -319,37 +321,17 @@ fn source_text(profile: &Profile) -> Translation {
         ),
         accessibility: note(profile.accessibility.as_ref().and_then(|a| a.note.as_ref())),
         transport: profile.transport.clone(),
-    }
+    };
+    SourceText::new(profile.summary.clone(), profile.description.clone(), rest)
 }
 
 /// Which translatable fields a text has, by name.
 pub fn present_fields(text: &Translation) -> Vec<&'static str> {
-    let note = |n: &Option<crate::model::translation::NoteTranslation>| {
-        n.as_ref().is_some_and(|n| n.note.is_some())
-    };
-    let mut fields = Vec::new();
-    let checks = [
-        ("summary", text.summary.is_some()),
-        ("description", text.description.is_some()),
-        ("offers", text.offers.is_some()),
-        ("costs", text.costs.is_some()),
-        (
-            "contacts.role",
-            text.contacts
-                .as_ref()
-                .is_some_and(|c| c.iter().any(|p| p.role.is_some())),
-        ),
-        ("opening_hours.note", note(&text.opening_hours)),
-        ("consultation_hours.note", note(&text.consultation_hours)),
-        ("accessibility.note", note(&text.accessibility)),
-        ("transport", text.transport.is_some()),
-    ];
-    for (name, present) in checks {
-        if present {
-            fields.push(name);
-        }
-    }
-    fields
+    Field::ALL
+        .into_iter()
+        .filter(|field| field.is_set(text))
+        .map(Field::name)
+        .collect()
 }
 
 /// Checks a translation against its profile.
@@ -376,7 +358,7 @@ fn check_translation(profile: &Profile, loaded: &Loaded<Translation>) -> Vec<Dia
             );
         }
     }
-    let source = present_fields(&source_text(profile));
+    let source = source_text(profile).fields();
     for field in present_fields(t) {
         if !source.contains(&field) {
             let pointer = format!("/{}", field.split('.').next().unwrap_or(field));
@@ -394,7 +376,7 @@ fn check_translation(profile: &Profile, loaded: &Loaded<Translation>) -> Vec<Dia
 
 /// One warning per actor and language listing the fields without translation.
 fn missing_translations(folder: &ActorFolder, rules: &Rules) -> Vec<Diagnostic> {
-    let source = present_fields(&source_text(&folder.profile.value));
+    let source = source_text(&folder.profile.value).fields();
     let mut out = Vec::new();
     for language in &rules.languages {
         if *language == rules.source_language {

@@ -16,7 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::cache::{ActorCache, ActorEntry};
-use crate::catalog::{Actor, Catalog};
+use crate::catalog::{Actor, Catalog, collation_key};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
@@ -173,7 +173,7 @@ pub fn validate(
         return None;
     }
     // Slugs are unique here, so the order is total.
-    actors.sort_by_cached_key(|a| (a.name.to_lowercase(), a.slug.clone()));
+    actors.sort_by_cached_key(|a| (collation_key(&a.name), a.slug.clone()));
     Some(Catalog {
         root: content.root,
         config: config.value.clone(),

@@ -4,6 +4,37 @@
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::process::{Command, Output};
+
+/// The day the tests run on (2026-11-28), as `SOURCE_DATE_EPOCH`, so that review dates in the
+/// fixtures do not age.
+pub const TODAY_EPOCH: &str = "1795824000";
+
+/// Runs the binary with `args` on [`TODAY_EPOCH`], without colours.
+pub fn steckbrief(args: &[&str]) -> Output {
+    steckbrief_on(args, TODAY_EPOCH)
+}
+
+/// Runs the binary with `args` as of `epoch` (seconds, as `SOURCE_DATE_EPOCH`), without colours.
+pub fn steckbrief_on(args: &[&str], epoch: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steckbrief"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Like [`steckbrief`], and fails the test with the binary's output unless it succeeded.
+pub fn steckbrief_ok(args: &[&str]) -> Output {
+    let output = steckbrief(args);
+    assert!(
+        output.status.success(),
+        "steckbrief {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
 
 /// Copies the folder `from` with everything in it to `to`.
 pub fn copy_dir(from: &Path, to: &Path) {

@@ -4,6 +4,10 @@
 //! structured, ids are known to exist. Renderers therefore never fail on data. Text lookups go
 //! through [`Actor::text`], which falls back to the source language and says so.
 
+mod local;
+
+pub use local::LocalActor;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -14,6 +18,14 @@ use crate::config::{Category, Config, LanguageConfig};
 use crate::i18n::I18n;
 use crate::model::Translation;
 use crate::model::profile::{Address, Appointment, Kind, Wheelchair};
+use crate::model::translation::Field;
+
+/// The id of the content page shown on the home page and at the front of the brochure rather
+/// than linked from the footer.
+pub const FOREWORD_PAGE: &str = "foreword";
+
+/// The id of the content page printed on the back page of the brochure.
+pub const IMPRINT_PAGE: &str = "imprint";
 
 /// The whole validated content of a site.
 #[derive(Debug)]
@@ -22,7 +34,7 @@ pub struct Catalog {
     pub config: Config,
     /// UI strings of every configured language.
     pub i18n: I18n,
-    /// Actors sorted by name (German collation is done by renderers where it matters).
+    /// Actors in the order of their names ([`collation_key`]).
     pub actors: Vec<Actor>,
     /// Content pages by id (imprint, privacy, accessibility, foreword, …).
     pub pages: BTreeMap<String, Page>,
@@ -67,10 +79,43 @@ impl Catalog {
         self.config.languages.iter().find(|l| l.code == code)
     }
 
+    /// `actor` as readers of `language` see it.
+    pub fn local<'a>(&'a self, actor: &'a Actor, language: &'a str) -> LocalActor<'a> {
+        LocalActor::new(self, actor, language)
+    }
+
     /// The newest review date of any actor: the content's "as of" date.
     pub fn last_reviewed(&self) -> Option<Date> {
         self.actors.iter().map(|a| a.last_reviewed).max()
     }
+}
+
+/// A sort key that files names as a German reader expects (DIN 5007-1): case-insensitive,
+/// umlauts with their base letter, ß as ss, leading punctuation ignored. The one order of the
+/// catalogue, the website's listings and A–Z, and the brochure's index.
+pub fn collation_key(name: &str) -> String {
+    name.chars()
+        .skip_while(|c| !c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ä' | 'à' | 'á' | 'â' => "a".to_owned(),
+            'ö' | 'ó' | 'ô' => "o".to_owned(),
+            'ü' | 'ú' | 'û' => "u".to_owned(),
+            'é' | 'è' | 'ê' => "e".to_owned(),
+            'ß' => "ss".to_owned(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// The letter a name files under in an A–Z index: the first letter of its
+/// [`collation_key`], upper case.
+pub fn index_letter(name: &str) -> String {
+    collation_key(name)
+        .chars()
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default()
 }
 
 /// The label of a topic or target group in `language`, falling back to the source language.
@@ -98,9 +143,9 @@ pub struct Actor {
     pub address: Address,
     pub opening_hours: Option<Hours>,
     pub consultation_hours: Option<Hours>,
-    pub phone: Option<Phone>,
-    pub email: Option<String>,
-    pub website: Option<String>,
+    /// Phone, e-mail, website: shown as they are by every renderer.
+    #[serde(flatten)]
+    pub reach: Reach,
     /// Language codes of the service.
     pub languages: Vec<String>,
     pub wheelchair: Option<Wheelchair>,
@@ -109,13 +154,24 @@ pub struct Actor {
     #[serde(skip)]
     pub logo: Option<PathBuf>,
     /// The source-language text, taken from profile.yaml.
-    pub source_text: Translation,
+    pub source_text: SourceText,
     /// Translations by language code.
     pub translations: BTreeMap<String, Translation>,
 }
 
+/// How to reach an actor directly. Renderers embed it whole, so that a new way to reach an
+/// actor needs no copying along (see docs/ARCHITECTURE.md).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reach {
+    pub phone: Option<Phone>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// The number that answers WhatsApp messages.
+    pub whatsapp: Option<Phone>,
+}
+
 /// A text and the language it is actually in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Localized<'a, T: ?Sized> {
     pub value: &'a T,
     /// The language of `value`; differs from the requested one when the text fell back.
@@ -124,8 +180,20 @@ pub struct Localized<'a, T: ?Sized> {
     pub is_fallback: bool,
 }
 
+// By hand: the derives would ask `T: Clone`, which `str` and slices are not; only the
+// reference is copied.
+impl<T: ?Sized> Clone for Localized<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for Localized<'_, T> {}
+
 impl Actor {
     /// The text `pick` selects, in `language` if translated, otherwise in the source language.
+    /// The summary and the description, which every actor has, come without `Option` from
+    /// [`Actor::summary`] and [`Actor::description`].
     pub fn text<'a, T: ?Sized>(
         &'a self,
         language: &'a str,
@@ -139,11 +207,98 @@ impl Actor {
                 is_fallback: false,
             });
         }
-        pick(&self.source_text).map(|value| Localized {
+        pick(self.source_text.as_translation()).map(|value| Localized {
             value,
             language: source_language,
             is_fallback: language != source_language,
         })
+    }
+
+    /// The one-sentence summary in `language`, or in the source language.
+    pub fn summary<'a>(
+        &'a self,
+        language: &'a str,
+        source_language: &'a str,
+    ) -> Localized<'a, str> {
+        self.required(language, source_language, self.source_text.summary(), |t| {
+            t.summary.as_deref()
+        })
+    }
+
+    /// The Markdown description in `language`, or in the source language.
+    pub fn description<'a>(
+        &'a self,
+        language: &'a str,
+        source_language: &'a str,
+    ) -> Localized<'a, str> {
+        self.required(
+            language,
+            source_language,
+            self.source_text.description(),
+            |t| t.description.as_deref(),
+        )
+    }
+
+    fn required<'a>(
+        &'a self,
+        language: &'a str,
+        source_language: &'a str,
+        source: &'a str,
+        pick: fn(&'a Translation) -> Option<&'a str>,
+    ) -> Localized<'a, str> {
+        match self.translations.get(language).and_then(pick) {
+            Some(value) => Localized {
+                value,
+                language,
+                is_fallback: false,
+            },
+            None => Localized {
+                value: source,
+                language: source_language,
+                is_fallback: language != source_language,
+            },
+        }
+    }
+}
+
+/// The translatable text of an actor in the source language (from profile.yaml), in the shape
+/// of a translation file; its summary and description are always set.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct SourceText(Translation);
+
+impl SourceText {
+    /// The source text with `summary` and `description` and the other fields of `rest`.
+    pub fn new(summary: String, description: String, rest: Translation) -> SourceText {
+        SourceText(Translation {
+            summary: Some(summary),
+            description: Some(description),
+            ..rest
+        })
+    }
+
+    /// Every field, as in a translation file.
+    pub fn as_translation(&self) -> &Translation {
+        &self.0
+    }
+
+    /// The summary (set by [`SourceText::new`]).
+    pub fn summary(&self) -> &str {
+        self.0.summary.as_deref().unwrap_or_default()
+    }
+
+    /// The Markdown description (set by [`SourceText::new`]).
+    pub fn description(&self) -> &str {
+        self.0.description.as_deref().unwrap_or_default()
+    }
+
+    /// The names of the translatable fields the source text has.
+    pub fn fields(&self) -> Vec<&'static str> {
+        Field::ALL
+            .into_iter()
+            .filter(|field| field.is_set(&self.0))
+            .map(Field::name)
+            .collect()
     }
 }
 
@@ -237,4 +392,19 @@ impl std::fmt::Display for TimeOfDay {
 pub struct TimeRange {
     pub from: TimeOfDay,
     pub to: TimeOfDay,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_umlauts_with_their_base_letter() {
+        let mut names = vec!["Zentrum", "Ärztekammer", "agentur", "„Offene Tür“", "Ost"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(
+            names,
+            vec!["agentur", "Ärztekammer", "„Offene Tür“", "Ost", "Zentrum"]
+        );
+    }
 }

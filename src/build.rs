@@ -1,0 +1,207 @@
+//! The whole pipeline as library calls: check the content, then run every renderer into one
+//! sink, then publish.
+//!
+//! [`build`] is what `steckbrief build` does: load → validate → [`Catalog`] → site, open data
+//! and brochures side by side into a staging folder beside the output → swap it into place.
+//! [`website`] renders the same site into memory, as `serve` shows it and the tests compare it.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use jiff::civil::Date;
+
+use crate::brochure::{self, Brochures};
+use crate::catalog::Catalog;
+use crate::diagnostics::Diagnostics;
+use crate::load::FatalError;
+use crate::open_data::OpenData;
+use crate::output::Staging;
+use crate::render::{self, Collect, Files, RenderError, Rendered, Renderer, Timing};
+use crate::site::{self, Minify, Site};
+
+/// What to build.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Render the PDF brochures of `brochure.languages` too.
+    pub brochures: bool,
+    /// The date the content is checked against (reviews due, dates in the future).
+    pub today: Date,
+}
+
+/// Where a build is, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Reading and checking the content.
+    Checking,
+    /// Rendering the site and this many brochures.
+    Rendering { brochures: usize },
+    /// `done` of `of` brochures are written.
+    Brochures { done: usize, of: usize },
+    /// Swapping the new site into place.
+    Publishing,
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct Built {
+    /// The warnings of the check (a build has no errors).
+    pub diagnostics: Diagnostics,
+    /// Number of actor folders found.
+    pub actor_count: usize,
+    /// What the renderers made.
+    pub rendered: Rendered,
+    /// How long each step took: the check, each renderer (side by side), publishing.
+    pub timings: Vec<Timing>,
+}
+
+/// Why nothing was published; the previous output is unchanged in every case.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content folder cannot be checked at all.
+    Fatal(FatalError),
+    /// The content has errors (listed in the check).
+    Invalid(Box<crate::Checked>),
+    /// The output folder could not be prepared or swapped into place.
+    Output {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A renderer failed (a broken template, say).
+    Render(RenderError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Fatal(error) => error.fmt(f),
+            BuildError::Invalid(checked) => write!(
+                f,
+                "the content has {} errors",
+                checked.diagnostics.error_count()
+            ),
+            BuildError::Output { path, source } => {
+                write!(f, "cannot write {}: {source}", path.display())
+            }
+            BuildError::Render(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Fatal(error) => Some(error),
+            BuildError::Output { source, .. } => Some(source),
+            BuildError::Render(error) => Some(error),
+            BuildError::Invalid(_) => None,
+        }
+    }
+}
+
+/// Checks the content under `root` and, if it has no errors, renders the site, the open data
+/// and (if `options.brochures`) the brochures into a staging folder beside `out` as each file is
+/// made, then swaps that folder into place. `progress` hears where the build is.
+pub fn build(
+    root: &Path,
+    out: &Path,
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Built, BuildError> {
+    let started = Instant::now();
+    progress(Progress::Checking);
+    let mut checked = crate::check(root, options.today).map_err(BuildError::Fatal)?;
+    let Some(catalog) = checked.catalog.take() else {
+        return Err(BuildError::Invalid(Box::new(checked)));
+    };
+    let mut timings = vec![Timing {
+        step: "check",
+        took: started.elapsed(),
+    }];
+    let languages: &[String] = if options.brochures {
+        &catalog.config.brochure.languages
+    } else {
+        &[]
+    };
+    let as_of = if languages.is_empty() {
+        options.today
+    } else {
+        brochure::as_of_date(&catalog).map_err(|error| {
+            BuildError::Render(RenderError::Renderer {
+                renderer: "brochures",
+                source: Box::new(error),
+            })
+        })?
+    };
+    let staging = Staging::create(out).map_err(|source| BuildError::Output {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    progress(Progress::Rendering {
+        brochures: languages.len(),
+    });
+    let brochures_done = |done| {
+        progress(Progress::Brochures {
+            done,
+            of: languages.len(),
+        });
+    };
+    let site = Site {
+        options: site_options(languages, options.today, None),
+    };
+    let brochures = Brochures {
+        languages,
+        as_of,
+        progress: Some(&brochures_done),
+    };
+    let mut renderers: Vec<&dyn Renderer> = vec![&site, &OpenData];
+    if !languages.is_empty() {
+        renderers.push(&brochures);
+    }
+    let (rendered, render_timings) =
+        render::render_all(&catalog, &renderers, &staging).map_err(BuildError::Render)?;
+    timings.extend(render_timings);
+    progress(Progress::Publishing);
+    let publishing = Instant::now();
+    staging.commit().map_err(|source| BuildError::Output {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    timings.push(Timing {
+        step: "publish",
+        took: publishing.elapsed(),
+    });
+    Ok(Built {
+        diagnostics: checked.diagnostics,
+        actor_count: checked.actor_count,
+        rendered,
+        timings,
+    })
+}
+
+/// The options of a site build that links the brochures of `brochure_languages`; with `scope`,
+/// only those actors' pages (and every shared page) are rendered.
+pub fn site_options<'a>(
+    brochure_languages: &'a [String],
+    today: Date,
+    scope: Option<&'a std::collections::BTreeSet<String>>,
+) -> site::Options<'a> {
+    site::Options {
+        brochure_languages,
+        today,
+        only_actors: scope,
+        minify: Minify::SharedFragments,
+    }
+}
+
+/// The website and the open data of `catalog`, rendered into memory.
+pub fn website(catalog: &Catalog, options: site::Options<'_>) -> Result<Files, RenderError> {
+    let sink = Collect::default();
+    // On the caller's rayon pool (tests render on one thread to compare with the build).
+    let (site, open_data) = rayon::join(
+        || Site { options }.render(catalog, &sink),
+        || OpenData.render(catalog, &sink),
+    );
+    site?;
+    open_data?;
+    Ok(sink.into_files())
+}

@@ -1,0 +1,188 @@
+//! What every renderer shares: the [`Renderer`] interface, the [`Sink`] that receives the files
+//! it makes, and the errors that stop it.
+//!
+//! A renderer reads the validated [`Catalog`] and hands each file to the sink as soon as it is
+//! made, so that a build holds one page per thread in memory, not the whole site. The sink
+//! decides where files go: a staging folder on disk for `build`
+//! ([`crate::output::Staging`]), memory for `serve` and tests ([`Collect`]), or a folder written
+//! in place ([`crate::output::Folder`]).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::catalog::Catalog;
+
+/// One output of the catalogue: the website, the brochures, the open data.
+///
+/// Renderers never fail on data (`check` reported every problem with it before a catalogue
+/// existed); they fail only on broken templates and themes and on I/O.
+pub trait Renderer: Sync {
+    /// A short name for progress and timing output ("site", "brochures").
+    fn name(&self) -> &'static str;
+
+    /// Renders everything this renderer makes from `catalog` into `sink`.
+    fn render(&self, catalog: &Catalog, sink: &dyn Sink) -> Result<Rendered, RenderError>;
+}
+
+/// What renderers made, summed over renderers.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML pages, counting every language.
+    pub pages: usize,
+    /// PDF brochures, with their page counts and typst's warnings.
+    pub brochures: Vec<BrochureMade>,
+}
+
+impl Rendered {
+    /// Adds what another renderer made.
+    pub fn add(&mut self, other: Rendered) {
+        self.pages += other.pages;
+        self.brochures.extend(other.brochures);
+    }
+}
+
+/// One PDF brochure that was written.
+#[derive(Debug, Clone)]
+pub struct BrochureMade {
+    /// Its language code.
+    pub language: String,
+    /// Its path in the output, relative to the site root, with `/`.
+    pub path: String,
+    /// Its number of pages (a multiple of 4).
+    pub pages: usize,
+    /// typst's warnings, located like errors.
+    pub warnings: Vec<String>,
+}
+
+/// Where rendered files go.
+pub trait Sink: Sync {
+    /// Stores one file; `path` is relative to the site root, with `/`.
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), RenderError>;
+
+    /// Stores one file that `write` produces piece by piece, for files too large to hold in
+    /// memory twice (the open data). The default collects the pieces and calls [`Sink::put`].
+    fn put_written(
+        &self,
+        path: String,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), RenderError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|source| RenderError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        self.put(path, bytes)
+    }
+}
+
+/// Rendered files: output path (relative, with `/`) → content.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// A [`Sink`] that keeps the files in memory.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Files>);
+
+impl Collect {
+    /// The files collected so far.
+    pub fn into_files(self) -> Files {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), RenderError> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path, bytes);
+        Ok(())
+    }
+}
+
+/// Why a renderer stopped: never the data, always the tool's surroundings.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template or theme file could not be read.
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A template is broken; `message` names the template and line.
+    Template { message: String },
+    /// An output file could not be written.
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    /// A renderer's own failure (a brochure typst could not lay out, say).
+    Renderer {
+        renderer: &'static str,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Read { path, source } => {
+                write!(f, "cannot read {}: {source}", path.display())
+            }
+            RenderError::Template { message } => f.write_str(message),
+            RenderError::Write { path, source } => write!(f, "cannot write {path}: {source}"),
+            RenderError::Renderer { source, .. } => source.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RenderError::Read { source, .. } | RenderError::Write { source, .. } => Some(source),
+            RenderError::Renderer { source, .. } => Some(source.as_ref()),
+            RenderError::Template { .. } => None,
+        }
+    }
+}
+
+/// Runs every renderer on its own thread into `sink` and sums what they made, with the time
+/// each took. Renderers that parallelise inside (the site on rayon, the brochures on their own
+/// threads) run beside each other rather than one after the other. The first error wins.
+pub fn render_all(
+    catalog: &Catalog,
+    renderers: &[&dyn Renderer],
+    sink: &dyn Sink,
+) -> Result<(Rendered, Vec<Timing>), RenderError> {
+    let results: Vec<_> = std::thread::scope(|scope| {
+        let threads: Vec<_> = renderers
+            .iter()
+            .map(|renderer| {
+                scope.spawn(move || {
+                    let started = std::time::Instant::now();
+                    let result = renderer.render(catalog, sink);
+                    (renderer.name(), result, started.elapsed())
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|thread| match thread.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    let mut rendered = Rendered::default();
+    let mut timings = Vec::new();
+    for (name, result, took) in results {
+        rendered.add(result?);
+        timings.push(Timing { step: name, took });
+    }
+    Ok((rendered, timings))
+}
+
+/// How long one step of a build took.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    pub step: &'static str,
+    pub took: std::time::Duration,
+}
