@@ -763,8 +763,8 @@ def main():
     started = time.time()
 
     if not args.no_cargo:
-        log("cargo build --release")
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+        log("cargo build --release --features synthetic")
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--features", "synthetic"], cwd=REPO, check=True)
     if not shutil.which("hugo"):
         sys.exit("hugo is not installed (Debian: apt-get install hugo)")
     WORK.mkdir(parents=True, exist_ok=True)

@@ -30,10 +30,10 @@ RUSTC_WORKSPACE_WRAPPER="$(dirname "$(rustup which cargo 2>/dev/null || command 
 [ -x "$RUSTC_WORKSPACE_WRAPPER" ] || RUSTC_WORKSPACE_WRAPPER="$(command -v clippy-driver)"
 export RUSTC_WORKSPACE_WRAPPER
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
-cargo test --locked --all-targets --no-run
+cargo test --locked --all-targets --features synthetic --no-run
 
 echo "== unit and integration tests"
-cargo test --locked --all-targets
+cargo test --locked --all-targets --features synthetic
 
 target_dir="${CARGO_TARGET_DIR:-target}"
 steckbrief="$target_dir/debug/steckbrief"

@@ -26,6 +26,8 @@ pub mod report;
 pub mod schema;
 pub mod site;
 pub mod source;
+/// Synthetic catalogues for benchmarks (`steckbrief generate`), outside the default build.
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod validate;
 pub mod yaml;

@@ -34,6 +34,7 @@ enum Command {
     /// Create a new actor folder with a commented profile.yaml to fill in.
     New(cmd::new::Args),
     /// Write a synthetic catalogue of N actors for benchmarks (deterministic).
+    #[cfg(feature = "synthetic")]
     #[command(hide = true)]
     Generate(cmd::generate::Args),
 }
@@ -48,6 +49,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::New(args) => cmd::new::run(args),
+        #[cfg(feature = "synthetic")]
         Command::Generate(args) => cmd::generate::run(args),
     }
 }

@@ -3,6 +3,7 @@
 pub mod brochure;
 pub mod build;
 pub mod check;
+#[cfg(feature = "synthetic")]
 pub mod generate;
 pub mod new;
 pub mod progress;
