@@ -26,7 +26,7 @@ use std::time::Instant;
 
 use jiff::civil::Date;
 use steckbrief::brochure;
-use steckbrief::format::urls;
+use steckbrief::urls;
 
 /// The allocator of the `steckbrief` binary, so that time and memory are those of `build`.
 #[global_allocator]

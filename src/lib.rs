@@ -11,6 +11,7 @@ pub mod brochure;
 pub mod build;
 pub mod cache;
 pub mod catalog;
+mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod format;
@@ -29,65 +30,13 @@ pub mod source;
 /// Synthetic catalogues for benchmarks (`steckbrief generate`), outside the default build.
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
+pub mod urls;
 pub mod validate;
 pub mod yaml;
 
-use std::path::Path;
-
 use jiff::civil::Date;
 
-use cache::CheckCache;
-use catalog::Catalog;
-use diagnostics::Diagnostics;
-use load::FatalError;
-
-/// The result of checking a content root: the catalogue if there were no errors, and every
-/// diagnostic either way.
-#[derive(Debug)]
-pub struct Checked {
-    pub catalog: Option<Catalog>,
-    pub diagnostics: Diagnostics,
-    /// Number of actor folders found.
-    pub actor_count: usize,
-}
-
-/// Loads and validates the content under `root` as of `today`.
-pub fn check(root: &Path, today: Date) -> Result<Checked, FatalError> {
-    check_with_cache(root, today, &mut CheckCache::single_use())
-}
-
-/// Like [`check`], but reuses from `cache` the results for files and actor folders unchanged
-/// since the check that filled it, and keeps this check's results there for the next one. The
-/// result is the same as [`check`]'s; only the time differs.
-pub fn check_with_cache(
-    root: &Path,
-    today: Date,
-    cache: &mut CheckCache,
-) -> Result<Checked, FatalError> {
-    cache.start(root);
-    let mut diagnostics = Diagnostics::default();
-    let config = load::load_config(root, &cache.schemas, &mut cache.files, &mut diagnostics)?;
-    let rules = config.as_ref().map(|c| validate::rules(&c.value, today));
-    if let Some(rules) = &rules {
-        cache.actors.use_rules(rules);
-    }
-    let actors = &cache.actors;
-    let content = load::load(
-        root,
-        config,
-        &cache.schemas,
-        &mut cache.files,
-        &mut diagnostics,
-        &|folder| validate::check_folder(folder, rules.as_ref(), actors),
-    )?;
-    let actor_count = content.folders_found;
-    let catalog = validate::validate(content, rules, &mut diagnostics, &mut cache.actors);
-    Ok(Checked {
-        catalog,
-        diagnostics,
-        actor_count,
-    })
-}
+pub use check::{Checked, check, check_with_cache};
 
 /// The date the content is checked against: the day given by `SOURCE_DATE_EPOCH` (the
 /// reproducible-builds convention) if set, otherwise today in the local time zone.

@@ -5,18 +5,16 @@
 //! generated schema ([`crate::schema`], every problem at once), and the typed model, deserialised
 //! from the values the schema accepted (serde_yaml reads the text again only to place a problem
 //! the schema let through). What loads keeps its [`Node`] tree so that later checks can point at
-//! any value. The actor folders are read in parallel; a [`crate::cache::CheckCache`] spares the
+//! any value. The actor folders are read in parallel; the check (src/check.rs) spares the
 //! files unchanged since an earlier check.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::cache::{Entry, FileCaches};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::numbers::ImportantNumbers;
@@ -136,243 +134,8 @@ impl std::fmt::Display for FatalError {
 
 impl std::error::Error for FatalError {}
 
-/// Reads config.yaml under `root`, reporting problems into `diagnostics`; fails if `root` is no
-/// content folder. Files unchanged since the check that filled `cache` are not read again (see
-/// [`crate::cache`]).
-pub fn load_config(
-    root: &Path,
-    schemas: &Schemas,
-    cache: &mut FileCaches,
-    diagnostics: &mut Diagnostics,
-) -> Result<Option<Arc<Loaded<Config>>>, FatalError> {
-    let config_path = root.join(CONFIG_FILE);
-    if !config_path.is_file() {
-        return Err(FatalError::NoConfig {
-            root: root.to_path_buf(),
-        });
-    }
-    if !root.join(ACTORS_DIR).is_dir() {
-        return Err(FatalError::NoActors {
-            root: root.to_path_buf(),
-        });
-    }
-    let (config, parsed) = cache.config.check_alone(
-        root,
-        &config_path,
-        DocumentKind::Config,
-        schemas,
-        diagnostics,
-    );
-    cache.parsed += usize::from(parsed);
-    cache.verified += 1;
-    Ok(config)
-}
-
-/// Reads every actor folder under `root` and hands each to `check_folder` as soon as it is read
-/// (in parallel; the diagnostics come in the same order either way), then the pages and numbers;
-/// `config` is what [`load_config`] returned.
-pub fn load<T: Send>(
-    root: &Path,
-    config: Option<Arc<Loaded<Config>>>,
-    schemas: &Schemas,
-    cache: &mut FileCaches,
-    diagnostics: &mut Diagnostics,
-    check_folder: &(dyn Fn(ActorFolder) -> T + Sync),
-) -> Result<Content<T>, FatalError> {
-    let actors_dir = root.join(ACTORS_DIR);
-    let names = TranslationNames {
-        languages: config
-            .as_ref()
-            .map(|c| c.value.languages.iter().map(|l| l.code.clone()).collect()),
-        source_language: config.as_ref().map(|c| c.value.source_language.clone()),
-    };
-
-    let (walk, assumed) = cache.walk(root, &actors_dir);
-    diagnostics.extend(walk.diagnostics.iter().cloned());
-    let folders_found = walk.folders.len();
-    // Each folder is checked as soon as it is read, so that only the checked actors stay in
-    // memory, not every file's text and tree.
-    let results: Vec<FolderResult<T>> = {
-        let cache = &*cache;
-        let trusted = |path: &Path| assumed.as_ref().is_some_and(|a| !a.contains(path));
-        walk.folders
-            .par_iter()
-            .map(|(dir, files)| {
-                let loaded = load_folder(root, dir, files, &names, schemas, cache, &trusted);
-                // A single-use cache keeps no file, so nothing holds on to the files' trees.
-                let keep = !cache.single_use;
-                FolderResult {
-                    actor: loaded.actor.map(check_folder),
-                    diagnostics: loaded.diagnostics,
-                    profile: loaded.profile.filter(|_| keep),
-                    translations: if keep {
-                        loaded.translations
-                    } else {
-                        Vec::new()
-                    },
-                    parsed: loaded.parsed,
-                    verified: loaded.verified,
-                }
-            })
-            .collect()
-    };
-    let mut actors = Vec::new();
-    let mut profiles = Vec::with_capacity(results.len());
-    let mut translations = Vec::new();
-    for result in results {
-        diagnostics.extend(result.diagnostics);
-        actors.extend(result.actor);
-        profiles.extend(result.profile);
-        translations.extend(result.translations);
-        cache.parsed += result.parsed;
-        cache.verified += result.verified;
-    }
-    if !cache.single_use {
-        cache.profiles.keep(profiles);
-        cache.translations.keep(translations);
-    }
-
-    let pages = load_pages(root, diagnostics);
-    let numbers_path = root.join(NUMBERS_FILE);
-    let numbers = if numbers_path.is_file() {
-        let (numbers, parsed) = cache.numbers.check_alone(
-            root,
-            &numbers_path,
-            DocumentKind::Numbers,
-            schemas,
-            diagnostics,
-        );
-        cache.parsed += usize::from(parsed);
-        cache.verified += 1;
-        numbers
-    } else {
-        cache.numbers.keep([]);
-        None
-    };
-    Ok(Content {
-        root: root.to_path_buf(),
-        config,
-        actors,
-        folders_found,
-        pages,
-        numbers,
-    })
-}
-
-/// What translation files may be named, from config.yaml (`None` if it did not load).
-struct TranslationNames {
-    languages: Option<Vec<String>>,
-    source_language: Option<String>,
-}
-
-/// One actor folder read: the folder (or what was made of it) if its profile loaded, the
-/// diagnostics of its files in order, and the outcomes to keep.
-struct FolderResult<A> {
-    actor: Option<A>,
-    diagnostics: Vec<Diagnostic>,
-    profile: Option<(PathBuf, Entry<Profile>)>,
-    translations: Vec<(PathBuf, Entry<Translation>)>,
-    /// Files parsed afresh.
-    parsed: usize,
-    /// Files whose metadata was compared (or that were read).
-    verified: usize,
-}
-
-/// Reads the profile and the translations of one actor folder.
-/// `trusted` tells the files a watcher saw no change in since the last check.
-fn load_folder(
-    root: &Path,
-    dir: &Path,
-    files: &[PathBuf],
-    names: &TranslationNames,
-    schemas: &Schemas,
-    cache: &FileCaches,
-    trusted: &(impl Fn(&Path) -> bool + Sync),
-) -> FolderResult<ActorFolder> {
-    let mut result = FolderResult {
-        actor: None,
-        diagnostics: Vec::new(),
-        profile: None,
-        translations: Vec::new(),
-        parsed: 0,
-        verified: 0,
-    };
-    let relative_dir = dir.strip_prefix(root).unwrap_or(dir).to_path_buf();
-    let profile_path = dir.join(PROFILE_FILE);
-    if !files.contains(&profile_path) {
-        for file in files {
-            result.diagnostics.push(
-                Diagnostic::for_file(
-                    Severity::Error,
-                    file.strip_prefix(root).unwrap_or(file),
-                    format!("there is no {PROFILE_FILE} beside this file"),
-                )
-                .with_hint(format!(
-                    "every actor folder needs a {PROFILE_FILE}; create one with `steckbrief new <slug>`"
-                )),
-            );
-        }
-        return result;
-    }
-    let profile = cache.profiles.check(
-        root,
-        &profile_path,
-        DocumentKind::Profile,
-        schemas,
-        trusted(&profile_path),
-    );
-    result.diagnostics.extend(profile.diagnostics);
-    result.profile = profile.entry;
-    result.parsed += usize::from(profile.parsed);
-    result.verified += usize::from(profile.verified);
-    let mut translations = BTreeMap::new();
-    for path in files.iter().filter(|p| **p != profile_path) {
-        let language = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        if let Some(problem) = translation_name_problem(
-            &language,
-            names.languages.as_deref(),
-            names.source_language.as_deref(),
-        ) {
-            result.diagnostics.push(problem.into_diagnostic(relative));
-            continue;
-        }
-        let translation = cache.translations.check(
-            root,
-            path,
-            DocumentKind::Translation,
-            schemas,
-            trusted(path),
-        );
-        result.diagnostics.extend(translation.diagnostics);
-        result.translations.extend(translation.entry);
-        result.parsed += usize::from(translation.parsed);
-        result.verified += usize::from(translation.verified);
-        if let Some(translation) = translation.loaded {
-            translations.insert(language, translation);
-        }
-    }
-    if let Some(profile) = profile.loaded {
-        let slug = dir
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        result.actor = Some(ActorFolder {
-            slug,
-            dir: dir.to_path_buf(),
-            relative_dir,
-            profile,
-            translations,
-        });
-    }
-    result
-}
-
 /// Reads every `content/pages/<id>/<lang>.md`.
-fn load_pages(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PageFile> {
+pub(crate) fn load_pages(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PageFile> {
     let dir = root.join(PAGES_DIR);
     if !dir.is_dir() {
         return Vec::new();
@@ -516,18 +279,18 @@ pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
 }
 
 /// Why a file name does not name a translation.
-struct NameProblem {
+pub(crate) struct NameProblem {
     message: String,
     hint: String,
 }
 
 impl NameProblem {
-    fn into_diagnostic(self, file: &Path) -> Diagnostic {
+    pub(crate) fn into_diagnostic(self, file: &Path) -> Diagnostic {
         Diagnostic::for_file(Severity::Error, file, self.message).with_hint(self.hint)
     }
 }
 
-fn translation_name_problem(
+pub(crate) fn translation_name_problem(
     language: &str,
     languages: Option<&[String]>,
     source_language: Option<&str>,

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::catalog::{Actor, Catalog};
 use crate::config::Category;
-use crate::format::urls;
 use crate::render::{RenderError, Rendered, Renderer, Sink};
+use crate::urls;
 
 /// The open-data file as a [`Renderer`].
 pub struct OpenData;

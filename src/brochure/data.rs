@@ -16,8 +16,9 @@ use crate::catalog::{
     collation_key, index_letter,
 };
 use crate::config::Paper;
-use crate::format::{self, urls};
+use crate::format;
 use crate::i18n::I18n;
+use crate::urls;
 
 use super::BrochureError;
 use super::markdown::{self, Block};

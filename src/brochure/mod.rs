@@ -27,9 +27,9 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::catalog::Catalog;
-use crate::format::urls;
 use crate::output::Folder;
 use crate::render::{BrochureMade, RenderError, Rendered, Renderer, Sink};
+use crate::urls;
 use world::{BrochureWorld, TemplateFile};
 
 /// Why a brochure could not be written.

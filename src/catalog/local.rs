@@ -3,8 +3,8 @@
 //! of its page. Built once per actor and language, read by every renderer; renderers add only
 //! their markup.
 
-use crate::format::urls;
 use crate::model::translation::{Field, NoteTranslation};
+use crate::urls;
 
 use super::{Actor, Catalog, Localized};
 

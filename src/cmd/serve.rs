@@ -20,10 +20,10 @@ use steckbrief::build;
 use steckbrief::cache::{CheckCache, Work};
 use steckbrief::catalog::Catalog;
 use steckbrief::diagnostics;
-use steckbrief::format::urls;
 use steckbrief::load::ACTORS_DIR;
 use steckbrief::render::Files;
 use steckbrief::site;
+use steckbrief::urls;
 
 use super::fail;
 use super::{summary_line, use_colour};

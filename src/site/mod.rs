@@ -19,9 +19,9 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::catalog::{Catalog, FOREWORD_PAGE, category_label, index_letter};
-use crate::format::urls;
-use crate::format::urls::absolute;
 use crate::render::{Files, RenderError, Rendered, Renderer, Sink};
+use crate::urls;
+use crate::urls::absolute;
 use assets::{Asset, Assets};
 use cards::{CardList, Cards, placeholder};
 use sitemap::Alternates;

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::format::urls::absolute;
+use crate::urls::absolute;
 
 /// A page that exists in several languages: its URL per language code.
 pub struct Alternates {

@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use crate::catalog::{Actor, Catalog, Hours, LocalActor, Localized, Phone, Reach, category_label};
 use crate::config::Category;
-use crate::format::{self, urls};
+use crate::format;
 use crate::markdown;
+use crate::urls;
 
 /// A text in the reader's language, or in the source language with `fallback` set.
 #[derive(Debug, Clone, Serialize)]

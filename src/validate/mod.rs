@@ -15,14 +15,13 @@ use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::cache::{ActorCache, ActorEntry};
 use crate::catalog::{Actor, Catalog, collation_key};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
-use crate::load::{ActorFolder, Content};
+use crate::load::Content;
 
-pub use actor::present_fields;
+pub use actor::{check_actor, present_fields};
 pub use fields::Problem;
 
 /// URL segments the site uses itself, which actor folders may not take.
@@ -60,52 +59,21 @@ pub fn rules(config: &Config, today: Date) -> Rules {
     }
 }
 
-/// One actor folder as the cross-folder rules need it, with the result of its own rules.
-pub struct CheckedFolder {
-    slug: String,
-    dir: PathBuf,
-    relative_dir: PathBuf,
+/// One actor folder as the cross-folder rules need it, with the result of its own rules
+/// ([`check_actor`]).
+pub struct CheckedActor {
+    pub slug: String,
+    pub relative_dir: PathBuf,
     /// The actor (if valid) and its diagnostics; `None` if config.yaml had errors.
-    result: Option<(Option<Actor>, Vec<Diagnostic>)>,
-    /// What to keep for the next check, if the folder was checked afresh.
-    fresh: Option<Option<ActorEntry>>,
-}
-
-/// Checks one actor folder under `rules` (`None` if config.yaml had errors), reusing the result
-/// kept in `cache` for the same files and rules. The folder's files are dropped afterwards
-/// unless `cache` keeps them.
-pub fn check_folder(
-    folder: ActorFolder,
-    rules: Option<&Rules>,
-    cache: &ActorCache,
-) -> CheckedFolder {
-    let (result, fresh) = match rules {
-        None => (None, None),
-        Some(rules) => match cache.get(&folder) {
-            Some(kept) => (Some(kept), None),
-            None => {
-                let (actor, diagnostics) = actor::check_actor(&folder, rules);
-                let entry = cache.entry(&folder, &actor, &diagnostics);
-                (Some((actor, diagnostics)), Some(entry))
-            }
-        },
-    };
-    CheckedFolder {
-        slug: folder.slug,
-        dir: folder.dir,
-        relative_dir: folder.relative_dir,
-        result,
-        fresh,
-    }
+    pub result: Option<(Option<Actor>, Vec<Diagnostic>)>,
 }
 
 /// Checks what spans files (config.yaml, pages, numbers, unique folder names) and assembles the
 /// catalogue from the checked actor folders; returns it if no error was found.
 pub fn validate(
-    content: Content<CheckedFolder>,
+    content: Content<CheckedActor>,
     rules: Option<Rules>,
     out: &mut Diagnostics,
-    cache: &mut ActorCache,
 ) -> Option<Catalog> {
     let config = content.config?;
     let rules = rules?;
@@ -122,7 +90,6 @@ pub fn validate(
         .unwrap_or_default();
 
     let mut actors = Vec::new();
-    let mut kept = Vec::new();
     let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
     for folder in &content.actors {
         if RESERVED_SLUGS.contains(&folder.slug.as_str()) || pages.contains_key(&folder.slug) {
@@ -155,20 +122,14 @@ pub fn validate(
             );
         }
     }
-    for folder in content.actors {
-        let entry = match folder.fresh {
-            Some(entry) => {
-                cache.checked += 1;
-                entry
-            }
-            None => cache.take(&folder.dir),
-        };
-        kept.extend(entry.map(|entry| (folder.dir, entry)));
-        let (actor, diagnostics) = folder.result.expect("checked under valid rules");
+    for (actor, diagnostics) in content
+        .actors
+        .into_iter()
+        .filter_map(|folder| folder.result)
+    {
         out.extend(diagnostics);
         actors.extend(actor);
     }
-    cache.keep(kept);
     if out.has_errors() {
         return None;
     }
