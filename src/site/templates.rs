@@ -6,7 +6,7 @@ use std::path::Path;
 use tera::Tera;
 
 /// Template names with their built-in text.
-const DEFAULTS: [(&str, &str); 8] = [
+const DEFAULTS: [(&str, &str); 9] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("home.html", include_str!("../../templates/home.html")),
@@ -14,6 +14,7 @@ const DEFAULTS: [(&str, &str); 8] = [
     ("listing.html", include_str!("../../templates/listing.html")),
     ("card.html", include_str!("../../templates/card.html")),
     ("page.html", include_str!("../../templates/page.html")),
+    ("numbers.html", include_str!("../../templates/numbers.html")),
     (
         "languages.html",
         include_str!("../../templates/languages.html"),
