@@ -468,6 +468,7 @@ fn example_files_point_editors_at_the_schemas() {
 #[test]
 fn a_feedback_address_that_is_no_e_mail_is_an_error_at_its_line() {
     let root = root_with(&[]);
+    std::fs::create_dir(root.path().join("actors")).unwrap();
     let config = root.path().join("config.yaml");
     let mut text = std::fs::read_to_string(&config).unwrap();
     let line = text.lines().count() + 1;
@@ -480,7 +481,7 @@ fn a_feedback_address_that_is_no_e_mail_is_an_error_at_its_line() {
         vec![(
             "config.yaml".to_owned(),
             Some(line as u64),
-            Some(17),
+            Some(1),
             "`korrektur at example.org` is not a valid e-mail address".to_owned()
         )]
     );

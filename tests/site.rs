@@ -207,8 +207,22 @@ fn hostile_profile_text_stays_text() {
     );
     let raw = std::fs::read_to_string(out.join("de/feindlich/index.html")).unwrap();
     let html = Html::parse_document(&raw);
-    let scripts = select(&html, "script");
-    assert_eq!(scripts.len(), 1, "only the JSON-LD script: {raw}");
+    let scripts: Vec<_> = select(&html, "script")
+        .iter()
+        .map(|s| {
+            (
+                s.value().attr("type"),
+                s.value()
+                    .attr("src")
+                    .map(|src| src.starts_with("../../assets/search.")),
+            )
+        })
+        .collect();
+    assert_eq!(
+        scripts,
+        vec![(Some("application/ld+json"), None), (None, Some(true))],
+        "only the JSON-LD and the site's own script: {raw}"
+    );
     assert!(
         select(&html, "main iframe, main i, main b, main img, main br + br").is_empty(),
         "{raw}"
@@ -240,7 +254,9 @@ fn hostile_profile_text_stays_text() {
         "the description's `#` heading is shifted"
     );
     assert!(select(&html, ".prose a[href='https://example.org/ok']").len() == 1);
-    let jsonld: serde_json::Value = serde_json::from_str(&scripts[0].inner_html()).unwrap();
+    let jsonld: serde_json::Value =
+        serde_json::from_str(&select(&html, "script[type='application/ld+json']")[0].inner_html())
+            .unwrap();
     assert_eq!(jsonld["name"], "Verein <i>\"Hilfe\"</i> & Co </script>");
     assert_eq!(
         jsonld["description"],
@@ -509,13 +525,21 @@ fn the_important_numbers_have_their_own_page_and_a_place_on_the_home_page_in_eve
         }
         let header = read(&site.join(code).join("a-z/index.html"));
         assert_eq!(
-            select(&header, ".site-header a[href='../../{code}/numbers/']".replace("{code}", code).as_str()).len(),
+            select(
+                &header,
+                ".site-header a[href='../../{code}/numbers/']"
+                    .replace("{code}", code)
+                    .as_str()
+            )
+            .len(),
             1,
             "{code}: the numbers are linked from the header"
         );
     }
     let arabic = read(&site.join("ar/numbers/index.html"));
-    let label: String = select(&arabic, ".numbers .number-label")[1].text().collect();
+    let label: String = select(&arabic, ".numbers .number-label")[1]
+        .text()
+        .collect();
     assert_eq!(label, "الإطفاء والإسعاف");
 }
 
@@ -529,7 +553,10 @@ fn listing_cards_show_address_phone_and_the_hours_for_the_script() {
     let text: String = card.text().collect();
     assert!(text.contains("Hochwaldstraße 44, 66663 Merzig"), "{text}");
     let html_of_card = card.html();
-    assert!(html_of_card.contains("href=\"tel:+49686190120\""), "{html_of_card}");
+    assert!(
+        html_of_card.contains("href=\"tel:+49686190120\""),
+        "{html_of_card}"
+    );
     // Monday: 08:00–12:30 and 13:30–15:30; Thursday until 17:30; weekend closed.
     assert!(
         html_of_card.contains(
@@ -542,7 +569,10 @@ fn listing_cards_show_address_phone_and_the_hours_for_the_script() {
 #[test]
 fn every_actor_page_links_a_prefilled_e_mail_to_the_editors() {
     let html = read(&example_site().join("uk/jobcenter-merzig/index.html"));
-    let link = select(&html, ".feedback a")[0].value().attr("href").unwrap();
+    let link = select(&html, ".feedback a")[0]
+        .value()
+        .attr("href")
+        .unwrap();
     assert!(
         link.starts_with("mailto:korrekturen@example.org?subject=Steckbrief%3A%20Jobcenter%20Landkreis%20Merzig-Wadern%20%5Buk%5D&body=https%3A%2F%2Fintegration.merzig.example.org%2Fuk%2Fjobcenter-merzig%2F%0A%0A"),
         "{link}"
@@ -656,9 +686,16 @@ fn a_manifest_per_language_and_a_service_worker_named_after_the_build() {
     std::fs::write(root.join("theme/style.css"), css + "\nmain{color:#000}\n").unwrap();
     let out = dir.path().join("public");
     assert!(
-        steckbrief(&["build", "--no-brochures", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()])
-            .status
-            .success()
+        steckbrief(&[
+            "build",
+            "--no-brochures",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .status
+        .success()
     );
     let version = |text: &str| {
         text.lines()
