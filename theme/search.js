@@ -62,7 +62,6 @@
       range.textContent = strings.timeRange.replace("{from}", clock(r[0])).replace("{to}", clock(r[1]));
       element.appendChild(range);
     });
-    element.hidden = false;
   }
 
   function showOpenings(scope) {
@@ -88,7 +87,6 @@
   var status = document.querySelector(".search-status");
   var list = area && area.querySelector(".search-results");
   var entries = null;
-  form.hidden = false;
 
   function load() {
     if (entries) return Promise.resolve(entries);
@@ -152,16 +150,14 @@
     area.hidden = false;
   }
 
-  // The finder: with JavaScript, "I am … / I am looking for …" become two selects that list the
-  // actors matching both, in place of the links to the listings.
+  // The finder: with JavaScript, "I am … / I am looking for …" are two selects that list the
+  // actors matching both; without it, a <noscript> style shows the links to the listings instead.
   var finder = document.querySelector(".finder-form");
   if (finder) {
     var group = finder.querySelector("#finder-group");
     var topic = finder.querySelector("#finder-topic");
     var finderList = finder.querySelector(".finder-results");
     var finderStatus = finder.querySelector(".finder-status");
-    document.querySelector(".finder-links").hidden = true;
-    finder.hidden = false;
     var update = function () {
       if (!group.value && !topic.value) { finderList.hidden = true; finderStatus.textContent = ""; return; }
       load().then(function () {
