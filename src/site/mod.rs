@@ -236,8 +236,7 @@ pub fn render_into(
             "json",
             search::index_json(catalog, code).into_bytes(),
         );
-        let jobs = language_jobs(catalog, code);
-        let search_index = index.url.clone();
+        let jobs = language_jobs(catalog, code, &index.url);
         offline_assets.push(index.url.clone());
         sink.put(index.url, index.bytes)?;
         let manifest = offline::manifest(catalog, code, &assets);
@@ -258,10 +257,8 @@ pub fn render_into(
                 job.cards.iter().map(move |list| (list.level, root.clone()))
             })
             .collect();
-        let mut shared = SharedContext::new(catalog, code, &assets, options);
-        shared.context.insert("search_index", &search_index);
         let language_render = LanguageRender {
-            shared,
+            shared: SharedContext::new(catalog, code, &assets, options),
             logos: &logos,
             cards: Cards::render(
                 &tera,
@@ -430,7 +427,7 @@ impl Job {
 }
 
 /// Every page of one language except the actor pages' data, which is filled in at render time.
-fn language_jobs(catalog: &Catalog, language: &str) -> Vec<Job> {
+fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<Job> {
     let codes: Vec<&str> = catalog
         .config
         .languages
@@ -475,6 +472,7 @@ fn language_jobs(catalog: &Catalog, language: &str) -> Vec<Job> {
     home.insert("topics", &topics);
     home.insert("target_groups", &groups);
     home.insert("intro", &viewer.intro());
+    home.insert("search_index", search_index);
     home.insert("numbers", &viewer.numbers());
     if let Some(foreword) = catalog.pages.get(FOREWORD_PAGE) {
         home.insert("foreword", &viewer.page(foreword));
