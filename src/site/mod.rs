@@ -780,7 +780,7 @@ fn language_chooser(tera: &Tera, catalog: &Catalog, assets: &Assets) -> Result<V
     render_page(tera, "languages.html", &context)
 }
 
-/// The home page of every language, as the language lists of `/` and `/404.html` link them.
+/// The home page of every language, as the language list of `/` links them.
 fn home_urls(catalog: &Catalog) -> Vec<(String, String)> {
     catalog
         .config
@@ -797,7 +797,6 @@ fn not_found(tera: &Tera, catalog: &Catalog, source: &SharedContext) -> Result<V
         .map(|u| u.path().trim_end_matches('/').to_owned() + "/")
         .unwrap_or_else(|_| "/".to_owned());
     context.insert("root", &base_path);
-    context.insert("languages", &alternates(catalog, &home_urls(catalog), ""));
     context.insert("messages", &not_found_messages(catalog));
     context.insert("canonical", &"");
     context.insert("x_default", &"");
