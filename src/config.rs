@@ -40,6 +40,10 @@ pub struct Config {
     pub brochure: BrochureConfig,
     /// Colours and logo.
     pub branding: Branding,
+    /// Where readers report a mistake in a Steckbrief: every actor page links to a pre-filled
+    /// e-mail to this address ("Is something wrong here?"). Without it there is no such link.
+    #[serde(default)]
+    pub feedback_email: Option<String>,
 }
 
 /// One language of the site.

@@ -48,6 +48,16 @@ pub fn brochure(language: &str, file_name: &str) -> String {
     format!("/{language}/{file_name}.pdf")
 }
 
+/// `/de/numbers/`: the important phone numbers.
+pub fn numbers(language: &str) -> String {
+    format!("/{language}/numbers/")
+}
+
+/// `/de/manifest.webmanifest`: the web app manifest of a language.
+pub fn manifest(language: &str) -> String {
+    format!("/{language}/manifest.webmanifest")
+}
+
 /// `/de/jobcenter-merzig/contact.vcf`: an actor's vCard.
 pub fn vcard(language: &str, slug: &str) -> String {
     format!("/{language}/{slug}/contact.vcf")

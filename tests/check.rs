@@ -457,3 +457,25 @@ fn example_files_point_editors_at_the_schemas() {
         }
     }
 }
+
+#[test]
+fn a_feedback_address_that_is_no_e_mail_is_an_error_at_its_line() {
+    let root = root_with(&[]);
+    std::fs::create_dir(root.path().join("actors")).unwrap();
+    let config = root.path().join("config.yaml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    let line = text.lines().count() + 1;
+    text.push_str("feedback_email: korrektur at example.org\n");
+    std::fs::write(&config, text).unwrap();
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(
+        errors(&report),
+        vec![(
+            "config.yaml".to_owned(),
+            Some(line as u64),
+            Some(1),
+            "`korrektur at example.org` is not a valid e-mail address".to_owned()
+        )]
+    );
+}

@@ -152,9 +152,18 @@ fn contact_details_are_links_and_stay_left_to_right() {
         tel.iter()
             .any(|a| a.value().attr("href") == Some("tel:+4968619012210"))
     );
-    assert!(tel.iter().all(|a| a.value().attr("dir") == Some("ltr")));
-    let mail = select(&html, "a[href='mailto:miriam.beispiel@example.org']");
-    assert_eq!(mail[0].value().attr("dir"), Some("ltr"));
+    // The number itself runs left to right; the link says "call" in Arabic to screen readers.
+    let tokens = select(&html, "a[href^='tel:'] .token[dir=ltr]");
+    assert_eq!(tokens.len(), tel.len());
+    let call: String = select(&html, "a[href='tel:+4968619012210'] .visually-hidden")[0]
+        .text()
+        .collect();
+    assert_eq!(call, "اتصال: ");
+    let mail = select(
+        &html,
+        "a[href='mailto:miriam.beispiel@example.org'] .token[dir=ltr]",
+    );
+    assert_eq!(mail.len(), 1);
     let map = select(&html, "a[href^='https://www.openstreetmap.org/']");
     assert_eq!(map.len(), 1);
     assert!(
@@ -175,7 +184,10 @@ fn a_whatsapp_number_links_to_a_chat_in_every_language() {
         let chat = select(&html, "a[href='https://wa.me/4916093812740']");
         assert_eq!(chat.len(), 1, "{language}: one WhatsApp link");
         assert_eq!(chat[0].text().collect::<String>(), "0160 9381 2740");
-        assert_eq!(chat[0].value().attr("dir"), Some("ltr"));
+        let number = chat[0]
+            .select(&Selector::parse("[dir=ltr]").unwrap())
+            .count();
+        assert_eq!(number, 1, "{language}: the number stays left to right");
     }
     let without = read(&example_site().join("de/jobcenter-merzig/index.html"));
     assert!(select(&without, "a[href^='https://wa.me/']").is_empty());
@@ -204,8 +216,22 @@ fn hostile_profile_text_stays_text() {
     );
     let raw = std::fs::read_to_string(out.join("de/feindlich/index.html")).unwrap();
     let html = Html::parse_document(&raw);
-    let scripts = select(&html, "script");
-    assert_eq!(scripts.len(), 1, "only the JSON-LD script: {raw}");
+    let scripts: Vec<_> = select(&html, "script")
+        .iter()
+        .map(|s| {
+            (
+                s.value().attr("type"),
+                s.value()
+                    .attr("src")
+                    .map(|src| src.starts_with("../../assets/search.")),
+            )
+        })
+        .collect();
+    assert_eq!(
+        scripts,
+        vec![(Some("application/ld+json"), None), (None, Some(true))],
+        "only the JSON-LD and the site's own script: {raw}"
+    );
     assert!(
         select(&html, "main iframe, main i, main b, main img, main br + br").is_empty(),
         "{raw}"
@@ -237,7 +263,9 @@ fn hostile_profile_text_stays_text() {
         "the description's `#` heading is shifted"
     );
     assert!(select(&html, ".prose a[href='https://example.org/ok']").len() == 1);
-    let jsonld: serde_json::Value = serde_json::from_str(&scripts[0].inner_html()).unwrap();
+    let jsonld: serde_json::Value =
+        serde_json::from_str(&select(&html, "script[type='application/ld+json']")[0].inner_html())
+            .unwrap();
     assert_eq!(jsonld["name"], "Verein <i>\"Hilfe\"</i> & Co </script>");
     assert_eq!(
         jsonld["description"],
@@ -489,4 +517,203 @@ fn every_brochure_language_gets_its_pdf_linked_from_the_site() {
             "{code}"
         );
     }
+}
+
+#[test]
+fn the_important_numbers_have_their_own_page_and_a_place_on_the_home_page_in_every_language() {
+    let site = example_site();
+    for (code, _) in LANGUAGES {
+        for page in ["numbers/index.html", "index.html"] {
+            let html = read(&site.join(code).join(page));
+            let numbers = select(&html, ".numbers li");
+            assert_eq!(numbers.len(), 6, "{code}/{page}");
+            assert!(
+                select(&html, ".numbers a[href='tel:112']").len() == 1,
+                "{code}/{page}"
+            );
+        }
+        let header = read(&site.join(code).join("a-z/index.html"));
+        assert_eq!(
+            select(
+                &header,
+                ".site-header a[href='../../{code}/numbers/']"
+                    .replace("{code}", code)
+                    .as_str()
+            )
+            .len(),
+            1,
+            "{code}: the numbers are linked from the header"
+        );
+    }
+    let arabic = read(&site.join("ar/numbers/index.html"));
+    let label: String = select(&arabic, ".numbers .number-label")[1]
+        .text()
+        .collect();
+    assert_eq!(label, "الإطفاء والإسعاف");
+}
+
+#[test]
+fn listing_cards_show_address_phone_and_the_hours_for_the_script() {
+    let html = read(&example_site().join("de/a-z/index.html"));
+    let card = select(&html, ".card")
+        .into_iter()
+        .find(|c| c.text().any(|t| t.contains("Jobcenter Landkreis")))
+        .unwrap();
+    let text: String = card.text().collect();
+    assert!(text.contains("Hochwaldstraße 44, 66663 Merzig"), "{text}");
+    let html_of_card = card.html();
+    assert!(
+        html_of_card.contains("href=\"tel:+49686190120\""),
+        "{html_of_card}"
+    );
+    // Monday: 08:00–12:30 and 13:30–15:30; Thursday until 17:30; weekend closed.
+    assert!(
+        html_of_card.contains(
+            "data-week=\"[[[480,750],[810,930]],[[480,750],[810,930]],[[480,750],[810,930]],[[480,750],[810,1050]],[[480,720]],[],[]]\""
+        ),
+        "{html_of_card}"
+    );
+}
+
+#[test]
+fn every_actor_page_links_a_prefilled_e_mail_to_the_editors() {
+    let html = read(&example_site().join("uk/jobcenter-merzig/index.html"));
+    let link = select(&html, ".feedback a")[0]
+        .value()
+        .attr("href")
+        .unwrap();
+    assert!(
+        link.starts_with("mailto:korrekturen@example.org?subject=Steckbrief%3A%20Jobcenter%20Landkreis%20Merzig-Wadern%20%5Buk%5D&body=https%3A%2F%2Fintegration.merzig.example.org%2Fuk%2Fjobcenter-merzig%2F%0A%0A"),
+        "{link}"
+    );
+    let (_, body) = link.split_once("&body=").unwrap();
+    let body = url_decode(body);
+    assert!(body.contains("Що не так на цій сторінці?"), "{body}");
+}
+
+fn url_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn strings_without_translation_are_marked_german_in_footer_search_and_404() {
+    let site = example_site();
+    // The imprint exists in German and English only.
+    let arabic = read(&site.join("ar/a-z/index.html"));
+    let imprint = select(&arabic, ".site-footer a[href='../../ar/imprint/']")[0];
+    assert_eq!(imprint.value().attr("lang"), Some("de"));
+    let english = read(&site.join("en/a-z/index.html"));
+    let imprint = select(&english, ".site-footer a[href='../../en/imprint/']")[0];
+    assert_eq!(imprint.value().attr("lang"), None);
+    // Breadcrumb and footer navigation have different names.
+    let names: Vec<_> = select(&arabic, "nav[aria-label]")
+        .iter()
+        .map(|n| n.value().attr("aria-label").unwrap().to_owned())
+        .collect();
+    let unique: std::collections::BTreeSet<_> = names.iter().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    // The Arabic search index marks the untranslated summaries as German.
+    let index = std::fs::read_dir(site.join("ar"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let entries: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(index).unwrap()).unwrap();
+    let welcome = entries
+        .iter()
+        .find(|e| e["u"] == "ar/welcome-center-saarland/")
+        .unwrap();
+    assert_eq!(welcome["l"], "de");
+    assert!(entries.iter().any(|e| e.get("l").is_none()));
+    // The 404 page speaks every language.
+    let not_found = read(&site.join("404.html"));
+    for (code, dir) in LANGUAGES {
+        let section = select(&not_found, &format!("section.not-found[lang={code}]"));
+        assert_eq!(section.len(), 1, "{code}");
+        assert_eq!(section[0].value().attr("dir"), Some(dir));
+        let heading: String = select(&not_found, &format!("#not-found-{code}"))[0]
+            .text()
+            .collect();
+        let strings = std::fs::read_to_string(repo().join(format!("i18n/{code}.yaml"))).unwrap();
+        assert!(
+            strings.contains(&format!("not_found_heading: {heading}")),
+            "{code}: {heading}"
+        );
+    }
+}
+
+#[test]
+fn a_manifest_per_language_and_a_service_worker_named_after_the_build() {
+    let site = example_site();
+    for (code, dir) in LANGUAGES {
+        let manifest: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(site.join(code).join("manifest.webmanifest")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(manifest["lang"], code);
+        assert_eq!(manifest["dir"], dir);
+        assert_eq!(manifest["start_url"], "./");
+        let icon = manifest["icons"][0]["src"].as_str().unwrap();
+        assert!(site.join(code).join(icon).is_file(), "{icon}");
+    }
+    let worker = std::fs::read_to_string(site.join("sw.js")).unwrap();
+    let precache: Vec<String> = serde_json::from_str(
+        worker
+            .lines()
+            .find_map(|l| l.strip_prefix("const PRECACHE = "))
+            .unwrap()
+            .trim_end_matches(';'),
+    )
+    .unwrap();
+    for file in &precache {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    assert!(precache.iter().any(|f| f.starts_with("assets/style.")));
+    assert!(!worker.contains("http"), "the worker names no other host");
+
+    // Another stylesheet makes another worker, so browsers drop the old cache.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("content");
+    for folder in ["actors", "content", "theme"] {
+        common::copy_dir(&repo().join(folder), &root.join(folder));
+    }
+    std::fs::copy(repo().join("config.yaml"), root.join("config.yaml")).unwrap();
+    let css = std::fs::read_to_string(repo().join("theme/style.css")).unwrap();
+    std::fs::write(root.join("theme/style.css"), css + "\nmain{color:#000}\n").unwrap();
+    let out = dir.path().join("public");
+    assert!(
+        steckbrief(&[
+            "build",
+            "--no-brochures",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let version = |text: &str| {
+        text.lines()
+            .find(|l| l.starts_with("const VERSION = "))
+            .unwrap()
+            .to_owned()
+    };
+    assert_ne!(
+        version(&worker),
+        version(&std::fs::read_to_string(out.join("sw.js")).unwrap())
+    );
 }

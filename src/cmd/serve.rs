@@ -555,8 +555,10 @@ fn stream_events(mut socket: Box<dyn Write + Send>, state: &State) {
     }
 }
 
-/// The live-reload script, only ever added to pages served by `serve`.
-const RELOAD_SCRIPT: &str = r#"<script>(function(){var s=new EventSource("/__steckbrief/events");s.addEventListener("reload",function(){location.reload()});s.addEventListener("failed",function(e){var o=document.getElementById("steckbrief-errors");if(!o){o=document.createElement("pre");o.id="steckbrief-errors";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:99999;margin:0;padding:1.5rem;overflow:auto;background:rgba(20,20,20,.95);color:#fff;font:14px/1.5 monospace;white-space:pre-wrap";document.body.appendChild(o)}o.textContent=e.data})})();</script>"#;
+/// The live-reload script, only ever added to pages served by `serve`. It also tells the site's
+/// script not to register the service worker (and removes one left from a built site on the same
+/// address), so that a cache never serves a page older than the last save.
+const RELOAD_SCRIPT: &str = r#"<script>(function(){window.steckbriefServe=true;if(navigator.serviceWorker){navigator.serviceWorker.getRegistrations().then(function(r){r.forEach(function(w){w.unregister()})})}var s=new EventSource("/__steckbrief/events");s.addEventListener("reload",function(){location.reload()});s.addEventListener("failed",function(e){var o=document.getElementById("steckbrief-errors");if(!o){o=document.createElement("pre");o.id="steckbrief-errors";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:99999;margin:0;padding:1.5rem;overflow:auto;background:rgba(20,20,20,.95);color:#fff;font:14px/1.5 monospace;white-space:pre-wrap";document.body.appendChild(o)}o.textContent=e.data})})();</script>"#;
 
 fn inject_reload_script(html: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
@@ -596,6 +598,7 @@ fn content_type(path: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

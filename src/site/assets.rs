@@ -13,6 +13,7 @@ use crate::render::RenderError;
 const DEFAULT_CSS: &str = include_str!("../../theme/style.css");
 const DEFAULT_JS: &str = include_str!("../../theme/search.js");
 const DEFAULT_LOGO: &str = include_str!("../../theme/logo.svg");
+const DEFAULT_WORKER: &str = include_str!("../../theme/sw.js");
 
 /// A file to write, with its URL relative to the site root.
 #[derive(Debug, Clone)]
@@ -27,6 +28,9 @@ pub struct Assets {
     pub css: Asset,
     pub js: Asset,
     pub logo: Asset,
+    /// The service worker's code, without the build's version and file list, which
+    /// [`super::offline::service_worker`] puts in front of it.
+    pub worker: Vec<u8>,
 }
 
 impl Assets {
@@ -56,6 +60,7 @@ impl Assets {
             css: hashed("assets/style", "css", css),
             js: hashed("assets/search", "js", read("search.js", DEFAULT_JS)?),
             logo: hashed("assets/logo", &logo.1, logo.0),
+            worker: read("sw.js", DEFAULT_WORKER)?,
         })
     }
 }

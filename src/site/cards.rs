@@ -50,6 +50,9 @@ impl Cards {
             .par_iter()
             .map(|a| viewer.summary(a))
             .collect();
+        // Only the strings a card shows: the context is built once per card.
+        let strings = serde_json::json!({"call": catalog.i18n.get(language, "call")});
+        let source = catalog.config.source_language.as_str();
         let mut rendered = HashMap::new();
         for (level, root) in variants {
             let cards = summaries
@@ -59,6 +62,9 @@ impl Cards {
                     context.insert("a", summary);
                     context.insert("level", level);
                     context.insert("root", root);
+                    context.insert("t", &strings);
+                    context.insert("lang", &serde_json::json!({"code": language}));
+                    context.insert("source_lang", source);
                     let html = render_html(tera, "card.html", &context)?;
                     Ok(if minified {
                         String::from_utf8(minify(html.as_bytes())).expect("minified UTF-8")

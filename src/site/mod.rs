@@ -6,6 +6,7 @@
 pub mod assets;
 mod cards;
 mod jsonld;
+mod offline;
 mod search;
 mod sitemap;
 pub mod templates;
@@ -104,6 +105,8 @@ struct LanguageView {
 struct PageLink {
     url: String,
     title: String,
+    /// The language of the title when the page is not translated and shows the source text.
+    lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,6 +164,11 @@ fn render_into(
     for asset in [&assets.css, &assets.js, &assets.logo] {
         sink.put(asset.url.clone(), asset.bytes.clone())?;
     }
+    let mut offline_assets = vec![
+        assets.css.url.clone(),
+        assets.js.url.clone(),
+        assets.logo.url.clone(),
+    ];
     let logos = actor_logos(catalog, sink)?;
     let mut rendered = Rendered::default();
     let mut alternates = Vec::new();
@@ -172,7 +180,11 @@ fn render_into(
             search::index_json(catalog, code).into_bytes(),
         );
         let jobs = language_jobs(catalog, code, &index.url);
+        offline_assets.push(index.url.clone());
         sink.put(index.url, index.bytes)?;
+        let manifest = offline::manifest(catalog, code, &assets);
+        offline_assets.push(manifest.url.clone());
+        sink.put(manifest.url, manifest.bytes)?;
         if *code == catalog.config.source_language {
             alternates = jobs
                 .iter()
@@ -225,7 +237,9 @@ fn render_into(
 
     let source = SharedContext::new(catalog, &catalog.config.source_language, &assets, options);
     let base_url = &catalog.config.base_url;
-    let site_wide: [(&str, SiteFile<'_>); 5] = [
+    let worker = offline::service_worker(catalog, &assets, &offline_assets);
+    let site_wide: [(&str, SiteFile<'_>); 6] = [
+        (offline::WORKER_PATH, Box::new(|| Ok(worker.clone()))),
         (
             "index.html",
             Box::new(|| language_chooser(&tera, catalog, &assets)),
@@ -295,7 +309,13 @@ fn render_job(
             &shared.language,
         );
         let logo = logos.get(&local.actor.slug).cloned();
-        context.insert("actor", &viewer.actor(&local, logo, jsonld));
+        let mut view = viewer.actor(&local, logo, jsonld);
+        view.feedback = catalog
+            .config
+            .feedback_email
+            .as_deref()
+            .map(|address| viewer.feedback(local.actor, address, &local.url));
+        context.insert("actor", &view);
     }
     let html = render_html(tera, job.template, &context)?.into_bytes();
     let root = root_prefix(&page_url);
@@ -372,6 +392,7 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
     home.insert("target_groups", &groups);
     home.insert("intro", &viewer.intro());
     home.insert("search_index", search_index);
+    home.insert("numbers", &viewer.numbers());
     if let Some(foreword) = catalog.pages.get(FOREWORD_PAGE) {
         home.insert("foreword", &viewer.page(foreword));
     }
@@ -450,6 +471,12 @@ fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<J
         ..job(all(&|c| urls::index(c)), "listing.html", az)
     });
 
+    if !catalog.numbers.is_empty() {
+        let mut context = Context::new();
+        context.insert("numbers", &viewer.numbers());
+        jobs.push(job(all(&|c| urls::numbers(c)), "numbers.html", context));
+    }
+
     for page in catalog.pages.values().filter(|p| p.id != FOREWORD_PAGE) {
         let mut context = Context::new();
         context.insert("page", &viewer.page(page));
@@ -504,6 +531,13 @@ impl SharedContext {
         );
         context.insert("assets", &asset_urls(assets));
         context.insert("home_url", &rel(&urls::home(language)));
+        context.insert("source_lang", source);
+        context.insert("manifest_url", &rel(&urls::manifest(language)));
+        context.insert("theme_color", &config.branding.primary_color);
+        context.insert(
+            "numbers_url",
+            &(!catalog.numbers.is_empty()).then(|| rel(&urls::numbers(language))),
+        );
         context.insert("links", &links(catalog, language, options));
         context.insert("x_default", &absolute(&config.base_url, "/"));
         SharedContext {
@@ -563,9 +597,13 @@ fn links(catalog: &Catalog, language: &str, options: &Options<'_>) -> Links {
             .pages
             .values()
             .filter(|p| p.id != FOREWORD_PAGE)
-            .map(|page| PageLink {
-                url: rel(&urls::page(language, &page.id)),
-                title: viewer.page(page).title,
+            .map(|page| {
+                let view = viewer.page(page);
+                PageLink {
+                    url: rel(&urls::page(language, &page.id)),
+                    title: view.title,
+                    lang: view.fallback.then_some(view.lang),
+                }
             })
             .collect(),
         open_data: rel(urls::OPEN_DATA),
@@ -652,7 +690,7 @@ fn language_chooser(
     render_page(tera, "languages.html", &context)
 }
 
-/// The home page of every language, as the language lists of `/` and `/404.html` link them.
+/// The home page of every language, as the language list of `/` links them.
 fn home_urls(catalog: &Catalog) -> Vec<(String, String)> {
     catalog
         .config
@@ -673,10 +711,44 @@ fn not_found(
         .map(|u| u.path().trim_end_matches('/').to_owned() + "/")
         .unwrap_or_else(|_| "/".to_owned());
     context.insert("root", &base_path);
-    context.insert("languages", &alternates(catalog, &home_urls(catalog), ""));
+    context.insert("messages", &not_found_messages(catalog));
     context.insert("canonical", &"");
     context.insert("x_default", &"");
     render_page(tera, "404.html", &context)
+}
+
+/// The 404 message in one language, for the page that speaks every language.
+#[derive(Debug, Serialize)]
+struct NotFoundMessage {
+    code: String,
+    dir: &'static str,
+    heading: String,
+    text: String,
+    home: String,
+    home_url: String,
+    index: String,
+    index_url: String,
+}
+
+/// The 404 message in every configured language, the source language first.
+fn not_found_messages(catalog: &Catalog) -> Vec<NotFoundMessage> {
+    let source = &catalog.config.source_language;
+    let i18n = &catalog.i18n;
+    let mut languages: Vec<_> = catalog.config.languages.iter().collect();
+    languages.sort_by_key(|l| &l.code != source);
+    languages
+        .into_iter()
+        .map(|l| NotFoundMessage {
+            code: l.code.clone(),
+            dir: if l.rtl { "rtl" } else { "ltr" },
+            heading: i18n.get(&l.code, "not_found_heading").to_owned(),
+            text: i18n.get(&l.code, "not_found_text").to_owned(),
+            home: i18n.get(&l.code, "home").to_owned(),
+            home_url: rel(&urls::home(&l.code)),
+            index: i18n.get(&l.code, "all_actors_az").to_owned(),
+            index_url: rel(&urls::index(&l.code)),
+        })
+        .collect()
 }
 
 /// The status report as a page for editors, in the source language, marked noindex.

@@ -14,6 +14,10 @@ struct Entry {
     n: String,
     /// Summary.
     s: String,
+    /// The language of the summary when it is not translated and shown in the source language,
+    /// so that the script marks it (`lang`, `dir`, the note) as the listings do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    l: Option<String>,
     /// Offers, topic and target-group labels, and the German text of translated fields, so
     /// that German terms (Bürgergeld, Anerkennung) are found in every language.
     k: String,
@@ -67,6 +71,10 @@ pub fn index_json(catalog: &Catalog, language: &str) -> String {
             };
             Entry {
                 n: name,
+                l: summary
+                    .summary
+                    .fallback
+                    .then(|| summary.summary.lang.clone()),
                 s: summary.summary.text,
                 k: keywords.join(" · "),
                 u: rel(&summary.url),

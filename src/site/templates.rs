@@ -9,7 +9,7 @@ use crate::overrides;
 use crate::render::RenderError;
 
 /// Template names with their built-in text.
-const DEFAULTS: [(&str, &str); 8] = [
+const DEFAULTS: [(&str, &str); 9] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("home.html", include_str!("../../templates/home.html")),
@@ -17,6 +17,7 @@ const DEFAULTS: [(&str, &str); 8] = [
     ("listing.html", include_str!("../../templates/listing.html")),
     ("card.html", include_str!("../../templates/card.html")),
     ("page.html", include_str!("../../templates/page.html")),
+    ("numbers.html", include_str!("../../templates/numbers.html")),
     (
         "languages.html",
         include_str!("../../templates/languages.html"),

@@ -127,6 +127,11 @@ pub struct ActorView {
     pub logo: Option<String>,
     /// JSON-LD, already escaped for a `<script>` element.
     pub jsonld: String,
+    /// The opening hours per weekday for the page's script (see [`week_json`]).
+    pub week: Option<String>,
+    /// A `mailto:` link to the editors, pre-filled with this page, when the site has a
+    /// feedback address.
+    pub feedback: Option<String>,
 }
 
 /// A short entry in listings and search.
@@ -136,6 +141,17 @@ pub struct ActorSummary {
     pub name: String,
     pub url: String,
     pub summary: Text,
+    pub phone: Option<Phone>,
+    pub address: AddressView,
+    /// The opening hours per weekday for the page's script (see [`week_json`]).
+    pub week: Option<String>,
+}
+
+/// An important phone number (emergency, helplines) with its label in the reader's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberView {
+    pub label: Text,
+    pub phone: Phone,
 }
 
 /// Builds views for one language.
@@ -200,7 +216,47 @@ impl<'a> Viewer<'a> {
             name: actor.name.clone(),
             url: rel(&urls::actor(self.language, &actor.slug)),
             summary: Text::from(actor.summary(self.language, self.source())),
+            phone: actor.reach.phone.clone(),
+            address: address_view(&actor.address),
+            week: week_json(actor.opening_hours.as_ref()),
         }
+    }
+
+    /// The important numbers of `content/numbers.yaml`, labelled in the reader's language.
+    pub fn numbers(&self) -> Vec<NumberView> {
+        self.catalog
+            .numbers
+            .iter()
+            .map(|number| {
+                let (text, language) = match number.label.get(self.language) {
+                    Some(label) => (label.as_str(), self.language),
+                    None => (
+                        number.label.get(self.source()).map_or("", String::as_str),
+                        self.source(),
+                    ),
+                };
+                NumberView {
+                    label: Text {
+                        text: text.to_owned(),
+                        lang: language.to_owned(),
+                        fallback: language != self.language,
+                    },
+                    phone: number.phone.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// A `mailto:` link to `address` about `actor`'s page: the subject names the actor and the
+    /// language, the body holds the page's address and asks what is wrong.
+    pub fn feedback(&self, actor: &Actor, address: &str, page_url: &str) -> String {
+        let subject = format!("Steckbrief: {} [{}]", actor.name, self.language);
+        let body = format!("{page_url}\n\n{}\n", self.t("feedback_body"));
+        format!(
+            "mailto:{address}?subject={}&body={}",
+            mailto_encode(&subject),
+            mailto_encode(&body)
+        )
     }
 
     /// Everything the actor's page shows.
@@ -220,19 +276,6 @@ impl<'a> Viewer<'a> {
                 languages: self.languages(&person.languages),
             })
             .collect();
-        let address = &actor.address;
-        let map_url = match (address.latitude, address.longitude) {
-            (Some(lat), Some(lon)) => {
-                format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}")
-            }
-            _ => format!(
-                "https://www.openstreetmap.org/search?query={}",
-                url_encode(&format!(
-                    "{}, {} {}",
-                    address.street, address.postcode, address.city
-                ))
-            ),
-        };
         let categories = |ids: &[String], all: &[Category], url: fn(&str, &str) -> String| {
             ids.iter()
                 .filter_map(|id| all.iter().find(|c| &c.id == id))
@@ -258,12 +301,7 @@ impl<'a> Viewer<'a> {
             }),
             costs: text(local.costs),
             contacts,
-            address: AddressView {
-                street: address.street.clone(),
-                postcode: address.postcode.clone(),
-                city: address.city.clone(),
-                map_url,
-            },
+            address: address_view(&actor.address),
             opening_hours: self.hours(
                 "opening-hours",
                 actor.opening_hours.as_ref(),
@@ -304,6 +342,8 @@ impl<'a> Viewer<'a> {
             vcard: rel(&urls::vcard(self.language, &actor.slug)),
             logo,
             jsonld,
+            week: week_json(actor.opening_hours.as_ref()),
+            feedback: None,
         }
     }
 
@@ -355,4 +395,56 @@ pub fn rel(url: &str) -> String {
 /// Percent-encodes a query value.
 fn url_encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// Percent-encodes a `mailto:` header value (RFC 6068): spaces as `%20`, not `+`, which mail
+/// programs would show literally.
+fn mailto_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The address with a link to openstreetmap.org: to the coordinates if known, else a search.
+fn address_view(address: &crate::model::profile::Address) -> AddressView {
+    let map_url = match (address.latitude, address.longitude) {
+        (Some(lat), Some(lon)) => {
+            format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}")
+        }
+        _ => format!(
+            "https://www.openstreetmap.org/search?query={}",
+            url_encode(&format!(
+                "{}, {} {}",
+                address.street, address.postcode, address.city
+            ))
+        ),
+    };
+    AddressView {
+        street: address.street.clone(),
+        postcode: address.postcode.clone(),
+        city: address.city.clone(),
+        map_url,
+    }
+}
+
+/// The weekly opening hours as JSON for the page's script, which says "open now" and shows
+/// today's hours: seven lists (Monday first) of `[from, to]` in minutes after midnight, local
+/// time in Germany. `None` when there are no weekly hours to go by.
+pub fn week_json(hours: Option<&Hours>) -> Option<String> {
+    let hours = hours.filter(|h| !h.weekly.is_empty())?;
+    let mut week: [Vec<[u16; 2]>; 7] = Default::default();
+    for slot in &hours.weekly {
+        for day in &slot.days {
+            week[*day as usize].extend(slot.times.iter().map(|r| [r.from.0, r.to.0]));
+        }
+    }
+    for day in &mut week {
+        day.sort_unstable();
+    }
+    Some(serde_json::to_string(&week).expect("numbers serialise"))
 }

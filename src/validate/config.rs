@@ -133,6 +133,11 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
     {
         report(out, "/branding/logo", problem);
     }
+    if let Some(email) = &c.feedback_email
+        && let Err(problem) = fields::email(email)
+    {
+        report(out, "/feedback_email", problem);
+    }
     out.error_count() == before
 }
 

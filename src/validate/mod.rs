@@ -25,7 +25,7 @@ pub use actor::{check_actor, present_fields};
 pub use fields::Problem;
 
 /// URL segments the site uses itself, which actor folders may not take.
-const RESERVED_SLUGS: [&str; 5] = ["a-z", "topic", "group", "search", "report"];
+const RESERVED_SLUGS: [&str; 6] = ["a-z", "topic", "group", "search", "report", "numbers"];
 
 /// What every actor is checked against, derived once from the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]

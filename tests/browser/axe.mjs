@@ -51,7 +51,7 @@ const fail = (message) => {
   console.error(`FAIL ${message}`);
 };
 try {
-  for (const viewport of [{ width: 375, height: 740 }, { width: 1280, height: 900 }]) {
+  for (const viewport of [{ width: 320, height: 740 }, { width: 1280, height: 900 }]) {
     const context = await browser.newContext({ viewport });
     const foreign = [];
     context.on("request", (request) => {

@@ -8,6 +8,7 @@ const TYPES = {
   ".css": "text/css",
   ".js": "text/javascript",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".pdf": "application/pdf",
