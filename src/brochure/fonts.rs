@@ -5,10 +5,10 @@
 //! content folder of another town needs no copy of them, and the output cannot change because
 //! a file on disk did. typst's own fonts (Libertinus, New Computer Modern) are deliberately not
 //! offered: with only these fonts in the book, a character they lack is an error at PDF/A export
-//! instead of a silent fallback to a font that does not match. Noto Sans Symbols 2 and the
-//! monochrome Noto Emoji come last, as fallbacks for symbols and emoji (☎, ✅, 👩), so that
-//! ordinary emoji print; `check` refuses any other character that none of them has
-//! ([`can_print`]).
+//! instead of a silent fallback to a font that does not match. Noto Sans Math (arrows and
+//! mathematical signs only: ≤, →), Noto Sans Symbols, Noto Sans Symbols 2 and the monochrome Noto
+//! Emoji come last, as fallbacks for what Noto Sans lacks, so that symbols and ordinary emoji
+//! (☎, ✅, 👩) print; `check` refuses any other character that none of them has ([`can_print`]).
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
@@ -16,16 +16,18 @@ use typst::utils::LazyHash;
 
 /// The font families, in the order typst tries them for each character (the list in
 /// templates/brochure.typ).
-pub const FAMILIES: [&str; 5] = [
+pub const FAMILIES: [&str; 7] = [
     "Noto Sans",
     "Noto Naskh Arabic",
     "Noto Sans Ethiopic",
+    "Noto Sans Math",
+    "Noto Sans Symbols",
     "Noto Sans Symbols2",
     "Noto Emoji",
 ];
 
 /// The bundled font files (see theme/fonts/LICENSE).
-const FILES: [&[u8]; 10] = [
+const FILES: [&[u8]; 12] = [
     include_bytes!("../../theme/fonts/NotoSans-Regular.ttf"),
     include_bytes!("../../theme/fonts/NotoSans-Bold.ttf"),
     include_bytes!("../../theme/fonts/NotoSans-Italic.ttf"),
@@ -34,6 +36,8 @@ const FILES: [&[u8]; 10] = [
     include_bytes!("../../theme/fonts/NotoNaskhArabic-Bold.ttf"),
     include_bytes!("../../theme/fonts/NotoSansEthiopic-Regular.ttf"),
     include_bytes!("../../theme/fonts/NotoSansEthiopic-Bold.ttf"),
+    include_bytes!("../../theme/fonts/NotoSansMath-Regular.ttf"),
+    include_bytes!("../../theme/fonts/NotoSansSymbols-Regular.ttf"),
     include_bytes!("../../theme/fonts/NotoSansSymbols2-Regular.ttf"),
     include_bytes!("../../theme/fonts/NotoEmoji-Regular.ttf"),
 ];
@@ -117,7 +121,7 @@ mod tests {
     #[test]
     fn emoji_and_symbols_print_but_private_use_does_not() {
         for c in [
-            'a', 'ß', 'ж', 'ب', 'ሀ', '€', '☎', '✅', '👩', '\u{200D}', '\u{FE0F}',
+            'a', 'ß', 'ж', 'ب', 'ሀ', '€', '≤', '→', '♪', '☎', '✅', '👩', '\u{200D}', '\u{FE0F}',
         ] {
             assert!(can_print(c), "{c:?}");
         }

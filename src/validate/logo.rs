@@ -82,12 +82,14 @@ fn check_raster(
     name: &str,
     size_hint: &str,
 ) -> Result<(), Problem> {
+    let kind = match format {
+        image::ImageFormat::Jpeg => "JPEG",
+        image::ImageFormat::WebP => "WebP",
+        _ => "PNG",
+    };
     let damaged = |e: image::ImageError| {
         Problem::new(
-            format!(
-                "the logo `{name}` is not a readable {} image: {e}",
-                format.extensions_str()[0].to_uppercase()
-            ),
+            format!("the logo `{name}` is not a readable {kind} image: {e}"),
             "open it in an image program and save it again (the file extension must match its type)",
         )
     };
