@@ -8,8 +8,8 @@
 //! - What `check` accepts renders: the site, the brochure data of every brochure language, and,
 //!   for a sample, the brochure PDFs themselves.
 //!
-//! `PROPTEST_CASES` sets the number of cases of each property (default 48, about half a minute
-//! in all); failing inputs proptest finds are kept in tests/fuzz.proptest-regressions and tried
+//! `PROPTEST_CASES` sets the number of cases of each property (default 256 Markdown texts and
+//! 100 content folders, about 20 s in all); failing inputs proptest finds are kept in tests/fuzz.proptest-regressions and tried
 //! first on every later run.
 
 mod common;
@@ -139,11 +139,19 @@ fn config(default_cases: u32) -> ProptestConfig {
     }
 }
 
-/// A text of tokens from `tokens`, some of them repeated up to 3000 times.
+/// A text of up to `parts` tokens from `tokens`, some of them repeated up to 3000 times.
 fn hostile_text(tokens: &'static [&'static str], parts: usize) -> impl Strategy<Value = String> {
+    text_of(prop::sample::select(tokens), parts)
+}
+
+/// A text of up to `parts` tokens drawn by `token`, some repeated up to 3000 times.
+fn text_of(
+    token: impl Strategy<Value = &'static str>,
+    parts: usize,
+) -> impl Strategy<Value = String> {
     let part = (
-        prop::sample::select(tokens),
-        prop_oneof![4 => Just(1usize), 1 => 1usize..40, 1 => 1usize..3000],
+        token,
+        prop_oneof![8 => Just(1usize), 2 => 1usize..40, 1 => 1usize..3000],
     );
     prop::collection::vec(part, 0..parts).prop_map(|parts| {
         parts
@@ -302,21 +310,112 @@ fn mutate(text: &str, edits: &[(f64, u8, &str)]) -> String {
     chars.into_iter().collect()
 }
 
+/// Replaces the values of some `key: value` lines (`at` as a fraction of those lines) with
+/// `text`, quoted so that the YAML stays valid whatever the text is.
+fn set_values(yaml: &str, values: &[(f64, String)]) -> String {
+    let mut lines: Vec<String> = yaml.lines().map(str::to_owned).collect();
+    let scalar_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.split_once(": ").is_some_and(|(_, value)| {
+                !value.is_empty() && !value.starts_with(['|', '>', '[', '{'])
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for (at, text) in values {
+        let i = scalar_lines[((scalar_lines.len() as f64) * at) as usize % scalar_lines.len()];
+        let key = lines[i]
+            .split_once(": ")
+            .map(|(key, _)| key.to_owned())
+            .unwrap_or_default();
+        lines[i] = format!("{key}: {}", serde_json::to_string(text).unwrap());
+    }
+    lines.join("\n") + "\n"
+}
+
+/// Characters that fonts, terminals and pages find hard but that `check` accepts.
+const PRINTABLE: &[&str] = &[
+    "👩‍💻",
+    "✅",
+    "☎️",
+    "🇩🇪",
+    "👍🏽",
+    "≤",
+    "→",
+    "♪",
+    "\u{202E}",
+    "\u{2067}",
+    "\u{200B}",
+    "\u{00AD}",
+    "\t",
+    "\r",
+    "ب",
+    "ሀ",
+    "ж",
+    "e\u{0301}",
+    "&",
+    "<",
+    "\"",
+    "\\",
+    "#",
+    "$",
+    "]",
+    "@",
+    "*",
+    " ",
+    "Wort",
+    "0",
+    "-",
+];
+
+/// Characters that `check` refuses: no font has them, or they are no characters at all.
+const UNPRINTABLE: &[&str] = &[
+    "漢",
+    "\u{E000}",
+    "\u{FFFE}",
+    "\u{FDD0}",
+    "\u{0007}",
+    "\u{1D400}",
+];
+
+/// Text for values: mostly printable, sometimes not.
+fn value_text() -> impl Strategy<Value = String> {
+    text_of(
+        prop_oneof![12 => prop::sample::select(PRINTABLE), 1 => prop::sample::select(UNPRINTABLE)],
+        12,
+    )
+}
+
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(100))]
 
     #[test]
     fn what_check_accepts_renders(
-        edits in prop::collection::vec((0.0f64..1.0, any::<u8>(), prop::sample::select(YAML)), 1..6),
+        // Most cases keep the YAML valid and change values; some break its structure too.
+        edits in prop_oneof![
+            3 => Just(Vec::new()),
+            1 => prop::collection::vec((0.0f64..1.0, any::<u8>(), prop::sample::select(YAML)), 1..4),
+        ],
+        values in prop::collection::vec((0.0f64..1.0, value_text()), 0..4),
+        description in prop::option::of(hostile_text(MARKDOWN, 30)),
         translation in prop::option::of(hostile_text(MARKDOWN, 30)),
         page in prop::option::of(hostile_text(MARKDOWN, 30)),
-        sample in 0u8..16,
+        sample in 0u8..12,
     ) {
         let dir = tempfile::tempdir().unwrap();
         common::copy_dir(&good(), dir.path());
         let profile_path = dir.path().join("actors/beratung-a/profile.yaml");
-        let profile = std::fs::read_to_string(&profile_path).unwrap();
-        std::fs::write(&profile_path, mutate(&profile, &edits)).unwrap();
+        let mut profile = std::fs::read_to_string(&profile_path).unwrap();
+        if let Some(markdown) = description {
+            profile = profile.replace(
+                "description: |\n  Wir beraten **kostenlos**.\n",
+                &format!("description: {}\n", serde_json::to_string(&markdown).unwrap()),
+            );
+        }
+        let profile = mutate(&set_values(&profile, &values), &edits);
+        std::fs::write(&profile_path, profile).unwrap();
         std::fs::write(
             dir.path().join("actors/beratung-a/logo.svg"),
             r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#c8102e"/></svg>"##,
@@ -331,7 +430,7 @@ proptest! {
             std::fs::create_dir_all(&pages).unwrap();
             std::fs::write(pages.join("de.md"), format!("# Impressum\n\n{markdown}\n")).unwrap();
         }
-        // One case in 16 renders the PDFs (typst takes a second or two).
+        // One accepted case in 12 renders the PDFs (typst takes a second or two).
         check_then_render(dir.path(), sample == 0)?;
     }
 }
