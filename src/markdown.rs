@@ -38,6 +38,28 @@ pub fn too_deep(markdown: &str) -> Option<(usize, usize)> {
     first.map(|offset| (offset, deepest))
 }
 
+/// The first heading of `markdown` longer than `max` characters: its byte offset and length.
+pub fn long_heading(markdown: &str, max: usize) -> Option<(usize, usize)> {
+    let mut heading: Option<(usize, usize)> = None;
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some((range.start, 0)),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, length)) = &mut heading {
+                    *length += text.chars().count();
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((offset, length)) = heading.take().filter(|(_, l)| *l > max) {
+                    return Some((offset, length));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The Markdown extensions both renderers and [`too_deep`] parse with.
 const OPTIONS: Options = Options::ENABLE_STRIKETHROUGH.union(Options::ENABLE_TABLES);
 

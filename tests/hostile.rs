@@ -120,7 +120,7 @@ fn run_case(case: &Path) -> Option<String> {
     let dir = content_with(Some(case), &[]);
     let started = Instant::now();
     let (accepted, output) = check(dir.path());
-    if started.elapsed() > Duration::from_secs(10) {
+    if started.elapsed() > Duration::from_secs(30) {
         return Some(format!("{name}: check took {:?}", started.elapsed()));
     }
     if accepted != accepted_expected {
@@ -155,7 +155,7 @@ fn a_list_of_100000_entries_is_one_error_found_at_once() {
     let started = Instant::now();
     let (accepted, output) = check(dir.path());
     assert!(
-        started.elapsed() < Duration::from_secs(5),
+        started.elapsed() < Duration::from_secs(30),
         "{:?}",
         started.elapsed()
     );
@@ -183,7 +183,9 @@ fn a_megabyte_of_unknown_fields_is_checked_quickly_and_summarised() {
     let (accepted, output) = check(dir.path());
     let took = started.elapsed();
     assert!(!accepted);
-    assert!(took < Duration::from_secs(10), "{took:?}");
+    // About 1.5 s of CPU in a debug build; before, over 5 minutes (quadratic). The bound leaves
+    // room for a busy machine.
+    assert!(took < Duration::from_secs(60), "{took:?}");
     assert_eq!(output.matches("unknown field").count(), 100, "{output}");
     assert!(
         output.contains("… and 104,900 more problems like these in this file"),

@@ -7,6 +7,11 @@
 //!   from every output ([`strip_direction_controls`]) and would otherwise reorder the text around
 //!   them.
 //!
+//! - Words longer than [`MAX_WORD`] characters, values (other than Markdown) and Markdown
+//!   headings longer than [`MAX_LINE`]: the brochure lays out a word on one line, and a heading,
+//!   name or title also becomes a PDF string (bookmark, alternative text, document title), which
+//!   PDF/A limits to 32,767 bytes.
+//!
 //! Only the first problem of each kind in a value is reported: one is enough to find the others.
 
 use crate::diagnostics::{Diagnostic, MAX_PER_FILE, Severity, more_like_this};
@@ -14,6 +19,14 @@ use crate::markdown::{MAX_NESTING, too_deep};
 use crate::schema::field_label;
 use crate::source::SourceFile;
 use crate::yaml::{Node, NodeKind, Position};
+
+/// Longest word (characters between spaces): long web addresses fit, and no word comes near
+/// the length at which a line of the brochure could not be written into the PDF.
+pub const MAX_WORD: usize = 500;
+
+/// Longest value other than Markdown, and longest Markdown heading, in characters: far beyond a
+/// name or a title, and safely within PDF/A's limit on strings (UTF-16, hex-encoded).
+pub const MAX_LINE: usize = 2000;
 
 /// Fields holding Markdown, as JSON pointers (profile.yaml and translations).
 const MARKDOWN_FIELDS: [&str; 1] = ["/description"];
@@ -33,9 +46,11 @@ pub fn check_tree(tree: &Node, file: &SourceFile) -> Vec<Diagnostic> {
                     Some(_) => more_errors += 1,
                     None => {}
                 }
-                if MARKDOWN_FIELDS.contains(&pointer.as_str()) && too_deep(text).is_some() {
+                let markdown = MARKDOWN_FIELDS.contains(&pointer.as_str());
+                if markdown && too_deep(text).is_some() {
                     more_errors += 1;
                 }
+                more_errors += usize::from(length_problem(text, markdown).is_some());
             }
             NodeKind::Scalar { text, .. } => {
                 let field = Field {
@@ -44,9 +59,11 @@ pub fn check_tree(tree: &Node, file: &SourceFile) -> Vec<Diagnostic> {
                     pointer: &pointer,
                 };
                 field.check_characters(text, &mut out);
-                if MARKDOWN_FIELDS.contains(&pointer.as_str()) {
+                let markdown = MARKDOWN_FIELDS.contains(&pointer.as_str());
+                if markdown {
                     field.check_markdown(text, &mut out);
                 }
+                field.check_length(text, markdown, &mut out);
             }
             NodeKind::Sequence(items) => {
                 for (i, item) in items.iter().enumerate().rev() {
@@ -82,6 +99,9 @@ pub fn check_page(file: &SourceFile) -> Vec<Diagnostic> {
     }
     if let Some((offset, depth)) = too_deep(text) {
         out.push(nesting_diagnostic(file, "the page", depth).at(at(offset), text));
+    }
+    if let Some((offset, problem)) = length_problem(text, true) {
+        out.push(problem.diagnostic(file, "the page").at(at(offset), text));
     }
     out
 }
@@ -151,6 +171,20 @@ impl Field<'_> {
         }
     }
 
+    fn check_length(&self, text: &str, markdown: bool, out: &mut Vec<Diagnostic>) {
+        if text.len() <= MAX_WORD {
+            return;
+        }
+        if let Some((offset, problem)) = length_problem(text, markdown) {
+            let label = format!("`{}`", field_label(self.pointer));
+            out.push(
+                problem
+                    .diagnostic(self.file, &label)
+                    .at(self.position(text, offset), &self.file.text),
+            );
+        }
+    }
+
     fn check_markdown(&self, text: &str, out: &mut Vec<Diagnostic>) {
         if let Some((offset, depth)) = too_deep(text) {
             let label = format!("`{}`", field_label(self.pointer));
@@ -194,6 +228,74 @@ fn position_in(text: &str, offset: usize) -> Position {
         line: before.matches('\n').count() + 1,
         column: before[line_start..].chars().count() + 1,
     }
+}
+
+/// Text too long for the brochure.
+enum LengthProblem {
+    /// A word of this many characters.
+    Word(usize),
+    /// A value of this many characters.
+    Value(usize),
+    /// A Markdown heading of this many characters.
+    Heading(usize),
+}
+
+impl LengthProblem {
+    fn diagnostic(self, file: &SourceFile, label: &str) -> Diagnostic {
+        let count = crate::diagnostics::thousands;
+        let (message, hint) = match self {
+            LengthProblem::Word(n) => (
+                format!(
+                    "{label} has a word of {} characters without a space; at most {MAX_WORD} are allowed",
+                    count(n)
+                ),
+                "put spaces between the words; link a very long web address with a short text: [Anmeldung](https://…)",
+            ),
+            LengthProblem::Value(n) => (
+                format!(
+                    "{label} has {} characters; at most {} are allowed here",
+                    count(n),
+                    count(MAX_LINE)
+                ),
+                "shorten it; longer text belongs in the description",
+            ),
+            LengthProblem::Heading(n) => (
+                format!(
+                    "{label} has a heading of {} characters; at most {} are allowed",
+                    count(n),
+                    count(MAX_LINE)
+                ),
+                "shorten the heading (the line starting with #) and put the rest into a paragraph",
+            ),
+        };
+        Diagnostic::for_file(Severity::Error, &file.relative, message).with_hint(hint)
+    }
+}
+
+/// The first word too long in `text`, or the text itself too long (a value other than
+/// Markdown) or a heading too long (Markdown), with its byte offset.
+fn length_problem(text: &str, markdown: bool) -> Option<(usize, LengthProblem)> {
+    let mut word = (0, 0usize);
+    for (offset, c) in text.char_indices() {
+        if c.is_whitespace() {
+            word = (offset + c.len_utf8(), 0);
+        } else {
+            word.1 += 1;
+            if word.1 > MAX_WORD {
+                let length = text[word.0..]
+                    .split(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                return Some((word.0, LengthProblem::Word(length.chars().count())));
+            }
+        }
+    }
+    if !markdown {
+        let length = text.chars().count();
+        return (length > MAX_LINE).then_some((0, LengthProblem::Value(length)));
+    }
+    crate::markdown::long_heading(text, MAX_LINE)
+        .map(|(offset, length)| (offset, LengthProblem::Heading(length)))
 }
 
 fn nesting_diagnostic(file: &SourceFile, label: &str, depth: usize) -> Diagnostic {
@@ -357,6 +459,34 @@ mod tests {
             Some("abc")
         );
         assert_eq!(strip_direction_controls("abc"), None);
+    }
+
+    #[test]
+    fn long_words_values_and_headings_are_errors() {
+        let word = "x".repeat(MAX_WORD + 1);
+        let problems = check(&format!("offers:\n  - \"kurz {word} kurz\"\n"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("`offers[1]` has a word of 501 characters")
+        );
+        let long = "Wort ".repeat(MAX_LINE / 5 + 1);
+        assert!(
+            check(&format!("name: {long}\n"))[0]
+                .message
+                .contains("has 2,004 characters")
+        );
+        // Markdown may be long, but not its headings.
+        assert!(check(&format!("description: |\n  {long}\n")).is_empty());
+        let problems = check(&format!("description: |\n  Text\n\n  ## {long}\n"));
+        assert!(
+            problems[0]
+                .message
+                .contains("has a heading of 2,004 characters"),
+            "{problems:?}"
+        );
+        assert_eq!(problems[0].line, Some(4));
     }
 
     #[test]
