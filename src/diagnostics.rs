@@ -330,6 +330,14 @@ mod tests {
     }
 
     #[test]
+    fn direction_controls_cannot_reorder_the_terminal_line() {
+        let d = Diagnostic::for_file(Severity::Warning, Path::new("a.yaml"), "`x\u{202E}y`")
+            .at(Position { line: 1, column: 4 }, "a: x\u{202E}y\u{2066}z\n");
+        assert_eq!(d.message, "`x\u{FFFD}y`");
+        assert_eq!(d.snippet.as_deref(), Some("a: x\u{FFFD}y\u{FFFD}z"));
+    }
+
+    #[test]
     fn json_output_counts() {
         let value: serde_json::Value = serde_json::from_str(&render_json(&[sample()])).unwrap();
         assert_eq!(value["errors"], 1);
