@@ -91,8 +91,12 @@ pub fn bounded<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Ite
         Event::End(tag) => {
             let keep = open.pop().unwrap_or(true);
             match tag {
-                TagEnd::List(_) | TagEnd::BlockQuote(_) if keep => blocks -= 1,
-                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough if keep => inlines -= 1,
+                TagEnd::List(_) | TagEnd::BlockQuote(_) if keep => {
+                    blocks = blocks.saturating_sub(1)
+                }
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough if keep => {
+                    inlines = inlines.saturating_sub(1)
+                }
                 _ => {}
             }
             keep

@@ -6,7 +6,6 @@
 //! - Unicode direction controls (U+202A–U+202E, U+2066–U+2069): a warning, since they are removed
 //!   from every output ([`strip_direction_controls`]) and would otherwise reorder the text around
 //!   them.
-//!
 //! - Words longer than [`MAX_WORD`] characters, values (other than Markdown) and Markdown
 //!   headings longer than [`MAX_LINE`]: the brochure lays out a word on one line, and a heading,
 //!   name or title also becomes a PDF string (bookmark, alternative text, document title), which
