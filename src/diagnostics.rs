@@ -45,7 +45,7 @@ impl Diagnostic {
             file: display_path(file),
             line: None,
             column: None,
-            message: message.into(),
+            message: visible(message.into()),
             hint: None,
             snippet: None,
             snippet_caret: 0,
@@ -73,10 +73,65 @@ impl Diagnostic {
                 window.push('…');
             }
             self.snippet_caret = caret - start + usize::from(start > 0);
-            self.snippet = Some(window);
+            self.snippet = Some(visible(window));
         }
         self
     }
+}
+
+/// `text` with every Unicode direction control replaced by U+FFFD: messages quote the editor's
+/// text, and a control would reorder the terminal line around it (one character for one, so
+/// that the caret stays under its column).
+fn visible(text: String) -> String {
+    if text.contains(crate::bidi::is_direction_control) {
+        text.chars()
+            .map(|c| {
+                if crate::bidi::is_direction_control(c) {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    } else {
+        text
+    }
+}
+
+/// Most diagnostics shown for one file and one stage of the check; one more says how many were
+/// left out. Beyond a hundred, more of the same help nobody, and placing each costs time.
+pub const MAX_PER_FILE: usize = 100;
+
+/// "… and 104,800 more problems like these in this file".
+pub fn more_like_this(file: &Path, count: usize, severity: Severity) -> Diagnostic {
+    let what = match severity {
+        Severity::Error => "problems",
+        Severity::Warning => "warnings",
+    };
+    Diagnostic::for_file(
+        severity,
+        file,
+        format!(
+            "… and {} more {what} like these in this file",
+            thousands(count)
+        ),
+    )
+    .with_hint(format!(
+        "only the first {MAX_PER_FILE} are shown; fix those and check again"
+    ))
+}
+
+/// `n` with commas between thousands: 104,800.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Characters of a long source line shown on each side of the caret.
@@ -261,6 +316,14 @@ mod tests {
             text,
             "::error file=actors/a%2Cb/profile.yaml,line=2,col=3::unknown field `adress`%0Ahint: did you mean `address`?\n"
         );
+    }
+
+    #[test]
+    fn direction_controls_cannot_reorder_the_terminal_line() {
+        let d = Diagnostic::for_file(Severity::Warning, Path::new("a.yaml"), "`x\u{202E}y`")
+            .at(Position { line: 1, column: 4 }, "a: x\u{202E}y\u{2066}z\n");
+        assert_eq!(d.message, "`x\u{FFFD}y`");
+        assert_eq!(d.snippet.as_deref(), Some("a: x\u{FFFD}y\u{FFFD}z"));
     }
 
     #[test]

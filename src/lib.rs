@@ -7,6 +7,7 @@
 //! [`build::build`] runs all of it. Every problem with the content becomes a
 //! [`diagnostics::Diagnostic`]; docs/ARCHITECTURE.md has the picture.
 
+pub mod bidi;
 pub mod brochure;
 pub mod build;
 pub mod cache;
@@ -14,6 +15,7 @@ pub mod catalog;
 mod check;
 pub mod config;
 pub mod diagnostics;
+pub mod fonts;
 pub mod format;
 pub mod i18n;
 pub mod load;

@@ -372,11 +372,13 @@ pub fn parse_file<T: DeserializeOwned>(
             return Err((file, vec![diagnostic]));
         }
     };
-    let instance = tree.to_json();
+    let mut instance = tree.to_json();
     let structural = schemas.check_instance(kind, &instance, &tree, &file);
     if !structural.is_empty() {
         return Err((file, structural));
     }
+    // Once, here, for every renderer; `check` warns about them from the tree, which keeps them.
+    crate::bidi::strip_direction_controls_in(&mut instance);
     // The schema accepted the tree's values, so they deserialise without a second parse. Should
     // they still not fit the type (a number too large for its field, say), serde_yaml reads the
     // text again to report the problem with its position.

@@ -7,6 +7,104 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+/// Deepest nesting of lists and block quotes that a Markdown text may have: `check` refuses
+/// more, and the renderers flatten anything deeper (see [`bounded`]), so that no text makes a
+/// renderer, the HTML minifier or typst recurse without bound.
+pub const MAX_NESTING: usize = 8;
+
+/// Deepest nesting of emphasis, strong emphasis and strikethrough that the renderers keep; deeper
+/// ones print as plain text (nobody writes `***` inside `***` eight times, so `check` is silent).
+const MAX_INLINE_NESTING: usize = 8;
+
+/// Where a Markdown text nests lists and quotes deeper than [`MAX_NESTING`]: the byte offset
+/// of the first container too deep, and the deepest nesting the text reaches.
+pub fn too_deep(markdown: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut first = None;
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth > MAX_NESTING && first.is_none() {
+                    first = Some(range.start);
+                }
+                deepest = deepest.max(depth);
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    first.map(|offset| (offset, deepest))
+}
+
+/// The first heading of `markdown` longer than `max` characters: its byte offset and length.
+pub fn long_heading(markdown: &str, max: usize) -> Option<(usize, usize)> {
+    let mut heading: Option<(usize, usize)> = None;
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some((range.start, 0)),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, length)) = &mut heading {
+                    *length += text.chars().count();
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((offset, length)) = heading.take().filter(|(_, l)| *l > max) {
+                    return Some((offset, length));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The Markdown extensions both renderers and [`too_deep`] parse with.
+const OPTIONS: Options = Options::ENABLE_STRIKETHROUGH.union(Options::ENABLE_TABLES);
+
+/// `events` with the start and end of every list, list item and block quote beyond
+/// [`MAX_NESTING`] levels removed (their content stays, one level up), and likewise emphasis
+/// beyond [`MAX_INLINE_NESTING`]: what a renderer builds from them is never deeper than that,
+/// whatever the text. Works on the flat event stream, without recursion.
+pub fn bounded<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    // For each open container: whether its start was kept.
+    let mut open: Vec<bool> = Vec::new();
+    let (mut blocks, mut inlines) = (0usize, 0usize);
+    events.filter(move |event| match event {
+        Event::Start(tag) => {
+            let keep = match tag {
+                Tag::List(_) | Tag::BlockQuote(_) => blocks < MAX_NESTING,
+                // An item stands or falls with its list.
+                Tag::Item => open.last().copied().unwrap_or(true),
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough => inlines < MAX_INLINE_NESTING,
+                _ => true,
+            };
+            match tag {
+                Tag::List(_) | Tag::BlockQuote(_) if keep => blocks += 1,
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough if keep => inlines += 1,
+                _ => {}
+            }
+            open.push(keep);
+            keep
+        }
+        Event::End(tag) => {
+            let keep = open.pop().unwrap_or(true);
+            match tag {
+                TagEnd::List(_) | TagEnd::BlockQuote(_) if keep => {
+                    blocks = blocks.saturating_sub(1)
+                }
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough if keep => {
+                    inlines = inlines.saturating_sub(1)
+                }
+                _ => {}
+            }
+            keep
+        }
+        _ => true,
+    })
+}
+
 /// Link schemes that survive rendering.
 const SAFE_SCHEMES: [&str; 4] = ["https:", "http:", "mailto:", "tel:"];
 
@@ -18,8 +116,7 @@ pub fn is_safe_url(url: &str) -> bool {
 
 /// Renders `markdown` to HTML; the document's top heading level becomes `top_level` (2–6).
 pub fn to_html(markdown: &str, top_level: u8) -> String {
-    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
-    let smallest = Parser::new_ext(markdown, options)
+    let smallest = Parser::new_ext(markdown, OPTIONS)
         .filter_map(|event| match event {
             Event::Start(Tag::Heading { level, .. }) => Some(level as u8),
             _ => None,
@@ -33,7 +130,7 @@ pub fn to_html(markdown: &str, top_level: u8) -> String {
     // Links that are dropped must also drop their closing tag.
     let mut dropped_links = Vec::new();
     let mut in_image = false;
-    let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
+    let events = bounded(Parser::new_ext(markdown, OPTIONS)).filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Heading {
             level,
@@ -149,6 +246,21 @@ mod tests {
         assert!(html.contains("<h5>Details</h5>"), "{html}");
         assert!(html.contains("<h3>Oben</h3>"), "{html}");
         assert!(!to_html("# Titel", 2).contains("<h1"));
+    }
+
+    #[test]
+    fn nesting_is_measured_and_rendered_bounded() {
+        assert_eq!(too_deep(&format!("{}acht", "> ".repeat(8))), None);
+        let list = format!("{}x", "- ".repeat(3000));
+        assert_eq!(too_deep(&list), Some((16, 3000)));
+        let html = to_html(&list, 3);
+        assert_eq!(html.matches("<ul>").count(), MAX_NESTING, "{html}");
+        assert!(html.contains('x'));
+        let quotes = to_html(&">".repeat(5000), 3);
+        assert_eq!(quotes.matches("<blockquote>").count(), MAX_NESTING);
+        let emphasis = to_html(&format!("{}x{}", "*".repeat(2000), "*".repeat(2000)), 3);
+        let opened = emphasis.matches("<em>").count() + emphasis.matches("<strong>").count();
+        assert!((1..=MAX_INLINE_NESTING).contains(&opened), "{emphasis}");
     }
 
     #[test]

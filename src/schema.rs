@@ -55,7 +55,9 @@ impl DocumentKind {
             DocumentKind::Translation => generator.into_root_schema_for::<Translation>(),
             DocumentKind::Numbers => generator.into_root_schema_for::<ImportantNumbers>(),
         };
-        schema.to_value()
+        let mut schema = schema.to_value();
+        limit_entries(&mut schema);
+        schema
     }
 }
 
@@ -105,9 +107,25 @@ impl Schemas {
         file: &SourceFile,
     ) -> Vec<Diagnostic> {
         let (_, schema, validator) = self.entry(kind);
-        let mut diagnostics = Vec::new();
+        let mut out = Capped::default();
         for error in validator.iter_errors(instance) {
-            self.describe(kind, schema, &error, root, file, &mut diagnostics);
+            if out.full() {
+                // Counted, not described: placing and explaining each costs more than finding it.
+                out.skipped += match error.kind() {
+                    ValidationErrorKind::AdditionalProperties { unexpected } => unexpected.len(),
+                    _ => 1,
+                };
+                continue;
+            }
+            self.describe(kind, schema, &error, root, file, &mut out);
+        }
+        let mut diagnostics = out.items;
+        if out.skipped > 0 {
+            diagnostics.push(crate::diagnostics::more_like_this(
+                &file.relative,
+                out.skipped,
+                Severity::Error,
+            ));
         }
         diagnostics
     }
@@ -119,7 +137,7 @@ impl Schemas {
         error: &ValidationError<'_>,
         root: &Node,
         file: &SourceFile,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Capped,
     ) {
         let pointer = error.instance_path().as_str();
         let field = field_label(pointer);
@@ -132,6 +150,10 @@ impl Schemas {
                 let mapping = root.at(pointer).unwrap_or(root);
                 let known = property_names(subschema_at(schema, pointer));
                 for name in unexpected {
+                    if out.full() {
+                        out.skipped += 1;
+                        continue;
+                    }
                     let position = mapping.key(name).map_or(mapping.position, |k| k.position);
                     let diagnostic = if kind == DocumentKind::Translation
                         && self.is_profile_field(pointer, name)
@@ -234,6 +256,21 @@ impl Schemas {
             ValidationErrorKind::Minimum { limit } => {
                 out.push(error_at(format!("`{field}` must be at least {limit}")))
             }
+            ValidationErrorKind::MaxItems { limit }
+            | ValidationErrorKind::MaxProperties { limit } => {
+                let count = match &**error.instance() {
+                    Value::Array(items) => items.len(),
+                    Value::Object(map) => map.len(),
+                    _ => 0,
+                };
+                out.push(
+                    error_at(format!(
+                        "`{field}` has {} entries; at most {limit} are allowed",
+                        crate::diagnostics::thousands(count)
+                    ))
+                    .with_hint("a Steckbrief lists only what readers need; check that the list was not pasted twice"),
+                );
+            }
             _ => out.push(error_at(format!("`{field}`: {error}"))),
         }
     }
@@ -265,6 +302,63 @@ impl Schemas {
     fn is_profile_field(&self, pointer: &str, name: &str) -> bool {
         let profile = self.schema(DocumentKind::Profile);
         property_names(subschema_at(profile, pointer)).contains(&name.to_owned())
+    }
+}
+
+/// The diagnostics of one file, at most [`crate::diagnostics::MAX_PER_FILE`]; the rest are
+/// only counted.
+#[derive(Default)]
+struct Capped {
+    items: Vec<Diagnostic>,
+    skipped: usize,
+}
+
+impl Capped {
+    fn full(&self) -> bool {
+        self.items.len() >= crate::diagnostics::MAX_PER_FILE
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        if self.full() {
+            self.skipped += 1;
+        } else {
+            self.items.push(diagnostic);
+        }
+    }
+}
+
+/// Most entries in any list or map of a file. Far above what a Steckbrief or the configuration
+/// needs, and low enough that a pasted-in list of 100,000 entries is one error, found at once.
+pub const MAX_ENTRIES: u64 = 500;
+
+/// Sets `maxItems` on every list and `maxProperties` on every map (an object with
+/// `additionalProperties`) of `schema` that has no limit of its own.
+fn limit_entries(schema: &mut Value) {
+    let mut stack = vec![schema];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(object) => {
+                let types: Vec<&str> = match object.get("type") {
+                    Some(Value::String(t)) => vec![t.as_str()],
+                    Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                let array = types.contains(&"array");
+                let map = types.contains(&"object")
+                    && object
+                        .get("additionalProperties")
+                        .is_some_and(Value::is_object);
+                if array && !object.contains_key("maxItems") {
+                    object.insert("maxItems".into(), MAX_ENTRIES.into());
+                }
+                if map && !object.contains_key("maxProperties") {
+                    object.insert("maxProperties".into(), MAX_ENTRIES.into());
+                }
+                stack.extend(object.values_mut());
+            }
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            _ => {}
+        }
     }
 }
 

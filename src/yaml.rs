@@ -112,6 +112,8 @@ struct Builder {
 struct Open {
     position: Position,
     container: Container,
+    /// The keys of a mapping so far: finding a duplicate must not take a scan of them all.
+    names: std::collections::HashSet<String>,
 }
 
 enum Container {
@@ -192,6 +194,7 @@ impl Builder {
         self.stack.push(Open {
             position,
             container,
+            names: std::collections::HashSet::new(),
         });
         self.pending_key.push(None);
         Ok(())
@@ -220,7 +223,7 @@ impl Builder {
                                 Some("write keys as `name: value`"),
                             ));
                         };
-                        if entries.iter().any(|(key, _)| key.name == text) {
+                        if !open.names.insert(text.clone()) {
                             return Err(SyntaxError::new(
                                 node.position,
                                 format!("the key `{text}` appears twice in the same block"),

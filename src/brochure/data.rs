@@ -207,9 +207,7 @@ pub struct HoursData {
 /// Removes the Unicode controls that override or isolate text direction (U+202A–U+202E,
 /// U+2066–U+2069): in data they would allow visual spoofing, e.g. of a phone number.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
+    crate::bidi::strip_direction_controls(text).unwrap_or_else(|| text.to_owned())
 }
 
 /// The virtual path of an actor's QR code (raw pixels, see [`qr`]).

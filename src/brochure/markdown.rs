@@ -54,7 +54,10 @@ pub enum Inline {
 
 /// Converts Markdown into blocks.
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
+    // Bounded: the blocks become nested JSON and typst content, and both have depth limits.
+    let events: Vec<Event<'_>> =
+        crate::markdown::bounded(Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH))
+            .collect();
     let highest = events
         .iter()
         .filter_map(|event| match event {
@@ -389,6 +392,23 @@ mod tests {
             ]
         );
         assert!(plain_text(inlines).contains('b') && plain_text(inlines).contains('c'));
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let mut depth = 0;
+        let mut level = blocks(&format!("{}tief", ">".repeat(5000)));
+        while let [Block::Quote { blocks }] = level.as_slice() {
+            depth += 1;
+            level = blocks.clone();
+        }
+        assert_eq!(depth, crate::markdown::MAX_NESTING);
+        assert_eq!(
+            level,
+            vec![Block::Paragraph {
+                inlines: vec![text("tief")]
+            }]
+        );
     }
 
     #[test]

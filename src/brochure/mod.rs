@@ -10,7 +10,6 @@
 //! document id, timestamp and `today()` derived from the date, fonts in a fixed order).
 
 pub mod data;
-pub mod fonts;
 pub mod markdown;
 pub mod qr;
 pub mod world;
@@ -404,8 +403,8 @@ fn compile(
         as_of.day().unsigned_abs(),
     )
     .ok_or_else(|| failed(vec![format!("the date {as_of} is out of range")]))?;
-    let world =
-        BrochureWorld::new(template, files, fonts::shared(), day).map_err(|e| failed(vec![e]))?;
+    let world = BrochureWorld::new(template, files, crate::fonts::shared(), day)
+        .map_err(|e| failed(vec![e]))?;
     let compiled = typst::compile::<PagedDocument>(&world);
     let warnings = located(&world, &compiled.warnings);
     let document = compiled

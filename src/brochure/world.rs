@@ -13,7 +13,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::fonts::Fonts;
+use crate::fonts::Fonts;
 use crate::overrides;
 
 /// A typst source file: its virtual path (which is also its path relative to the content root,

@@ -13,7 +13,7 @@ use crate::model::{Profile, Translation};
 use crate::schema::closest;
 
 use super::fields::{self, Problem};
-use super::{Rules, hours, inside_folder};
+use super::{Rules, checked_logo, hours};
 
 /// Longest summary before a warning: it should be one sentence.
 const LONG_SUMMARY: usize = 250;
@@ -67,6 +67,10 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
                 .with_hint(format!("rename the folder; {}", problem.hint)),
         );
     }
+    c.out.extend(super::text::check_tree(
+        &folder.profile.tree,
+        &folder.profile.file,
+    ));
     c.not_blank("/name", &profile.name);
     c.not_blank("/summary", &profile.summary);
     c.not_blank("/description", &profile.description);
@@ -170,11 +174,13 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
     let logo = profile
         .logo
         .as_deref()
-        .and_then(|logo| c.check("/logo", inside_folder(&folder.dir, logo)));
+        .and_then(|logo| c.check("/logo", checked_logo(&folder.dir, logo)));
 
     let mut translations = BTreeMap::new();
     for (language, loaded) in &folder.translations {
         c.out.extend(check_translation(profile, loaded));
+        c.out
+            .extend(super::text::check_tree(&loaded.tree, &loaded.file));
         translations.insert(language.clone(), loaded.value.clone());
     }
     c.out.extend(missing_translations(folder, rules));

@@ -7,12 +7,13 @@ use crate::config::{Category, Config, LocalizedText};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Loaded;
 
+use super::checked_logo;
 use super::fields::{self, Problem};
-use super::inside_folder;
 
 /// Checks config.yaml; returns true if it had no errors.
 pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics) -> bool {
     let before = out.error_count();
+    out.extend(super::text::check_tree(&config.tree, &config.file));
     let c = &config.value;
     let report = |out: &mut Diagnostics, pointer: &str, problem: Problem| {
         out.push(
@@ -129,7 +130,7 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
         }
     }
     if let Some(logo) = &c.branding.logo
-        && let Err(problem) = inside_folder(root, logo)
+        && let Err(problem) = checked_logo(root, logo)
     {
         report(out, "/branding/logo", problem);
     }

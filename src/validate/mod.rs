@@ -8,7 +8,9 @@ mod actor;
 mod config;
 mod fields;
 mod hours;
+mod logo;
 mod pages;
+mod text;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -173,3 +175,11 @@ pub fn inside_folder(folder: &Path, name: &str) -> Result<PathBuf, Problem> {
     }
 }
 pub use fields::url_safe_id as check_slug;
+
+/// Resolves a logo named in content like [`inside_folder`] and checks that the brochure can draw
+/// it and the site can publish it ([`logo::check`]).
+pub fn checked_logo(folder: &Path, name: &str) -> Result<PathBuf, Problem> {
+    let path = inside_folder(folder, name)?;
+    logo::check(&path, name)?;
+    Ok(path)
+}

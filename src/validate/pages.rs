@@ -37,6 +37,7 @@ pub fn check_pages(
             );
             continue;
         }
+        out.extend(super::text::check_page(&page.file));
         let text = page.file.text.trim_start_matches('\u{feff}');
         let (first, body) = text.split_once('\n').unwrap_or((text, ""));
         let Some(title) = first
@@ -61,8 +62,8 @@ pub fn check_pages(
             .insert(
                 page.language.clone(),
                 PageText {
-                    title: title.to_owned(),
-                    body: body.trim().to_owned(),
+                    title: clean(title),
+                    body: clean(body.trim()),
                 },
             );
     }
@@ -81,6 +82,12 @@ pub fn check_pages(
     pages
 }
 
+/// `text` without direction controls (the pages are not loaded by [`crate::load::parse_file`],
+/// which removes them from the YAML files).
+fn clean(text: &str) -> String {
+    crate::bidi::strip_direction_controls(text).unwrap_or_else(|| text.to_owned())
+}
+
 /// Checks the important numbers.
 pub fn check_numbers(
     loaded: &Loaded<ImportantNumbers>,
@@ -88,6 +95,7 @@ pub fn check_numbers(
     out: &mut Diagnostics,
 ) -> Vec<ImportantNumber> {
     let mut numbers = Vec::new();
+    out.extend(super::text::check_tree(&loaded.tree, &loaded.file));
     for (i, number) in loaded.value.numbers.iter().enumerate() {
         if !number.label.contains_key(&rules.source_language) {
             out.push(

@@ -1,0 +1,132 @@
+//! The fonts of the brochure, compiled into the binary.
+//!
+//! They are embedded with `include_bytes!` rather than read from `theme/fonts/` at run time so
+//! that the brochure looks the same whatever the content root or working directory is, a
+//! content folder of another town needs no copy of them, and the output cannot change because
+//! a file on disk did. typst's own fonts (Libertinus, New Computer Modern) are deliberately not
+//! offered: with only these fonts in the book, a character they lack is an error at PDF/A export
+//! instead of a silent fallback to a font that does not match. Noto Sans Math (arrows and
+//! mathematical signs only: ≤, →), Noto Sans Symbols, Noto Sans Symbols 2 and the monochrome Noto
+//! Emoji come last, as fallbacks for what Noto Sans lacks, so that symbols and ordinary emoji
+//! (☎, ✅, 👩) print; `check` refuses any other character that none of them has ([`can_print`]).
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+/// The font families, in the order typst tries them for each character (the list in
+/// templates/brochure.typ).
+pub const FAMILIES: [&str; 7] = [
+    "Noto Sans",
+    "Noto Naskh Arabic",
+    "Noto Sans Ethiopic",
+    "Noto Sans Math",
+    "Noto Sans Symbols",
+    "Noto Sans Symbols2",
+    "Noto Emoji",
+];
+
+/// The bundled font files (see theme/fonts/LICENSE).
+const FILES: [&[u8]; 12] = [
+    include_bytes!("../theme/fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../theme/fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../theme/fonts/NotoSans-Italic.ttf"),
+    include_bytes!("../theme/fonts/NotoSans-BoldItalic.ttf"),
+    include_bytes!("../theme/fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../theme/fonts/NotoNaskhArabic-Bold.ttf"),
+    include_bytes!("../theme/fonts/NotoSansEthiopic-Regular.ttf"),
+    include_bytes!("../theme/fonts/NotoSansEthiopic-Bold.ttf"),
+    include_bytes!("../theme/fonts/NotoSansMath-Regular.ttf"),
+    include_bytes!("../theme/fonts/NotoSansSymbols-Regular.ttf"),
+    include_bytes!("../theme/fonts/NotoSansSymbols2-Regular.ttf"),
+    include_bytes!("../theme/fonts/NotoEmoji-Regular.ttf"),
+];
+
+/// The parsed fonts and their book, in a fixed order (which keeps the PDF reproducible).
+#[derive(Debug)]
+pub struct Fonts {
+    /// What typst knows about each font, in the order of `fonts`.
+    pub book: LazyHash<FontBook>,
+    /// The parsed fonts.
+    pub fonts: Vec<Font>,
+}
+
+impl Fonts {
+    /// Parses the bundled fonts.
+    pub fn load() -> Fonts {
+        let fonts: Vec<Font> = FILES
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        Fonts {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    }
+}
+
+/// Whether the brochure can print `c`: some bundled font has a glyph for it, or it is a
+/// character that shaping hides when a font lacks it (joiners, variation selectors, direction
+/// marks, the soft hyphen) or that is laid out as space or a line break.
+pub fn can_print(c: char) -> bool {
+    if matches!(c, ' '..='~' | '\t' | '\n' | '\r') {
+        return true;
+    }
+    if is_invisible_format(c) {
+        return true;
+    }
+    shared()
+        .fonts
+        .iter()
+        .any(|font| font.info().coverage.contains(c as u32))
+}
+
+/// Default-ignorable characters that typst's shaper drops when the font has no glyph for them.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// The fonts, parsed once per process and shared by every render.
+pub fn shared() -> &'static Fonts {
+    static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+    FONTS.get_or_init(Fonts::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_file_is_a_font_of_a_known_family() {
+        let fonts = Fonts::load();
+        assert_eq!(fonts.fonts.len(), FILES.len());
+        let families: std::collections::BTreeSet<&str> = fonts
+            .fonts
+            .iter()
+            .map(|f| f.info().family.as_str())
+            .collect();
+        assert_eq!(families.len(), FAMILIES.len(), "{families:?}");
+        for font in &fonts.fonts {
+            assert!(
+                FAMILIES.contains(&font.info().family.as_str()),
+                "{}",
+                font.info().family
+            );
+        }
+    }
+
+    #[test]
+    fn emoji_and_symbols_print_but_private_use_does_not() {
+        for c in [
+            'a', 'ß', 'ж', 'ب', 'ሀ', '€', '≤', '→', '♪', '☎', '✅', '👩', '\u{200D}', '\u{FE0F}',
+        ] {
+            assert!(can_print(c), "{c:?}");
+        }
+        for c in ['\u{E000}', '\u{10FFFD}', '漢', '\u{FFFE}'] {
+            assert!(!can_print(c), "{c:?}");
+        }
+    }
+}
