@@ -22,8 +22,9 @@ if ((${#missing[@]})); then
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 
-echo "== formatting"
+echo "== formatting; the modules' import graph (no cycle, renderers independent)"
 cargo fmt --all -- --check
+python3 scripts/check-imports.py
 
 echo "== compiling with clippy's lints (-D warnings); cold: 15-25 min on 2 cores, cargo shows progress"
 RUSTC_WORKSPACE_WRAPPER="$(dirname "$(rustup which cargo 2>/dev/null || command -v cargo)")/clippy-driver"
