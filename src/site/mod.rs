@@ -345,144 +345,209 @@ impl Job {
     }
 }
 
-/// Every page of one language except the actor pages' data, which is filled in at render time.
+/// Every page of one language except the actor pages' data, which is filled in at render time,
+/// in the order of the sitemap: home, actors, topic and target-group listings, A–Z, numbers,
+/// content pages.
 fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<Job> {
-    let codes: Vec<&str> = catalog
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
-    let all = |url: &dyn Fn(&str) -> String| -> Vec<(String, String)> {
-        codes.iter().map(|c| ((*c).to_owned(), url(c))).collect()
+    let jobs = Jobs {
+        catalog,
+        language,
+        viewer: Viewer { catalog, language },
     };
-    let viewer = Viewer { catalog, language };
-    let source = catalog.config.source_language.as_str();
-    let mut jobs = Vec::new();
-    let job = |urls, template, context| Job {
-        urls,
-        template,
-        context,
-        actor: None,
-        cards: Vec::new(),
-    };
-
-    let mut home = Context::new();
-    let count = |ids: fn(&crate::catalog::Actor) -> &Vec<String>, id: &str| {
-        catalog
-            .actors
-            .iter()
-            .filter(|a| ids(a).iter().any(|x| x == id))
-            .count()
-    };
-    let links = |categories: &[crate::config::Category],
-                 url: fn(&str, &str) -> String,
-                 ids: fn(&crate::catalog::Actor) -> &Vec<String>| {
-        categories
-            .iter()
-            .map(|c| viewer.category_link(c, rel(&url(language, &c.id)), count(ids, &c.id)))
-            .filter(|link| link.count > 0)
-            .collect::<Vec<_>>()
-    };
-    let topics = links(&catalog.config.topics, urls::topic, |a| &a.topics);
-    let groups = links(&catalog.config.target_groups, urls::target_group, |a| {
-        &a.target_groups
-    });
-    home.insert("topics", &topics);
-    home.insert("target_groups", &groups);
-    home.insert("intro", &viewer.intro());
-    home.insert("search_index", search_index);
-    home.insert("numbers", &viewer.numbers());
-    if let Some(foreword) = catalog.pages.get(FOREWORD_PAGE) {
-        home.insert("foreword", &viewer.page(foreword));
+    let mut all = vec![jobs.home(search_index)];
+    all.extend(jobs.actors());
+    for kind in [Listing::Topic, Listing::Group] {
+        all.extend(jobs.listings(kind));
     }
-    jobs.push(job(all(&|c| urls::home(c)), "home.html", home));
+    all.push(jobs.a_to_z());
+    all.extend(jobs.numbers());
+    all.extend(jobs.pages());
+    all
+}
 
-    for (index, actor) in catalog.actors.iter().enumerate() {
-        jobs.push(Job {
-            actor: Some(index),
-            ..job(
-                all(&|c| urls::actor(c, &actor.slug)),
-                "actor.html",
-                Context::new(),
-            )
-        });
-    }
+/// The two kinds of listing pages: by topic and by target group.
+#[derive(Debug, Clone, Copy)]
+enum Listing {
+    Topic,
+    Group,
+}
 
-    let listing = |heading: String, count: usize| {
-        let mut context = Context::new();
-        context.insert("heading", &heading);
-        context.insert("count_label", &viewer.count_label(count));
-        context
-    };
-    for (categories, url, ids, heading_key) in [
-        (
-            &catalog.config.topics,
-            urls::topic as fn(&str, &str) -> String,
-            (|a: &crate::catalog::Actor| &a.topics) as fn(&crate::catalog::Actor) -> &Vec<String>,
-            "actors_for_topic",
-        ),
-        (
-            &catalog.config.target_groups,
-            urls::target_group,
-            |a: &crate::catalog::Actor| &a.target_groups,
-            "actors_for_group",
-        ),
-    ] {
-        for category in categories {
-            let actors: Vec<usize> = (0..catalog.actors.len())
-                .filter(|&i| ids(&catalog.actors[i]).contains(&category.id))
-                .collect();
-            if actors.is_empty() {
-                continue;
-            }
-            let heading = format!(
-                "{}: {}",
-                viewer.string(heading_key),
-                category_label(category, language, source)
-            );
-            let mut context = listing(heading, actors.len());
-            context.insert("cards", &placeholder(0));
-            jobs.push(Job {
-                cards: vec![CardList { level: 2, actors }],
-                ..job(all(&|c| url(c, &category.id)), "listing.html", context)
-            });
+impl Listing {
+    fn categories(self, catalog: &Catalog) -> &[crate::config::Category] {
+        match self {
+            Listing::Topic => &catalog.config.topics,
+            Listing::Group => &catalog.config.target_groups,
         }
     }
 
-    let mut az = listing(
-        viewer.string("all_actors_az").to_owned(),
-        catalog.actors.len(),
-    );
-    let (letters, cards): (Vec<LetterGroup>, Vec<CardList>) = letter_groups(catalog)
-        .into_iter()
-        .enumerate()
-        .map(|(n, (letter, actors))| {
-            let group = LetterGroup {
-                letter,
-                cards: placeholder(n),
-            };
-            (group, CardList { level: 3, actors })
+    fn url(self, language: &str, id: &str) -> String {
+        match self {
+            Listing::Topic => urls::topic(language, id),
+            Listing::Group => urls::target_group(language, id),
+        }
+    }
+
+    fn includes(self, actor: &crate::catalog::Actor, id: &str) -> bool {
+        let ids = match self {
+            Listing::Topic => &actor.topics,
+            Listing::Group => &actor.target_groups,
+        };
+        ids.iter().any(|x| x == id)
+    }
+
+    /// The i18n key of the heading: "Einrichtungen zum Thema: …".
+    fn heading_key(self) -> &'static str {
+        match self {
+            Listing::Topic => "actors_for_topic",
+            Listing::Group => "actors_for_group",
+        }
+    }
+}
+
+/// Makes the jobs of one language.
+struct Jobs<'a> {
+    catalog: &'a Catalog,
+    language: &'a str,
+    viewer: Viewer<'a>,
+}
+
+impl Jobs<'_> {
+    /// A page that exists at `url(code)` in every language.
+    fn job(&self, url: &dyn Fn(&str) -> String, template: &'static str, context: Context) -> Job {
+        Job {
+            urls: self
+                .catalog
+                .config
+                .languages
+                .iter()
+                .map(|l| (l.code.clone(), url(&l.code)))
+                .collect(),
+            template,
+            context,
+            actor: None,
+            cards: Vec::new(),
+        }
+    }
+
+    /// Links to the listings of `kind` that have actors, with their counts.
+    fn links(&self, kind: Listing) -> Vec<views::CategoryLink> {
+        kind.categories(self.catalog)
+            .iter()
+            .map(|c| {
+                let count = self
+                    .catalog
+                    .actors
+                    .iter()
+                    .filter(|a| kind.includes(a, &c.id))
+                    .count();
+                let url = rel(&kind.url(self.language, &c.id));
+                self.viewer.category_link(c, url, count)
+            })
+            .filter(|link| link.count > 0)
+            .collect()
+    }
+
+    fn home(&self, search_index: &str) -> Job {
+        let mut home = Context::new();
+        home.insert("topics", &self.links(Listing::Topic));
+        home.insert("target_groups", &self.links(Listing::Group));
+        home.insert("intro", &self.viewer.intro());
+        home.insert("search_index", search_index);
+        home.insert("numbers", &self.viewer.numbers());
+        if let Some(foreword) = self.catalog.pages.get(FOREWORD_PAGE) {
+            home.insert("foreword", &self.viewer.page(foreword));
+        }
+        self.job(&urls::home, "home.html", home)
+    }
+
+    fn actors(&self) -> impl Iterator<Item = Job> + '_ {
+        self.catalog
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(index, actor)| Job {
+                actor: Some(index),
+                ..self.job(
+                    &|c| urls::actor(c, &actor.slug),
+                    "actor.html",
+                    Context::new(),
+                )
+            })
+    }
+
+    /// The variables of a listing page.
+    fn listing(&self, heading: String, count: usize) -> Context {
+        let mut context = Context::new();
+        context.insert("heading", &heading);
+        context.insert("count_label", &self.viewer.count_label(count));
+        context
+    }
+
+    fn listings(&self, kind: Listing) -> Vec<Job> {
+        let source = self.catalog.config.source_language.as_str();
+        kind.categories(self.catalog)
+            .iter()
+            .filter_map(|category| {
+                let actors: Vec<usize> = (0..self.catalog.actors.len())
+                    .filter(|&i| kind.includes(&self.catalog.actors[i], &category.id))
+                    .collect();
+                if actors.is_empty() {
+                    return None;
+                }
+                let heading = format!(
+                    "{}: {}",
+                    self.viewer.string(kind.heading_key()),
+                    category_label(category, self.language, source)
+                );
+                let mut context = self.listing(heading, actors.len());
+                context.insert("cards", &placeholder(0));
+                Some(Job {
+                    cards: vec![CardList { level: 2, actors }],
+                    ..self.job(&|c| kind.url(c, &category.id), "listing.html", context)
+                })
+            })
+            .collect()
+    }
+
+    fn a_to_z(&self) -> Job {
+        let mut az = self.listing(
+            self.viewer.string("all_actors_az").to_owned(),
+            self.catalog.actors.len(),
+        );
+        let (letters, cards): (Vec<LetterGroup>, Vec<CardList>) = letter_groups(self.catalog)
+            .into_iter()
+            .enumerate()
+            .map(|(n, (letter, actors))| {
+                let group = LetterGroup {
+                    letter,
+                    cards: placeholder(n),
+                };
+                (group, CardList { level: 3, actors })
+            })
+            .unzip();
+        az.insert("letters", &letters);
+        Job {
+            cards,
+            ..self.job(&urls::index, "listing.html", az)
+        }
+    }
+
+    fn numbers(&self) -> Option<Job> {
+        (!self.catalog.numbers.is_empty()).then(|| {
+            let mut context = Context::new();
+            context.insert("numbers", &self.viewer.numbers());
+            self.job(&urls::numbers, "numbers.html", context)
         })
-        .unzip();
-    az.insert("letters", &letters);
-    jobs.push(Job {
-        cards,
-        ..job(all(&|c| urls::index(c)), "listing.html", az)
-    });
-
-    if !catalog.numbers.is_empty() {
-        let mut context = Context::new();
-        context.insert("numbers", &viewer.numbers());
-        jobs.push(job(all(&|c| urls::numbers(c)), "numbers.html", context));
     }
 
-    for page in catalog.pages.values().filter(|p| p.id != FOREWORD_PAGE) {
-        let mut context = Context::new();
-        context.insert("page", &viewer.page(page));
-        jobs.push(job(all(&|c| urls::page(c, &page.id)), "page.html", context));
+    fn pages(&self) -> impl Iterator<Item = Job> + '_ {
+        let pages = self.catalog.pages.values();
+        pages.filter(|p| p.id != FOREWORD_PAGE).map(|page| {
+            let mut context = Context::new();
+            context.insert("page", &self.viewer.page(page));
+            self.job(&|c| urls::page(c, &page.id), "page.html", context)
+        })
     }
-    jobs
 }
 
 /// Actors (indexes into the catalogue, which is in collation order) grouped by the letter
