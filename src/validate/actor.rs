@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use jiff::ToSpan;
+use jiff::civil::Date;
 
 use crate::catalog::{Actor, Contact, Hours, Phone, Reach, SourceText};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -60,7 +61,6 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         loaded: &folder.profile,
         out: Vec::new(),
     };
-
     if let Err(problem) = fields::url_safe_id(&folder.slug) {
         c.out.push(
             Diagnostic::for_file(Severity::Error, &folder.relative_dir, problem.message)
@@ -71,68 +71,8 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         &folder.profile.tree,
         &folder.profile.file,
     ));
-    c.not_blank("/name", &profile.name);
-    c.not_blank("/summary", &profile.summary);
-    c.not_blank("/description", &profile.description);
-    c.not_blank("/address/street", &profile.address.street);
-    c.not_blank("/address/city", &profile.address.city);
-    if profile.summary.chars().count() > LONG_SUMMARY {
-        c.warning(
-            "/summary",
-            Problem::new(
-                format!("the summary has {} characters", profile.summary.chars().count()),
-                format!("keep it to one sentence of at most {LONG_SUMMARY} characters; details belong in the description"),
-            ),
-        );
-    }
-    check_ids(&mut c, "/topics", &profile.topics, &rules.topics, "topic");
-    check_ids(
-        &mut c,
-        "/target_groups",
-        &profile.target_groups,
-        &rules.target_groups,
-        "target group",
-    );
-    check_ids(
-        &mut c,
-        "/languages",
-        &profile.languages,
-        &rules.spoken_languages,
-        "language",
-    );
-
-    let mut contacts = Vec::new();
-    for (i, person) in profile.contacts.iter().enumerate() {
-        let at = format!("/contacts/{i}");
-        c.not_blank(&format!("{at}/name"), &person.name);
-        check_ids(
-            &mut c,
-            &format!("{at}/languages"),
-            &person.languages,
-            &rules.spoken_languages,
-            "language",
-        );
-        contacts.push(Contact {
-            name: person.name.trim().to_owned(),
-            phone: optional_phone(&mut c, &format!("{at}/phone"), person.phone.as_deref()),
-            email: optional(
-                &mut c,
-                &format!("{at}/email"),
-                person.email.as_deref(),
-                fields::email,
-            ),
-            languages: person.languages.clone(),
-        });
-    }
-    if profile.contacts.is_empty() {
-        c.warning(
-            "/name",
-            Problem::new(
-                "no contact person is named",
-                "every actor in the network names one person to contact: add `contacts:`",
-            ),
-        );
-    }
+    check_texts_and_ids(&mut c, profile, rules);
+    let contacts = check_contacts(&mut c, profile, rules);
     let reach = Reach {
         phone: optional_phone(&mut c, "/phone", profile.phone.as_deref()),
         email: optional(&mut c, "/email", profile.email.as_deref(), fields::email),
@@ -155,22 +95,7 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         "/consultation_hours",
         profile.consultation_hours.as_ref(),
     );
-    let last_reviewed = c.check(
-        "/last_reviewed",
-        fields::review_date(&profile.last_reviewed, rules.today),
-    );
-    if let Some(date) = last_reviewed {
-        let due = date.saturating_add(i64::from(rules.review_interval_months).months());
-        if due < rules.today {
-            c.warning(
-                "/last_reviewed",
-                Problem::new(
-                    format!("last reviewed on {date}: the review was due on {due}"),
-                    "ask the actor to confirm or update the Steckbrief, then set last_reviewed to today",
-                ),
-            );
-        }
-    }
+    let last_reviewed = check_review(&mut c, profile, rules);
     let logo = profile
         .logo
         .as_deref()
@@ -207,6 +132,98 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         translations,
     });
     (actor, c.out)
+}
+
+/// Required texts are not blank, the summary is short, and topics, target groups and languages
+/// are those of config.yaml.
+fn check_texts_and_ids(c: &mut Checker<'_, Profile>, profile: &Profile, rules: &Rules) {
+    c.not_blank("/name", &profile.name);
+    c.not_blank("/summary", &profile.summary);
+    c.not_blank("/description", &profile.description);
+    c.not_blank("/address/street", &profile.address.street);
+    c.not_blank("/address/city", &profile.address.city);
+    if profile.summary.chars().count() > LONG_SUMMARY {
+        c.warning(
+            "/summary",
+            Problem::new(
+                format!("the summary has {} characters", profile.summary.chars().count()),
+                format!("keep it to one sentence of at most {LONG_SUMMARY} characters; details belong in the description"),
+            ),
+        );
+    }
+    check_ids(c, "/topics", &profile.topics, &rules.topics, "topic");
+    check_ids(
+        c,
+        "/target_groups",
+        &profile.target_groups,
+        &rules.target_groups,
+        "target group",
+    );
+    check_ids(
+        c,
+        "/languages",
+        &profile.languages,
+        &rules.spoken_languages,
+        "language",
+    );
+}
+
+/// Checks the contact persons and returns them checked; warns when there is none.
+fn check_contacts(c: &mut Checker<'_, Profile>, profile: &Profile, rules: &Rules) -> Vec<Contact> {
+    let mut contacts = Vec::new();
+    for (i, person) in profile.contacts.iter().enumerate() {
+        let at = format!("/contacts/{i}");
+        c.not_blank(&format!("{at}/name"), &person.name);
+        check_ids(
+            c,
+            &format!("{at}/languages"),
+            &person.languages,
+            &rules.spoken_languages,
+            "language",
+        );
+        contacts.push(Contact {
+            name: person.name.trim().to_owned(),
+            phone: optional_phone(c, &format!("{at}/phone"), person.phone.as_deref()),
+            email: optional(
+                c,
+                &format!("{at}/email"),
+                person.email.as_deref(),
+                fields::email,
+            ),
+            languages: person.languages.clone(),
+        });
+    }
+    if profile.contacts.is_empty() {
+        c.warning(
+            "/name",
+            Problem::new(
+                "no contact person is named",
+                "every actor in the network names one person to contact: add `contacts:`",
+            ),
+        );
+    }
+    contacts
+}
+
+/// The date of the last review, if valid; warns when the next review is overdue.
+fn check_review(c: &mut Checker<'_, Profile>, profile: &Profile, rules: &Rules) -> Option<Date> {
+    let last_reviewed = c.check(
+        "/last_reviewed",
+        fields::review_date(&profile.last_reviewed, rules.today),
+    );
+    if let Some(date) = last_reviewed {
+        let due = date.saturating_add(i64::from(rules.review_interval_months).months());
+        if due < rules.today {
+            c.warning(
+                "/last_reviewed",
+                Problem::new(
+                    format!("last reviewed on {date}: the review was due on {due}"),
+                    "ask the actor to confirm or update the Steckbrief, then set last_reviewed to today",
+                ),
+            );
+        }
+    }
+    last_reviewed
 }
 
 /// Reports ids that the configuration does not define, and duplicates.
