@@ -71,10 +71,17 @@ pub fn run(args: &Args) -> ExitCode {
         minify: Minify::SharedFragments,
     };
     let nothing_built = format!("nothing was built; {} is unchanged", args.out.display());
-    let staging = match Staging::create(&args.out) {
+    let staging = match Staging::create(&args.out, &args.root) {
         Ok(staging) => staging,
-        Err(error) => return fail(format!("cannot write {}: {error}", args.out.display())),
+        Err(error) => return fail(format!("{error}\n{nothing_built}")),
     };
+    if let Some(previous) = staging.out().recovered() {
+        eprintln!(
+            "note: an earlier build was interrupted; {} was put back from {}",
+            args.out.display(),
+            previous.display()
+        );
+    }
     progress.show(&format!(
         "rendering the site and {} brochures…",
         brochure_languages.len()
@@ -102,10 +109,14 @@ pub fn run(args: &Args) -> ExitCode {
     };
     progress.show(&format!("writing {}…", args.out.display()));
     let write_started = Instant::now();
-    if let Err(error) = staging.commit() {
-        return fail(format!("cannot write {}: {error}", args.out.display()));
-    }
+    let left_over = match staging.commit() {
+        Ok(left_over) => left_over,
+        Err(error) => return fail(error),
+    };
     progress.clear();
+    if let Some(problem) = left_over {
+        eprintln!("warning: {problem}");
+    }
     if args.verbose {
         eprintln!(
             "check {:.2} s, site {:.2} s (written as rendered), brochures {:.2} s (in parallel), \
