@@ -660,14 +660,18 @@ mod tests {
 
         let next = OutDir::open(&out, &root).unwrap();
         assert_eq!(next.recovered(), Some(aside.as_path()));
-        assert_eq!(std::fs::read_to_string(out.join("de/index.html")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(out.join("de/index.html")).unwrap(),
+            "old"
+        );
         assert!(!out.join(STAGING_MARKER).exists());
         let left: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert!(
-            left.iter().all(|name| !name.contains(".tmp-") && !name.contains(".old-")),
+            left.iter()
+                .all(|name| !name.contains(".tmp-") && !name.contains(".old-")),
             "{left:?}"
         );
     }
@@ -681,7 +685,10 @@ mod tests {
         let mut staging = staging_with(&out, &root, "new");
         let previous = staging.swap_by_moving().unwrap();
         staging.committed = true;
-        assert_eq!(std::fs::read_to_string(out.join("de/index.html")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(out.join("de/index.html")).unwrap(),
+            "new"
+        );
         assert_eq!(marked_role(&previous), Some(Role::Previous));
         remove_marked(&previous).unwrap();
         assert!(!previous.exists());
@@ -695,7 +702,10 @@ mod tests {
         assert_eq!(resolve(&path).unwrap(), real.join("a/c"));
         assert_eq!(
             overlap(&real.join("site/theme/x"), &real.join("site")).unwrap(),
-            format!("lies inside the content folder {}", real.join("site/theme").display())
+            format!(
+                "lies inside the content folder {}",
+                real.join("site/theme").display()
+            )
         );
         assert!(overlap(&real.join("public"), &real.join("site")).is_none());
     }

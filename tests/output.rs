@@ -73,7 +73,10 @@ fn out_folders_that_overlap_the_content_are_refused() {
     let before = common::files(dir.path());
     let real_root = root.canonicalize().unwrap();
     for (out, why) in [
-        (root.clone(), format!("is the content root {}", real_root.display())),
+        (
+            root.clone(),
+            format!("is the content root {}", real_root.display()),
+        ),
         (
             root.join("."),
             format!("is the content root {}", real_root.display()),
@@ -84,32 +87,55 @@ fn out_folders_that_overlap_the_content_are_refused() {
         ),
         (
             root.join("actors"),
-            format!("lies inside the content folder {}", real_root.join("actors").display()),
+            format!(
+                "lies inside the content folder {}",
+                real_root.join("actors").display()
+            ),
         ),
         (
             root.join("actors/beratung-a"),
-            format!("lies inside the content folder {}", real_root.join("actors").display()),
+            format!(
+                "lies inside the content folder {}",
+                real_root.join("actors").display()
+            ),
         ),
         (
             root.join("content/public"),
-            format!("lies inside the content folder {}", real_root.join("content").display()),
+            format!(
+                "lies inside the content folder {}",
+                real_root.join("content").display()
+            ),
         ),
         (
             root.join("templates/x"),
-            format!("lies inside the content folder {}", real_root.join("templates").display()),
+            format!(
+                "lies inside the content folder {}",
+                real_root.join("templates").display()
+            ),
         ),
         (
             root.join("theme"),
-            format!("lies inside the content folder {}", real_root.join("theme").display()),
+            format!(
+                "lies inside the content folder {}",
+                real_root.join("theme").display()
+            ),
         ),
         (
             root.join("i18n/../i18n/public"),
-            format!("lies inside the content folder {}", real_root.join("i18n").display()),
+            format!(
+                "lies inside the content folder {}",
+                real_root.join("i18n").display()
+            ),
         ),
     ] {
         let output = build(&root, &out);
         let message = stderr(&output);
-        assert_eq!(output.status.code(), Some(2), "{}: {message}", out.display());
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{}: {message}",
+            out.display()
+        );
         assert!(
             message.contains(&format!("--out {} {why}", out.display())),
             "{message}"
@@ -177,7 +203,14 @@ fn folders_steckbrief_did_not_write_are_refused() {
     // Nothing but the out folders and their lock files was left beside them.
     assert_eq!(
         names(dir.path()),
-        [".empty.steckbrief-lock", ".older.steckbrief-lock", "empty", "mine", "older", "site"]
+        [
+            ".empty.steckbrief-lock",
+            ".older.steckbrief-lock",
+            "empty",
+            "mine",
+            "older",
+            "site"
+        ]
     );
 }
 
@@ -232,7 +265,10 @@ fn a_second_build_into_the_same_folder_is_refused_while_the_first_runs() {
             }
         }
         assert_eq!(site(&out), reference);
-        assert_eq!(names(dir.path()), [".public.steckbrief-lock", "public", "site"]);
+        assert_eq!(
+            names(dir.path()),
+            [".public.steckbrief-lock", "public", "site"]
+        );
     }
 }
 
@@ -307,7 +343,14 @@ fn read_only_places_fail_before_anything_is_replaced() {
     let root = content(dir.path());
     for entry in walkdir::WalkDir::new(&root) {
         let entry = entry.unwrap();
-        chmod(entry.path(), if entry.file_type().is_dir() { 0o755 } else { 0o644 });
+        chmod(
+            entry.path(),
+            if entry.file_type().is_dir() {
+                0o755
+            } else {
+                0o644
+            },
+        );
     }
     let parent = dir.path().join("www");
     std::fs::create_dir(&parent).unwrap();
@@ -318,13 +361,27 @@ fn read_only_places_fail_before_anything_is_replaced() {
     // The folder that holds the site is read-only: nothing can be put beside the site.
     for entry in walkdir::WalkDir::new(&parent) {
         let entry = entry.unwrap();
-        chmod(entry.path(), if entry.file_type().is_dir() { 0o555 } else { 0o444 });
+        chmod(
+            entry.path(),
+            if entry.file_type().is_dir() {
+                0o555
+            } else {
+                0o444
+            },
+        );
     }
     let output = unprivileged(&build_args(&root, &out));
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert!(stderr(&output).contains("Permission denied"), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains(&format!("nothing was built; {} is unchanged", out.display())),
+        stderr(&output).contains("Permission denied"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains(&format!(
+            "nothing was built; {} is unchanged",
+            out.display()
+        )),
         "{}",
         stderr(&output)
     );
@@ -434,6 +491,12 @@ fn a_build_killed_at_any_instant_leaves_a_whole_site() {
     assert_eq!(site(&out), new_site);
     assert_eq!(
         names(dir.path()),
-        [".public.steckbrief-lock", ".scratch.steckbrief-lock", "public", "scratch", "site"]
+        [
+            ".public.steckbrief-lock",
+            ".scratch.steckbrief-lock",
+            "public",
+            "scratch",
+            "site"
+        ]
     );
 }

@@ -178,11 +178,18 @@ fn only_loopback_hosts_and_reading_methods_are_answered() {
         "[::1]:1111".to_owned(),
     ] {
         let response = request(port, &format!("GET /de/ HTTP/1.1\r\nHost: {host}"));
-        assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{host}: {response}");
+        assert!(
+            response.starts_with("HTTP/1.1 200 OK\r\n"),
+            "{host}: {response}"
+        );
         assert!(response.contains("Arbeiten in Beispielstadt"));
     }
     // DNS rebinding: a name of the attacker's that resolves to 127.0.0.1.
-    for host in ["rebind.example.org", "localhost.example.org:1111", "127.0.0.1.example.net"] {
+    for host in [
+        "rebind.example.org",
+        "localhost.example.org:1111",
+        "127.0.0.1.example.net",
+    ] {
         let response = request(port, &format!("GET /de/ HTTP/1.1\r\nHost: {host}"));
         assert!(response.starts_with("HTTP/1.1 421 "), "{host}: {response}");
         assert!(!response.contains("Beispielstadt"), "{response}");
@@ -196,14 +203,21 @@ fn only_loopback_hosts_and_reading_methods_are_answered() {
             port,
             &format!("{method} /de/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\nab"),
         );
-        assert!(response.starts_with("HTTP/1.1 405 "), "{method}: {response}");
+        assert!(
+            response.starts_with("HTTP/1.1 405 "),
+            "{method}: {response}"
+        );
         assert!(response.contains("\r\nAllow: GET, HEAD\r\n"), "{response}");
     }
     let full = request(port, "GET /de/beratung-a/ HTTP/1.1\r\nHost: localhost");
     let head = request(port, "HEAD /de/beratung-a/ HTTP/1.1\r\nHost: localhost");
     let (full_head, body) = full.split_once("\r\n\r\n").unwrap();
     assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
-    assert_eq!(head, format!("{full_head}\r\n\r\n"), "the same head, no body");
+    assert_eq!(
+        head,
+        format!("{full_head}\r\n\r\n"),
+        "the same head, no body"
+    );
     assert!(full_head.contains(&format!("Content-Length: {}", body.len())));
 }
 
@@ -273,7 +287,10 @@ fn connections_beyond_the_limits_are_refused_and_threads_stay_few() {
             let mut rest = String::new();
             let mut stream = stream;
             let _ = stream.read_to_string(&mut rest);
-            assert!(rest.contains("too many live-reload streams open (at most 32)"), "{rest}");
+            assert!(
+                rest.contains("too many live-reload streams open (at most 32)"),
+                "{rest}"
+            );
             refusals += 1;
         }
     }
@@ -284,7 +301,11 @@ fn connections_beyond_the_limits_are_refused_and_threads_stay_few() {
     // Every open stream hears of the next build; a closed tab frees its place.
     let profile = root.join("actors/beratung-a/profile.yaml");
     let text = std::fs::read_to_string(&profile).unwrap();
-    std::fs::write(&profile, text.replace("Beratungsstelle A", "Beratungsstelle Z")).unwrap();
+    std::fs::write(
+        &profile,
+        text.replace("Beratungsstelle A", "Beratungsstelle Z"),
+    )
+    .unwrap();
     for stream in &mut open {
         let mut reader = BufReader::new(stream);
         let mut line = String::new();
@@ -333,11 +354,19 @@ fn the_watcher_survives_rename_saves_and_recreated_folders() {
     settle();
     let profile = actors.join("beratung-a/profile.yaml");
     let text = std::fs::read_to_string(&profile).unwrap();
-    std::fs::write(&profile, text.replace("Beratungsstelle A", "Beratungsstelle Omega")).unwrap();
+    std::fs::write(
+        &profile,
+        text.replace("Beratungsstelle A", "Beratungsstelle Omega"),
+    )
+    .unwrap();
     wait_for(port, "/de/beratung-a/", "<h1>Beratungsstelle Omega</h1>");
     // And once more after a rebuild the watcher alone reports.
     settle();
-    std::fs::write(&profile, text.replace("Beratungsstelle A", "Beratungsstelle Psi")).unwrap();
+    std::fs::write(
+        &profile,
+        text.replace("Beratungsstelle A", "Beratungsstelle Psi"),
+    )
+    .unwrap();
     wait_for(port, "/de/beratung-a/", "<h1>Beratungsstelle Psi</h1>");
     // A new actor folder in the restored actors/ is seen as well.
     settle();

@@ -152,8 +152,11 @@ where
     let mut workers = 0;
     let mut spawn_error = None;
     for n in 0..WORKERS {
-        let (waiting, answer, streams) =
-            (Arc::clone(&waiting), Arc::clone(&answer), Arc::clone(&streams));
+        let (waiting, answer, streams) = (
+            Arc::clone(&waiting),
+            Arc::clone(&answer),
+            Arc::clone(&streams),
+        );
         let spawned = std::thread::Builder::new()
             .name(format!("http-{n}"))
             .spawn(move || work(&waiting, &*answer, &streams));
@@ -307,7 +310,9 @@ fn parse(head: &[u8]) -> Result<(String, bool), Response> {
     }
     let host = lines.find_map(|line| {
         let (name, value) = line.split_once(':')?;
-        name.trim().eq_ignore_ascii_case("host").then(|| value.trim())
+        name.trim()
+            .eq_ignore_ascii_case("host")
+            .then(|| value.trim())
     });
     match host {
         Some(host) if is_loopback(host) => {}
@@ -335,9 +340,7 @@ fn parse(head: &[u8]) -> Result<(String, bool), Response> {
 /// each with or without a port.
 fn is_loopback(host: &str) -> bool {
     let name = match host.rsplit_once(':') {
-        Some((name, port)) if !name.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => {
-            name
-        }
+        Some((name, port)) if !name.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => name,
         _ => host,
     };
     name.eq_ignore_ascii_case("localhost") || name == "127.0.0.1" || name == "[::1]"
