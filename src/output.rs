@@ -306,18 +306,13 @@ impl Staging {
     /// previous site marked [`Role::Previous`], which the next build puts back.
     fn swap_by_moving(&self) -> Result<PathBuf, OutputError> {
         let (target, shown) = (&self.out.target, self.out.shown.display());
-        let aside = create_marked(
-            &self.out.parent,
-            &format!("{}.old", self.out.name),
-            Role::Previous,
-        )?;
+        let aside = free_path(&self.out.parent, &format!("{}.old", self.out.name));
         let unchanged = |source| OutputError::Io {
             what: format!("cannot move the previous site aside ({shown} is unchanged)"),
             source,
         };
-        std::fs::remove_dir(&aside)
-            .and_then(|()| mark(target, &aside, Role::Previous))
-            .and_then(|()| std::fs::rename(target, &aside))
+        mark(target, &aside, Role::Previous)
+            .and_then(|()| rename_new(target, &aside))
             .map_err(unchanged)?;
         if let Err(source) = std::fs::rename(&self.dir, target) {
             let what = match std::fs::rename(&aside, target) {
@@ -413,16 +408,30 @@ fn marked_role(folder: &Path) -> Option<Role> {
     (lines.next()? == folder.to_string_lossy()).then_some(role)
 }
 
-/// Creates and marks a fresh folder `<parent>/<stem>-<pid>` (with a counter if a folder of
-/// that name exists; it is left alone).
-fn create_marked(parent: &Path, stem: &str, role: Role) -> Result<PathBuf, OutputError> {
+/// The `attempt`-th name for a folder of this process: `<parent>/<stem>-<pid>`, then with a
+/// counter.
+fn numbered(parent: &Path, stem: &str, attempt: u32) -> PathBuf {
     let pid = std::process::id();
+    match attempt {
+        0 => parent.join(format!("{stem}-{pid}")),
+        n => parent.join(format!("{stem}-{pid}-{n}")),
+    }
+}
+
+/// The first [`numbered`] path where nothing is.
+fn free_path(parent: &Path, stem: &str) -> PathBuf {
+    (0..)
+        .map(|attempt| numbered(parent, stem, attempt))
+        .find(|path| std::fs::symlink_metadata(path).is_err())
+        .unwrap_or_else(|| numbered(parent, stem, 0))
+}
+
+/// Creates and marks a fresh folder at the first free [`numbered`] path (folders already there
+/// are left alone).
+fn create_marked(parent: &Path, stem: &str, role: Role) -> Result<PathBuf, OutputError> {
     let mut attempt = 0;
     loop {
-        let dir = match attempt {
-            0 => parent.join(format!("{stem}-{pid}")),
-            n => parent.join(format!("{stem}-{pid}-{n}")),
-        };
+        let dir = numbered(parent, stem, attempt);
         match std::fs::create_dir(&dir) {
             Ok(()) => {
                 return match mark(&dir, &dir, role) {
@@ -649,8 +658,7 @@ mod tests {
         // The fallback swap, killed right after moving the old site aside.
         let staging = staging_with(&out, &root, "new");
         let parent = dir.path().canonicalize().unwrap();
-        let aside = create_marked(&parent, "public.old", Role::Previous).unwrap();
-        std::fs::remove_dir(&aside).unwrap();
+        let aside = free_path(&parent, "public.old");
         mark(&out, &aside, Role::Previous).unwrap();
         std::fs::rename(&out, &aside).unwrap();
         let mut killed = staging;
