@@ -129,6 +129,11 @@ pub struct OutDir {
     recovered: Option<PathBuf>,
     /// Held (and locked) for as long as the build runs.
     _lock: File,
+    /// The lock file, which also names the folder a build is about to create, so that the next
+    /// build can remove it if the process died before marking it.
+    lock_path: PathBuf,
+    /// The folder the last build holding the lock was about to create, if it noted one.
+    noted: Option<PathBuf>,
 }
 
 impl OutDir {
@@ -151,7 +156,8 @@ impl OutDir {
         let (parent, name) = (parent.to_path_buf(), name.to_string_lossy().into_owned());
         ensure_ours(&resolved, &shown)?;
         std::fs::create_dir_all(&parent).map_err(io_error("cannot create", &parent))?;
-        let lock = lock(&parent.join(format!(".{name}.steckbrief-lock")), &shown)?;
+        let lock_path = parent.join(format!(".{name}.steckbrief-lock"));
+        let (lock, noted) = lock(&lock_path, &shown)?;
         let mut out = OutDir {
             shown,
             target: resolved,
@@ -159,6 +165,8 @@ impl OutDir {
             name,
             recovered: None,
             _lock: lock,
+            lock_path,
+            noted,
         };
         out.recover();
         // Checked again under the lock: a build that ran meanwhile may have changed it.
@@ -182,6 +190,20 @@ impl OutDir {
     /// Removes the staging folders of interrupted builds and, if the target is missing, puts
     /// back the site that such a build had moved aside.
     fn recover(&mut self) {
+        // A folder created and killed before it was marked holds at most a partial marker.
+        if let Some(noted) = self.noted.take() {
+            let unmarked = std::fs::read_dir(&noted).is_ok_and(|entries| {
+                entries.flatten().all(|entry| {
+                    entry
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with(STAGING_MARKER)
+                })
+            });
+            if unmarked {
+                let _ = std::fs::remove_dir_all(&noted);
+            }
+        }
         let prefix = format!("{}.", self.name);
         let Ok(entries) = std::fs::read_dir(&self.parent) else {
             return;
@@ -201,10 +223,30 @@ impl OutDir {
             }
         }
         for (folder, _) in ours {
-            let _ = remove_marked(&folder);
+            let _ = self.remove_own(&folder);
         }
         // A mark the target got for a swap that never happened.
         let _ = std::fs::remove_file(self.target.join(STAGING_MARKER));
+        let _ = std::fs::remove_file(self.target.join(format!("{STAGING_MARKER}.partial")));
+    }
+
+    /// Removes a folder of a build's own (see [`remove_marked`]), noted in the lock file while
+    /// it goes: the marker goes last, and the folder, empty by then, after it.
+    fn remove_own(&self, folder: &Path) -> io::Result<()> {
+        self.note(Some(folder))?;
+        remove_marked(folder)?;
+        self.note(None)
+    }
+
+    /// Writes this process's id into the lock file and, if given, the folder it is about to
+    /// create.
+    fn note(&self, creating: Option<&Path>) -> io::Result<()> {
+        let mut text = std::process::id().to_string();
+        if let Some(path) = creating {
+            text.push('\n');
+            text.push_str(&path.to_string_lossy());
+        }
+        std::fs::write(&self.lock_path, text)
     }
 }
 
@@ -227,7 +269,10 @@ impl Staging {
 
     /// Creates the staging folder for an opened out folder.
     pub fn within(out: OutDir) -> Result<Staging, OutputError> {
-        let dir = create_marked(&out.parent, &format!("{}.tmp", out.name), Role::Staging)?;
+        let dir = free_path(&out.parent, &format!("{}.tmp", out.name));
+        out.note(Some(&dir))
+            .map_err(io_error("cannot write", &out.lock_path))?;
+        create_marked(&dir, Role::Staging)?;
         let staging = Staging {
             dir,
             out,
@@ -286,10 +331,11 @@ impl Staging {
         };
         self.committed = true;
         let _ = std::fs::remove_file(target.join(STAGING_MARKER));
+        let _ = self.out.note(None);
         // Marked as incomplete first, so that a removal cut short is never put back.
         let left = previous.and_then(|previous| {
-            let removed =
-                mark(&previous, &previous, Role::Staging).and_then(|()| remove_marked(&previous));
+            let removed = mark(&previous, &previous, Role::Staging)
+                .and_then(|()| self.out.remove_own(&previous));
             removed.err().map(|source| OutputError::Io {
                 what: format!(
                     "the previous site stays in {} (remove it yourself)",
@@ -332,7 +378,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = remove_marked(&self.dir);
+            let _ = self.out.remove_own(&self.dir);
             let _ = std::fs::remove_file(self.out.target.join(STAGING_MARKER));
         }
     }
@@ -426,28 +472,13 @@ fn free_path(parent: &Path, stem: &str) -> PathBuf {
         .unwrap_or_else(|| numbered(parent, stem, 0))
 }
 
-/// Creates and marks a fresh folder at the first free [`numbered`] path (folders already there
-/// are left alone).
-fn create_marked(parent: &Path, stem: &str, role: Role) -> Result<PathBuf, OutputError> {
-    let mut attempt = 0;
-    loop {
-        let dir = numbered(parent, stem, attempt);
-        match std::fs::create_dir(&dir) {
-            Ok(()) => {
-                return match mark(&dir, &dir, role) {
-                    Ok(()) => Ok(dir),
-                    Err(source) => {
-                        let _ = std::fs::remove_dir_all(&dir);
-                        Err(io_error("cannot write into", &dir)(source))
-                    }
-                };
-            }
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(error) => return Err(io_error("cannot create", &dir)(error)),
-        }
-    }
+/// Creates `dir` and marks it.
+fn create_marked(dir: &Path, role: Role) -> Result<(), OutputError> {
+    std::fs::create_dir(dir).map_err(io_error("cannot create", dir))?;
+    mark(dir, dir, role).map_err(|source| {
+        let _ = std::fs::remove_dir_all(dir);
+        io_error("cannot write into", dir)(source)
+    })
 }
 
 /// Removes a folder marked as a build's own: its marker goes last, so that a removal cut short
@@ -468,9 +499,9 @@ fn remove_marked(folder: &Path) -> io::Result<()> {
 }
 
 /// Locks `path` (created if missing) and writes this process's id into it; refuses if another
-/// process holds the lock.
-fn lock(path: &Path, shown: &Path) -> Result<File, OutputError> {
-    let mut file = std::fs::OpenOptions::new()
+/// process holds the lock. Also returns the folder the last holder noted it was creating.
+fn lock(path: &Path, shown: &Path) -> Result<(File, Option<PathBuf>), OutputError> {
+    let file = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
@@ -482,7 +513,7 @@ fn lock(path: &Path, shown: &Path) -> Result<File, OutputError> {
         Err(std::fs::TryLockError::WouldBlock) => {
             let holder = std::fs::read_to_string(path)
                 .ok()
-                .and_then(|text| text.trim().parse::<u32>().ok())
+                .and_then(|text| text.lines().next()?.trim().parse::<u32>().ok())
                 .map_or_else(
                     || "a process that is just starting".to_owned(),
                     |pid| format!("process {pid}"),
@@ -496,10 +527,11 @@ fn lock(path: &Path, shown: &Path) -> Result<File, OutputError> {
             return Err(io_error("cannot lock", path)(error));
         }
     }
-    file.set_len(0)
-        .and_then(|()| write!(file, "{}", std::process::id()))
-        .map_err(io_error("cannot write", path))?;
-    Ok(file)
+    let noted = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| Some(PathBuf::from(text.lines().nth(1)?)));
+    std::fs::write(path, std::process::id().to_string()).map_err(io_error("cannot write", path))?;
+    Ok((file, noted))
 }
 
 /// Refuses an existing `target` that is not a folder, or a non-empty folder that steckbrief did
