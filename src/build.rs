@@ -15,7 +15,7 @@ use crate::catalog::Catalog;
 use crate::diagnostics::Diagnostics;
 use crate::load::FatalError;
 use crate::open_data::OpenData;
-use crate::output::Staging;
+use crate::output::{OutputError, Staging};
 use crate::render::{self, Collect, Files, RenderError, Rendered, Renderer, Timing};
 use crate::site::{self, Minify, Site};
 
@@ -29,10 +29,13 @@ pub struct Options {
 }
 
 /// Where a build is, for a progress display.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Progress {
     /// Reading and checking the content.
     Checking,
+    /// An earlier build had been interrupted after moving the site aside; it was put back from
+    /// this folder before this build began.
+    Recovered(PathBuf),
     /// Rendering the site and this many brochures.
     Rendering { brochures: usize },
     /// `done` of `of` brochures are written.
@@ -52,20 +55,21 @@ pub struct Built {
     pub rendered: Rendered,
     /// How long each step took: the check, each renderer (side by side), publishing.
     pub timings: Vec<Timing>,
+    /// The new site is in place, but the previous one could not be removed from beside it.
+    pub left_over: Option<OutputError>,
 }
 
-/// Why nothing was published; the previous output is unchanged in every case.
+/// Why nothing was published; the previous output is unchanged but after [`BuildError::Publish`].
 #[derive(Debug)]
 pub enum BuildError {
     /// The content folder cannot be checked at all.
     Fatal(FatalError),
     /// The content has errors (listed in the check).
     Invalid(Box<crate::Checked>),
-    /// The output folder could not be prepared or swapped into place.
-    Output {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// The output folder may not be written or is busy; nothing was rendered.
+    Output(OutputError),
+    /// The new site could not be swapped into place (the error says what is where now).
+    Publish(OutputError),
     /// A renderer failed (a broken template, say).
     Render(RenderError),
 }
@@ -79,9 +83,7 @@ impl std::fmt::Display for BuildError {
                 "the content has {} errors",
                 checked.diagnostics.error_count()
             ),
-            BuildError::Output { path, source } => {
-                write!(f, "cannot write {}: {source}", path.display())
-            }
+            BuildError::Output(error) | BuildError::Publish(error) => error.fmt(f),
             BuildError::Render(error) => error.fmt(f),
         }
     }
@@ -91,7 +93,7 @@ impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             BuildError::Fatal(error) => Some(error),
-            BuildError::Output { source, .. } => Some(source),
+            BuildError::Output(error) | BuildError::Publish(error) => Some(error),
             BuildError::Render(error) => Some(error),
             BuildError::Invalid(_) => None,
         }
@@ -100,7 +102,9 @@ impl std::error::Error for BuildError {
 
 /// Checks the content under `root` and, if it has no errors, renders the site, the open data
 /// and (if `options.brochures`) the brochures into a staging folder beside `out` as each file is
-/// made, then swaps that folder into place. `progress` hears where the build is.
+/// made, then swaps that folder into place. `out` must be steckbrief's to replace and outside
+/// the content, and only one build writes it at a time (see [`crate::output`]). `progress`
+/// hears where the build is.
 pub fn build(
     root: &Path,
     out: &Path,
@@ -132,10 +136,10 @@ pub fn build(
             })
         })?
     };
-    let staging = Staging::create(out).map_err(|source| BuildError::Output {
-        path: out.to_path_buf(),
-        source,
-    })?;
+    let staging = Staging::create(out, root).map_err(BuildError::Output)?;
+    if let Some(previous) = staging.out().recovered() {
+        progress(Progress::Recovered(previous.to_path_buf()));
+    }
     progress(Progress::Rendering {
         brochures: languages.len(),
     });
@@ -162,10 +166,7 @@ pub fn build(
     timings.extend(render_timings);
     progress(Progress::Publishing);
     let publishing = Instant::now();
-    staging.commit().map_err(|source| BuildError::Output {
-        path: out.to_path_buf(),
-        source,
-    })?;
+    let left_over = staging.commit().map_err(BuildError::Publish)?;
     timings.push(Timing {
         step: "publish",
         took: publishing.elapsed(),
@@ -175,6 +176,7 @@ pub fn build(
         actor_count: checked.actor_count,
         rendered,
         timings,
+        left_over,
     })
 }
 

@@ -44,7 +44,9 @@ fn assert_same_site(root: &Path) {
         "--no-brochures",
         "--quiet",
     ]);
-    let built = common::files(&out);
+    let mut built = common::files(&out);
+    // The file that marks the folder as steckbrief's is no part of the rendered site.
+    assert!(built.remove(Path::new(".steckbrief-site")).is_some());
     let reference: Vec<(PathBuf, Vec<u8>)> = render_sequentially(root)
         .into_iter()
         .map(|(path, bytes)| (PathBuf::from(path), bytes))

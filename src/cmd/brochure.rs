@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use steckbrief::brochure;
+use steckbrief::output::OutDir;
 
 use super::invalid_content;
 use super::{EXIT_OK, fail};
@@ -41,6 +42,14 @@ pub fn run(args: &Args) -> ExitCode {
     let as_of = match brochure::as_of_date(&catalog) {
         Ok(date) => date,
         Err(error) => return fail(error),
+    };
+    // The PDFs go into the site folder in place; the same rules as for `build` keep it safe.
+    let _locked = match OutDir::open(&args.out, &args.root).and_then(|out| {
+        out.create_in_place()?;
+        Ok(out)
+    }) {
+        Ok(out) => out,
+        Err(error) => return fail(format!("{error}\nnothing was written")),
     };
     let started = std::time::Instant::now();
     match brochure::render_languages(&catalog, &languages, &args.out, as_of) {

@@ -41,6 +41,14 @@ pub fn run(args: &Args) -> ExitCode {
     let out = args.out.display();
     let show = |progress: Progress| {
         status.show(&match progress {
+            Progress::Recovered(previous) => {
+                status.clear();
+                eprintln!(
+                    "note: an earlier build was interrupted; {out} was put back from {}",
+                    previous.display()
+                );
+                return;
+            }
             Progress::Checking => "checking the content…".to_owned(),
             Progress::Rendering { brochures } => {
                 format!("rendering the site and {brochures} brochures…")
@@ -56,11 +64,14 @@ pub fn run(args: &Args) -> ExitCode {
         Err(BuildError::Invalid(checked)) => {
             return invalid_content(*checked, &format!("nothing was built; {out} is unchanged"));
         }
-        Err(error @ (BuildError::Render(_) | BuildError::Output { .. })) => {
+        Err(error @ (BuildError::Render(_) | BuildError::Output(_))) => {
             return fail(format!("{error}\nnothing was built; {out} is unchanged"));
         }
-        Err(error @ BuildError::Fatal(_)) => return fail(error),
+        Err(error @ (BuildError::Fatal(_) | BuildError::Publish(_))) => return fail(error),
     };
+    if let Some(problem) = &built.left_over {
+        eprintln!("warning: {problem}");
+    }
     let summary = summary_line(&built.diagnostics, built.actor_count);
     if args.verbose {
         eprint!(

@@ -5,8 +5,9 @@
 //! successful rebuild, or shows the errors as an overlay after a failed one while the last good
 //! build stays served.
 
+mod http;
+
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::RecvTimeoutError;
@@ -20,13 +21,14 @@ use steckbrief::build;
 use steckbrief::cache::{CheckCache, Work};
 use steckbrief::catalog::Catalog;
 use steckbrief::diagnostics;
-use steckbrief::load::ACTORS_DIR;
+use steckbrief::load::{ACTORS_DIR, CONFIG_FILE};
 use steckbrief::render::Files;
 use steckbrief::site;
 use steckbrief::urls;
 
 use super::fail;
 use super::{summary_line, use_colour};
+use http::{Reply, Response, Streams};
 
 /// Arguments of `serve`.
 #[derive(Debug, clap::Args)]
@@ -50,6 +52,9 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 /// Quiet time once every file written to has been closed again: the save is complete, and an
 /// editor's "save all" still arrives as one build.
 const SETTLE: Duration = Duration::from_millis(10);
+/// The folders of the content root that are watched (with everything in them), besides
+/// config.yaml.
+const WATCHED_FOLDERS: [&str; 5] = [ACTORS_DIR, "content", "i18n", "templates", "theme"];
 /// Quiet time after a rebuild that trusted the file watcher before every file is compared
 /// once more, so that a change the watcher missed shows within about a second.
 const VERIFY_AFTER: Duration = Duration::from_secs(1);
@@ -94,18 +99,13 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(watcher) => watcher,
         Err(error) => return fail(format!("cannot watch files: {error}")),
     };
-    for watched in [
-        "config.yaml",
-        "actors",
-        "content",
-        "i18n",
-        "templates",
-        "theme",
-    ] {
-        let path = root.join(watched);
-        if path.exists() {
-            let _ = watcher.watch(&path, RecursiveMode::Recursive);
-        }
+    // The root itself without its subfolders: that sees config.yaml replaced by a rename (as
+    // `sed -i` and many editors save) and content folders removed and created again.
+    if let Err(error) = watcher.watch(&root, RecursiveMode::NonRecursive) {
+        return fail(format!("cannot watch {}: {error}", root.display()));
+    }
+    for folder in WATCHED_FOLDERS {
+        watch_folder(&mut watcher, &root.join(folder));
     }
     let mut cache = CheckCache::default();
     match rebuild(&root, &state, &mut cache, None) {
@@ -115,28 +115,27 @@ pub fn run(args: &Args) -> ExitCode {
             state.publish(Some(message));
         }
     }
-    let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
-        Ok(server) => Arc::new(server),
+    let listener = match std::net::TcpListener::bind(("127.0.0.1", args.port)) {
+        Ok(listener) => listener,
         Err(error) => return fail(format!("cannot listen on 127.0.0.1:{}: {error}", args.port)),
     };
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .unwrap_or(args.port);
+    let port = listener.local_addr().map_or(args.port, |a| a.port());
     let url = format!("http://127.0.0.1:{port}/");
     println!("serving {} at {url} (Ctrl+C to stop)", args.root.display());
     if args.open {
         open_browser(&url);
     }
 
-    let server_state = Arc::clone(&state);
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let state = Arc::clone(&server_state);
-            std::thread::spawn(move || respond(request, &state));
-        }
-    });
+    let streams = Arc::new(Streams::default());
+    let (server_state, stream_state) = (Arc::clone(&state), Arc::clone(&state));
+    let server_streams = Arc::clone(&streams);
+    let serving = std::thread::Builder::new()
+        .name("events".to_owned())
+        .spawn(move || stream_events(&stream_state, &server_streams))
+        .and_then(|_| http::start(listener, streams, move |path| respond(path, &server_state)));
+    if let Err(error) = serving {
+        return fail(format!("cannot start the server: {error}"));
+    }
 
     // Whether the last check trusted the watcher for the files it reported no change in.
     let mut trusted_watcher = false;
@@ -159,12 +158,12 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
         let mut burst = Burst::default();
-        if !burst.add(event) {
+        if !take(&root, &mut watcher, &mut burst, event) {
             continue;
         }
         // Let a burst of events (editors write, rename, touch) settle into one build.
         while let Ok(next) = events.recv_timeout(burst.quiet_time()) {
-            burst.add(next);
+            take(&root, &mut watcher, &mut burst, next);
         }
         let started = Instant::now();
         let scope = match burst.changed() {
@@ -182,6 +181,57 @@ pub fn run(args: &Args) -> ExitCode {
         publish(&state, result, started);
     }
     ExitCode::SUCCESS
+}
+
+/// Watches `folder` with everything in it, if it exists.
+fn watch_folder(watcher: &mut impl Watcher, folder: &Path) {
+    if folder.is_dir() {
+        let _ = watcher.watch(folder, RecursiveMode::Recursive);
+    }
+}
+
+/// Adds one file event to `burst` if it concerns the content (config.yaml or a watched folder;
+/// the root's other files and folders, such as public/ or .git/, are no content). A content
+/// folder created anew is watched again, and everything is read again, since files may have
+/// been put in before the watch was. Returns whether the event changed content.
+fn take(
+    root: &Path,
+    watcher: &mut impl Watcher,
+    burst: &mut Burst,
+    event: notify::Result<notify::Event>,
+) -> bool {
+    let is_content = |path: &Path| {
+        path == root.join(CONFIG_FILE)
+            || WATCHED_FOLDERS
+                .iter()
+                .any(|folder| path.starts_with(root.join(folder)))
+    };
+    let event = match event {
+        Ok(mut event) if !event.need_rescan() => {
+            event.paths.retain(|path| is_content(path));
+            if event.paths.is_empty() {
+                return false;
+            }
+            event
+        }
+        other => return burst.add(other),
+    };
+    let appeared = matches!(
+        event.kind,
+        notify::EventKind::Create(_)
+            | notify::EventKind::Modify(notify::event::ModifyKind::Name(_))
+    );
+    let created: Vec<PathBuf> = event
+        .paths
+        .iter()
+        .filter(|path| appeared && path.parent() == Some(root) && path.is_dir())
+        .cloned()
+        .collect();
+    for folder in &created {
+        watch_folder(watcher, folder);
+        burst.rescan = true;
+    }
+    burst.add(Ok(event)) || !created.is_empty()
 }
 
 /// Serves a rebuilt site and tells the browsers, or tells them what went wrong.
@@ -429,16 +479,10 @@ fn render(
     Ok((files, steps))
 }
 
-fn respond(request: tiny_http::Request, state: &State) {
-    let path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_owned();
+/// The answer to a GET or HEAD request for `path`.
+fn respond(path: &str, state: &State) -> Reply {
     if path == EVENTS_PATH {
-        stream_events(request.into_writer(), state);
-        return;
+        return Reply::EventStream;
     }
     let key = percent_decode(path.trim_start_matches('/'));
     if key.ends_with(".pdf") && !state.files.read().expect("state lock").contains_key(&key) {
@@ -453,10 +497,10 @@ fn respond(request: tiny_http::Request, state: &State) {
         && !key.ends_with('/')
         && files.contains_key(&format!("{key}/index.html"))
     {
-        let location =
-            tiny_http::Header::from_bytes("Location", format!("/{key}/")).expect("valid header");
-        let _ = request.respond(tiny_http::Response::empty(301).with_header(location));
-        return;
+        return Reply::Response(
+            Response::new(301, "text/plain; charset=utf-8", Vec::new())
+                .with_header("Location", format!("/{key}/")),
+        );
     } else {
         ("404.html".to_owned(), 404)
     };
@@ -465,14 +509,7 @@ fn respond(request: tiny_http::Request, state: &State) {
     if key.ends_with(".html") {
         body = inject_reload_script(&body);
     }
-    let content_type =
-        tiny_http::Header::from_bytes("Content-Type", content_type(&key)).expect("valid header");
-    let cache = tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("valid header");
-    let response = tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(content_type)
-        .with_header(cache);
-    let _ = request.respond(response);
+    Reply::Response(Response::new(status, content_type(&key), body))
 }
 
 /// Renders the brochure whose URL is `key`, if it is one, into the served files.
@@ -509,17 +546,10 @@ fn render_brochure_on_request(state: &State, key: &str) {
     }
 }
 
-/// Streams one server-sent event per build after the one the browser loaded, until the browser
-/// goes away. Written straight to the socket so that every event is flushed at once.
-fn stream_events(mut socket: Box<dyn Write + Send>, state: &State) {
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
-    if socket
-        .write_all(head.as_bytes())
-        .and_then(|()| socket.flush())
-        .is_err()
-    {
-        return;
-    }
+/// Sends one server-sent event per build to every open live-reload stream, and a comment line
+/// every 15 s that keeps the connections alive and finds closed tabs. Runs for as long as the
+/// server does.
+fn stream_events(state: &State, streams: &Streams) {
     let mut seen = state.generation.lock().expect("state lock").0;
     loop {
         let event = {
@@ -529,7 +559,6 @@ fn stream_events(mut socket: Box<dyn Write + Send>, state: &State) {
                 .wait_timeout_while(guard, Duration::from_secs(15), |g| g.0 == seen)
                 .expect("state lock");
             if timeout.timed_out() {
-                // A comment line keeps the connection alive and notices closed tabs.
                 ": keep-alive\n\n".to_owned()
             } else {
                 seen = guard.0;
@@ -545,13 +574,7 @@ fn stream_events(mut socket: Box<dyn Write + Send>, state: &State) {
                 }
             }
         };
-        if socket
-            .write_all(event.as_bytes())
-            .and_then(|()| socket.flush())
-            .is_err()
-        {
-            return;
-        }
+        streams.broadcast(&event);
     }
 }
 
