@@ -337,3 +337,277 @@ fn the_command_writes_into_the_language_folders_and_reports_problems() {
     assert_eq!(invalid.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&invalid.stderr).contains("error"));
 }
+
+/// A word as `pdftotext -bbox` places it, in points from the page's top left corner.
+#[derive(Debug)]
+struct Word {
+    text: String,
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+}
+
+/// A page as `pdftotext -bbox` sees it: its size and its words.
+#[derive(Debug)]
+struct Page {
+    width: f64,
+    height: f64,
+    words: Vec<Word>,
+}
+
+/// The value of `name="…"` in an element's attributes.
+fn attribute(element: &str, name: &str) -> f64 {
+    let start = element
+        .find(&format!("{name}=\""))
+        .unwrap_or_else(|| panic!("no {name} in {element}"))
+        + name.len()
+        + 2;
+    let end = start + element[start..].find('"').unwrap();
+    element[start..end].parse().unwrap()
+}
+
+/// Every page of `pdf` with its words (poppler's `pdftotext -bbox`).
+fn pages_of(pdf: &Path) -> Vec<Page> {
+    let (ok, html) = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    assert!(ok, "{html}");
+    let mut pages: Vec<Page> = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push(Page {
+                width: attribute(line, "width"),
+                height: attribute(line, "height"),
+                words: Vec::new(),
+            });
+        } else if line.starts_with("<word ") {
+            let text = &line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()];
+            let text = text
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+            pages.last_mut().unwrap().words.push(Word {
+                text,
+                x_min: attribute(line, "xMin"),
+                y_min: attribute(line, "yMin"),
+                x_max: attribute(line, "xMax"),
+                y_max: attribute(line, "yMax"),
+            });
+        }
+    }
+    pages
+}
+
+/// The text of page `page` (1-based).
+fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let (ok, text) = tool(
+        "pdftotext",
+        &["-f", &page, "-l", &page, pdf.to_str().unwrap(), "-"],
+    );
+    assert!(ok, "{text}");
+    collapse(&text)
+}
+
+/// Renders the long-content fixture (a 5,000-character word, a name of 330 characters, a URL
+/// of 800) in German and Arabic: every word lies inside the page, no page is blank (notes pages
+/// have their heading), no text is lost, and the render takes seconds, not minutes.
+#[test]
+fn long_content_stays_inside_the_page() {
+    let root = repo().join("tests/fixtures/long");
+    let catalog = catalog(&root);
+    let out = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let written = brochure::render_all(&catalog, out.path(), today()).expect("renders");
+    let elapsed = started.elapsed();
+    // Two languages, each in two variants, in the dev profile with optimised dependencies
+    // (about 3 s here; 150 s before long words got break opportunities).
+    assert!(elapsed.as_secs() < 40, "{elapsed:?}");
+    let word: String = "Donaudampfschifffahrtsgesellschaft"
+        .repeat(148)
+        .chars()
+        .take(5000)
+        .collect();
+    for w in &written {
+        assert!(w.warnings.is_empty(), "{}: {:#?}", w.language, w.warnings);
+        let pages = pages_of(&w.path);
+        assert_eq!(pages.len(), w.pages);
+        for (i, page) in pages.iter().enumerate() {
+            assert!(
+                !page.words.is_empty(),
+                "{}: page {} is blank",
+                w.language,
+                i + 1
+            );
+            for word in &page.words {
+                assert!(
+                    word.x_min >= 0.0
+                        && word.y_min >= 0.0
+                        && word.x_max <= page.width
+                        && word.y_max <= page.height,
+                    "{}: page {}: {word:?} is outside the page ({} × {})",
+                    w.language,
+                    i + 1,
+                    page.width,
+                    page.height
+                );
+            }
+        }
+        // Nothing is lost: the long word is all there, wrapped over lines.
+        let (_, text) = tool("pdftotext", &[w.path.to_str().unwrap(), "-"]);
+        let joined: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
+            .collect();
+        assert!(joined.contains(&word), "{}: the long word is cut", w.language);
+    }
+}
+
+/// The imprint is on the page before the back cover, whole; the back cover has the contact
+/// point, the site's address and "Stand", and neither cover has a page number.
+#[test]
+fn imprint_fits_its_page_and_the_back_cover_is_a_cover() {
+    let catalog = catalog(&repo());
+    let out = tempfile::tempdir().unwrap();
+    let languages: Vec<String> = ["de", "ar", "uk"].map(String::from).to_vec();
+    let written =
+        brochure::render_languages(&catalog, &languages, out.path(), today()).expect("renders");
+    for w in &written {
+        let pages = w.pages;
+        let imprint = page_text(&w.path, pages - 1);
+        let page = catalog.pages.get("imprint").unwrap();
+        let (version, fallback) = page.version(&w.language, "de");
+        assert_eq!(fallback, w.language != "de" && w.language != "en");
+        // The first and the last words of the imprint are on this one page.
+        assert!(imprint.contains(&collapse(&version.title)), "{imprint}");
+        let last = version.body.split_whitespace().last().unwrap();
+        assert!(imprint.contains(last), "{}: {last} not in {imprint}", w.language);
+        if fallback {
+            // Marked as German, with the note in the reader's language.
+            let note = catalog.i18n.get(&w.language, "fallback_note");
+            assert!(imprint.contains(&collapse(note)), "{imprint}");
+        }
+        let back = page_text(&w.path, pages);
+        let contact = catalog
+            .actors
+            .iter()
+            .find(|a| a.slug == "iq-anlaufstelle")
+            .unwrap();
+        assert!(back.contains(&collapse(&contact.name)), "{back}");
+        assert!(
+            back.contains(contact.phone.as_ref().unwrap().display.as_str()),
+            "{back}"
+        );
+        let site = format!("{}/{}/", catalog.config.base_url, w.language);
+        assert!(back.replace(' ', "").contains(&site), "{back}");
+        let as_of = catalog.i18n.format(
+            &w.language,
+            "brochure_as_of",
+            &[(
+                "date",
+                &steckbrief::format::date(today(), &catalog.i18n, &w.language),
+            )],
+        );
+        assert!(back.contains(&collapse(&as_of)), "{back}");
+        for (number, text) in [(1, page_text(&w.path, 1)), (pages, back)] {
+            assert!(
+                !text.split(' ').any(|t| t == number.to_string()),
+                "{}: page number on cover page {number}: {text}",
+                w.language
+            );
+        }
+        // The town's name in the reader's language on the front cover.
+        let town = catalog.config.town_name(&w.language);
+        assert!(page_text(&w.path, 1).contains(town), "{}", w.language);
+    }
+}
+
+/// The print variant: the same pages as the screen variant, each with a 3 mm bleed and room for
+/// crop marks around the trimmed page, which is the PDF's TrimBox.
+#[test]
+fn the_print_variant_has_bleed_and_a_trim_box() {
+    let root = repo().join("tests/fixtures/long");
+    let catalog = catalog(&root);
+    let out = tempfile::tempdir().unwrap();
+    let written =
+        brochure::render_languages(&catalog, &["de".to_owned()], out.path(), today()).unwrap();
+    let screen = &written[0].path;
+    let print = written[0].print_path.as_ref().expect("config asks for it");
+    assert_eq!(print, &out.path().join("de/wegweiser-print.pdf"));
+    assert_eq!(page_count(print), page_count(screen));
+    let boxes = |pdf: &Path| {
+        let (ok, info) = tool("pdfinfo", &["-box", pdf.to_str().unwrap()]);
+        assert!(ok, "{info}");
+        let numbers = |name: &str| -> Vec<f64> {
+            let line = info.lines().find(|l| l.starts_with(name)).unwrap();
+            line[name.len()..]
+                .split_whitespace()
+                .map(|n| n.parse().unwrap())
+                .collect()
+        };
+        (numbers("MediaBox:"), numbers("TrimBox:"))
+    };
+    let mm = 72.0 / 25.4;
+    let (media, trim) = boxes(screen);
+    assert_eq!(media, trim, "the screen variant has no bleed");
+    assert!((media[2] - 148.0 * mm).abs() < 0.01, "{media:?}");
+    let (media, trim) = boxes(print);
+    // 3 mm bleed and 5 mm crop marks on every side.
+    let outer = 8.0 * mm;
+    assert!((trim[0] - outer).abs() < 0.01, "{trim:?}");
+    assert!((trim[2] - trim[0] - 148.0 * mm).abs() < 0.01, "{trim:?}");
+    assert!((media[2] - (148.0 * mm + 2.0 * outer)).abs() < 0.01, "{media:?}");
+    assert!((media[3] - (210.0 * mm + 2.0 * outer)).abs() < 0.01, "{media:?}");
+}
+
+/// Copying Arabic out of the PDF gives the text as written, with its tanwin and shadda.
+#[test]
+fn arabic_copies_out_as_written() {
+    let root = repo().join("tests/fixtures/long");
+    let catalog = catalog(&root);
+    let out = tempfile::tempdir().unwrap();
+    let written =
+        brochure::render_languages(&catalog, &["ar".to_owned()], out.path(), today()).unwrap();
+    let text = text_of(&written[0].path);
+    let summary = "افتُتح المكتب حديثًا، ويقدّم المدرّسون استشارةً مجانيةً لكلّ القادمين.";
+    assert!(text.contains(summary), "{text}");
+}
+
+/// Every QR code carries a quiet zone of 4 light modules (the caption is printed below it).
+#[test]
+fn qr_codes_have_a_quiet_zone() {
+    let root = repo().join("tests/fixtures/good");
+    let pdf = brochure::render(&catalog(&root), "de", today()).expect("renders");
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("wegweiser.pdf");
+    std::fs::write(&file, &pdf.bytes).unwrap();
+    // Grey images come out as binary PGM: "P5\n<width> <height>\n255\n" and one byte a pixel.
+    let prefix = out.path().join("image");
+    let (ok, report) = tool("pdfimages", &[file.to_str().unwrap(), prefix.to_str().unwrap()]);
+    assert!(ok, "{report}");
+    let mut codes = 0;
+    for entry in std::fs::read_dir(out.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "pgm") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let header: Vec<&[u8]> = bytes.splitn(4, |b| b.is_ascii_whitespace()).collect();
+        assert_eq!(header[0], b"P5");
+        let n: usize = std::str::from_utf8(header[1]).unwrap().parse().unwrap();
+        let pixels = &bytes[bytes.len() - n * n..];
+        let light = |x: usize, y: usize| pixels[y * n + x] > 127;
+        for i in 0..n {
+            for j in 0..4 {
+                for (x, y) in [(i, j), (i, n - 1 - j), (j, i), (n - 1 - j, i)] {
+                    assert!(light(x, y), "{}: dark module in the quiet zone", path.display());
+                }
+            }
+        }
+        // The code starts right inside: the finder pattern's corner is dark.
+        assert!(!light(4, 4), "{}", path.display());
+        codes += 1;
+    }
+    // Two actors and the website.
+    assert_eq!(codes, 3);
+}

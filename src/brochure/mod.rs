@@ -27,6 +27,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::catalog::Catalog;
+use crate::config::CropMarks;
 use crate::format::urls;
 use world::{BrochureWorld, TemplateFile};
 
@@ -96,6 +97,8 @@ pub struct Written {
     pub language: String,
     /// Where the PDF was written.
     pub path: PathBuf,
+    /// Where the print variant was written, if config.yaml asks for one.
+    pub print_path: Option<PathBuf>,
     /// Its number of pages (a multiple of 4).
     pub pages: usize,
     /// typst's warnings, located like errors.
@@ -127,6 +130,15 @@ pub fn as_of_date(catalog: &Catalog) -> Result<Date, BrochureError> {
 pub fn output_path(catalog: &Catalog, out_dir: &Path, language: &str) -> PathBuf {
     let url = urls::brochure(language, &catalog.config.brochure.file_name);
     out_dir.join(url.trim_start_matches('/'))
+}
+
+/// Where the print variant of `language`'s brochure goes: beside the screen variant, as
+/// `<file_name>-print.pdf`.
+pub fn print_output_path(catalog: &Catalog, out_dir: &Path, language: &str) -> PathBuf {
+    output_path(catalog, out_dir, language).with_file_name(format!(
+        "{}-print.pdf",
+        catalog.config.brochure.file_name
+    ))
 }
 
 /// Writes the brochure of every brochure language from config.yaml (see [`render_languages`]).
@@ -189,22 +201,45 @@ fn write(
     out_dir: &Path,
     as_of: Date,
 ) -> Result<Written, BrochureError> {
-    let pdf = render_with(catalog, language, as_of, Cache::Free)?;
-    let path = output_path(catalog, out_dir, language);
-    let io = |source| BrochureError::Io {
-        path: path.clone(),
-        source,
+    let save = |path: &Path, pdf: &Pdf| {
+        let io = |source| BrochureError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        std::fs::write(path, &pdf.bytes).map_err(io)
     };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    std::fs::write(&path, &pdf.bytes).map_err(io)?;
+    let pdf = render_variant(catalog, language, as_of, Cache::Free, Variant::Screen)?;
+    let path = output_path(catalog, out_dir, language);
+    save(&path, &pdf)?;
+    let print_path = match catalog.config.brochure.print {
+        Some(_) => {
+            let print = render_variant(catalog, language, as_of, Cache::Free, Variant::Print)?;
+            let print_path = print_output_path(catalog, out_dir, language);
+            save(&print_path, &print)?;
+            Some(print_path)
+        }
+        None => None,
+    };
     Ok(Written {
         language: language.to_owned(),
         path,
+        print_path,
         pages: pdf.pages,
         warnings: pdf.warnings,
     })
+}
+
+/// The two PDFs of a language: the same pages, with or without what a print shop needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// For reading on screen and printing at home: the trimmed page.
+    Screen,
+    /// For the print shop: bleed and crop marks as `brochure.print` in config.yaml says (3 mm
+    /// and marks on every page if it says nothing).
+    Print,
 }
 
 /// What a render leaves in typst's memo cache for the renders after it.
@@ -239,11 +274,33 @@ pub fn render_with(
     as_of: Date,
     cache: Cache,
 ) -> Result<Pdf, BrochureError> {
+    render_variant(catalog, language, as_of, cache, Variant::Screen)
+}
+
+/// Renders one variant of the brochure of one language into memory (see [`render_with`]).
+pub fn render_variant(
+    catalog: &Catalog,
+    language: &str,
+    as_of: Date,
+    cache: Cache,
+    variant: Variant,
+) -> Result<Pdf, BrochureError> {
     let rendering = Rendering::start();
     if catalog.language(language).is_none() {
         return Err(BrochureError::UnknownLanguage(language.to_owned()));
     }
     let mut view = data::brochure(catalog, language, as_of)?;
+    if variant == Variant::Print {
+        let print = catalog.config.brochure.print.clone().unwrap_or_default();
+        view.print = Some(data::PrintData {
+            bleed: print.bleed_mm,
+            crop_marks: match print.crop_marks {
+                CropMarks::All => "all",
+                CropMarks::Cover => "cover",
+                CropMarks::None => "none",
+            },
+        });
+    }
     let json = serde_json::to_vec(&view).map_err(|e| BrochureError::Typst {
         language: language.to_owned(),
         diagnostics: vec![format!("cannot serialise the data: {e}")],
@@ -251,8 +308,12 @@ pub fn render_with(
     let mut files = vec![("/data.json".to_owned(), json)];
     files.extend(images(catalog, &mut view)?);
     drop(view);
+    let suffix = match variant {
+        Variant::Screen => "",
+        Variant::Print => "/print",
+    };
     let ident = format!(
-        "steckbrief/{}/{}/{language}",
+        "steckbrief/{}/{}/{language}{suffix}",
         catalog.config.base_url, catalog.config.brochure.file_name
     );
     let template = world::template(&catalog.root)
