@@ -450,7 +450,12 @@ fn contact_point(catalog: &Catalog, actor: &Actor, lang: &str) -> ContactPoint {
     let (hours_label, hours_data) = match &actor.opening_hours {
         Some(h) => (
             "opening_hours",
-            hours(Some(h), note(actor, lang, source, |t| t.opening_hours.as_ref()), i18n, lang),
+            hours(
+                Some(h),
+                note(actor, lang, source, |t| t.opening_hours.as_ref()),
+                i18n,
+                lang,
+            ),
         ),
         None => (
             "consultation_hours",

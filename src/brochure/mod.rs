@@ -135,10 +135,8 @@ pub fn output_path(catalog: &Catalog, out_dir: &Path, language: &str) -> PathBuf
 /// Where the print variant of `language`'s brochure goes: beside the screen variant, as
 /// `<file_name>-print.pdf`.
 pub fn print_output_path(catalog: &Catalog, out_dir: &Path, language: &str) -> PathBuf {
-    output_path(catalog, out_dir, language).with_file_name(format!(
-        "{}-print.pdf",
-        catalog.config.brochure.file_name
-    ))
+    output_path(catalog, out_dir, language)
+        .with_file_name(format!("{}-print.pdf", catalog.config.brochure.file_name))
 }
 
 /// Writes the brochure of every brochure language from config.yaml (see [`render_languages`]).
