@@ -205,6 +205,8 @@ pub struct ActorData {
     pub has_fallback: bool,
     /// "Zuletzt geprüft am 15.06.2026", as on the website.
     pub last_reviewed: String,
+    /// About how many lines of body text the Steckbrief takes (see [`estimated_lines`]).
+    pub estimated_lines: usize,
 }
 
 /// A list of short texts in one language.
@@ -603,6 +605,47 @@ fn language_names(catalog: &Catalog, codes: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Characters of body text on a line of a Steckbrief, roughly (A5, 10 pt, beside the QR code).
+const CHARS_PER_LINE: usize = 55;
+
+/// About how many lines of body text a Steckbrief takes: its texts at [`CHARS_PER_LINE`], each
+/// list item, contact line, hours row and section label a line, and the header box. The
+/// template keeps a short Steckbrief on one page by this estimate; measuring every one would
+/// lay it out twice (500 actors: 3.4 GB instead of 1 GB).
+fn estimated_lines(a: &ActorData) -> usize {
+    let lines = |t: &str| t.chars().count().div_ceil(CHARS_PER_LINE);
+    let text = |t: &Option<Text>| t.as_ref().map_or(0, |t| lines(&t.text) + 2);
+    let hours = |h: &Option<HoursData>| {
+        h.as_ref().map_or(0, |h| {
+            h.rows.len() + 2 + usize::from(h.appointment.is_some()) + text(&h.note)
+        })
+    };
+    let description = a.description.as_ref().map_or(0, |d| {
+        serde_json::to_string(&d.blocks).map_or(0, |json| lines(&json) * 2 / 3 + d.blocks.len())
+    });
+    let offers = a
+        .offers
+        .as_ref()
+        .map_or(0, |o| o.items.iter().map(|i| lines(i)).sum::<usize>() + 2);
+    let contacts: usize = a
+        .contacts
+        .iter()
+        .map(|c| 4 + c.role.as_ref().map_or(0, |r| lines(&r.text)))
+        .sum();
+    6 + lines(&a.name)
+        + text(&a.summary)
+        + description
+        + offers
+        + text(&a.costs)
+        + contacts
+        + 6
+        + hours(&a.opening_hours)
+        + hours(&a.consultation_hours)
+        + text(&a.accessibility_note)
+        + text(&a.transport)
+        + 4
+}
+
 fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, BrochureError> {
     let source = catalog.config.source_language.as_str();
     let i18n = &catalog.i18n;
@@ -648,7 +691,7 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
             .iter()
             .any(|c| c.role.as_ref().is_some_and(|r| r.fallback));
     let url = absolute(&catalog.config.base_url, &urls::actor(lang, &actor.slug));
-    Ok(ActorData {
+    let mut data = ActorData {
         slug: actor.slug.clone(),
         name: clean(&actor.name),
         operator: actor.operator.as_deref().map(clean),
@@ -686,7 +729,10 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
             "last_reviewed",
             &[("date", &format::date(actor.last_reviewed, i18n, lang))],
         )),
-    })
+        estimated_lines: 0,
+    };
+    data.estimated_lines = estimated_lines(&data);
+    Ok(data)
 }
 
 #[cfg(test)]
