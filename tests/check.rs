@@ -1,5 +1,7 @@
 //! `steckbrief check`, `new` and `schema` run as a user runs them: the real binary on folders.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -463,4 +465,47 @@ fn example_files_point_editors_at_the_schemas() {
             assert_eq!(first, expected, "{}", entry.path().display());
         }
     }
+}
+
+/// The brochure's options in config.yaml are checked with their place: town names only for
+/// configured languages, the contact point an existing actor, the bleed in range.
+#[test]
+fn brochure_options_are_checked() {
+    let root = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("good"), root.path());
+    let config = std::fs::read_to_string(root.path().join("config.yaml")).unwrap();
+    let config = config
+        .replace(
+            "town: Beispielstadt\n",
+            "town: Beispielstadt\ntown_names: { ar: بايشبيلشتات, xx: Irgendwo }\n",
+        )
+        .replace(
+            "  file_name: wegweiser\n",
+            "  file_name: wegweiser\n  contact_point: nirgends\n  print: { bleed_mm: 30 }\n",
+        );
+    std::fs::write(root.path().join("config.yaml"), config).unwrap();
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 1, "{report:#}");
+    let errors = errors(&report);
+    for (expected, line) in [
+        ("`xx` is not a configured language", 2),
+        ("there is no actor `nirgends`", 26),
+        ("a bleed of 30 mm is out of range", 27),
+    ] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.0 == "config.yaml" && e.1 == Some(line) && e.3.contains(expected)),
+            "{expected} (line {line}) not in {errors:#?}"
+        );
+    }
+    // Valid names and a known contact point pass.
+    let config = std::fs::read_to_string(root.path().join("config.yaml"))
+        .unwrap()
+        .replace(", xx: Irgendwo", "")
+        .replace("nirgends", "beratung-a")
+        .replace("bleed_mm: 30", "bleed_mm: 3");
+    std::fs::write(root.path().join("config.yaml"), config).unwrap();
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 0, "{report:#}");
 }
