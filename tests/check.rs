@@ -486,25 +486,28 @@ fn brochure_options_are_checked() {
     std::fs::write(root.path().join("config.yaml"), config).unwrap();
     let (code, report) = check_json(root.path());
     assert_eq!(code, 1, "{report:#}");
-    let errors = errors(&report);
-    for (expected, line) in [
-        ("`xx` is not a configured language", 2),
-        ("there is no actor `nirgends`", 26),
-        ("a bleed of 30 mm is out of range", 27),
-    ] {
+    let has = |report: &Value, expected: &str, line: u64| {
+        let errors = errors(report);
         assert!(
             errors
                 .iter()
                 .any(|e| e.0 == "config.yaml" && e.1 == Some(line) && e.3.contains(expected)),
             "{expected} (line {line}) not in {errors:#?}"
         );
-    }
-    // Valid names and a known contact point pass.
+    };
+    has(&report, "`xx` is not a configured language", 2);
+    has(&report, "a bleed of 30 mm is out of range", 27);
+    // The contact point is looked up among the actors once config.yaml itself is valid.
     let config = std::fs::read_to_string(root.path().join("config.yaml"))
         .unwrap()
         .replace(", xx: Irgendwo", "")
-        .replace("nirgends", "beratung-a")
         .replace("bleed_mm: 30", "bleed_mm: 3");
+    std::fs::write(root.path().join("config.yaml"), &config).unwrap();
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 1, "{report:#}");
+    has(&report, "there is no actor `nirgends`", 26);
+    // Valid names and a known contact point pass.
+    let config = config.replace("nirgends", "beratung-a");
     std::fs::write(root.path().join("config.yaml"), config).unwrap();
     let (code, report) = check_json(root.path());
     assert_eq!(code, 0, "{report:#}");
