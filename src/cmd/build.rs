@@ -154,6 +154,19 @@ fn render_brochures(
             let pdf = brochure::render(catalog, language, as_of)?;
             let path = urls::brochure(language, &catalog.config.brochure.file_name);
             staging.write(Path::new(path.trim_start_matches('/')), &pdf.bytes)?;
+            if catalog.config.brochure.print.is_some() {
+                // The print shop's variant, beside it (see brochure::print_output_path).
+                let print = brochure::render_variant(
+                    catalog,
+                    language,
+                    as_of,
+                    brochure::Cache::KeepLast,
+                    brochure::Variant::Print,
+                )?;
+                let name = format!("{}-print", catalog.config.brochure.file_name);
+                let path = urls::brochure(language, &name);
+                staging.write(Path::new(path.trim_start_matches('/')), &print.bytes)?;
+            }
             let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress.show(&format!(
                 "brochures: {finished} of {} rendered…",
