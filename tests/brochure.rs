@@ -108,6 +108,8 @@ fn example_brochures_are_complete_and_print_ready() {
         }
         let pages = page_count(&w.path);
         assert_eq!(pages, w.pages);
+        // Nothing runs off a page (running headers included) and no page is blank.
+        pages_on_paper(&w.path, &w.language);
         assert_eq!(pages % 4, 0, "{}: {pages} pages", w.language);
         assert_fonts_embedded(&w.path);
         let (ok, report) = tool("qpdf", &["--check", w.path.to_str().unwrap()]);
@@ -400,6 +402,32 @@ fn pages_of(pdf: &Path) -> Vec<Page> {
     pages
 }
 
+/// The pages of `pdf` (see [`pages_of`]), after checking that every word lies inside its page
+/// and that no page is blank (notes pages have their heading).
+fn pages_on_paper(pdf: &Path, language: &str) -> Vec<Page> {
+    let pages = pages_of(pdf);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            !page.words.is_empty(),
+            "{language}: page {} is blank",
+            i + 1
+        );
+        for word in &page.words {
+            assert!(
+                word.x_min >= 0.0
+                    && word.y_min >= 0.0
+                    && word.x_max <= page.width
+                    && word.y_max <= page.height,
+                "{language}: page {}: {word:?} is outside the page ({} × {})",
+                i + 1,
+                page.width,
+                page.height
+            );
+        }
+    }
+    pages
+}
+
 /// The text of page `page` (1-based).
 fn page_text(pdf: &Path, page: usize) -> String {
     let page = page.to_string();
@@ -433,29 +461,8 @@ fn long_content_stays_inside_the_page() {
         .collect();
     for w in &written {
         assert!(w.warnings.is_empty(), "{}: {:#?}", w.language, w.warnings);
-        let pages = pages_of(&w.path);
+        let pages = pages_on_paper(&w.path, &w.language);
         assert_eq!(pages.len(), w.pages);
-        for (i, page) in pages.iter().enumerate() {
-            assert!(
-                !page.words.is_empty(),
-                "{}: page {} is blank",
-                w.language,
-                i + 1
-            );
-            for word in &page.words {
-                assert!(
-                    word.x_min >= 0.0
-                        && word.y_min >= 0.0
-                        && word.x_max <= page.width
-                        && word.y_max <= page.height,
-                    "{}: page {}: {word:?} is outside the page ({} × {})",
-                    w.language,
-                    i + 1,
-                    page.width,
-                    page.height
-                );
-            }
-        }
         // Nothing is lost: the long word is all there, wrapped over lines and pages (read
         // between the running header and the page number, 17 mm from the edges).
         let margin = 17.0 * 72.0 / 25.4;
