@@ -17,6 +17,10 @@ pub type LocalizedText = BTreeMap<String, String>;
 pub struct Config {
     /// Name of the town or district, e.g. "Merzig".
     pub town: String,
+    /// The town's name in other languages and scripts, where it differs from `town`: language
+    /// code → name, e.g. `{ ar: ميرتسيغ, uk: Merzig }`. Languages not listed use `town`.
+    #[serde(default)]
+    pub town_names: LocalizedText,
     /// Address where the site is published, e.g. "https://integration.example.org".
     pub base_url: String,
     /// The language the profiles are written in (profile.yaml); every other text falls back to it.
@@ -80,6 +84,57 @@ pub struct BrochureConfig {
     pub languages: Vec<String>,
     /// File name of the PDF without ".pdf".
     pub file_name: String,
+    /// Slug of the actor presented on the back cover as the central contact point (name,
+    /// address, phone, e-mail, hours), e.g. `iq-anlaufstelle`.
+    #[serde(default)]
+    pub contact_point: Option<String>,
+    /// A print-shop variant written beside each PDF as `<file_name>-print.pdf`: bleed and crop
+    /// marks. Without it only the screen variant `<file_name>.pdf` is written.
+    #[serde(default)]
+    pub print: Option<PrintConfig>,
+}
+
+/// The print-shop variant of the brochure.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrintConfig {
+    /// Bleed around every page in millimetres (3 is usual): the covers' colour runs into it.
+    #[serde(default = "default_bleed")]
+    pub bleed_mm: f64,
+    /// Crop marks outside the bleed: on every page (`all`, default), on the covers (`cover`)
+    /// or none (`none`).
+    #[serde(default)]
+    pub crop_marks: CropMarks,
+}
+
+fn default_bleed() -> f64 {
+    3.0
+}
+
+impl Default for PrintConfig {
+    fn default() -> PrintConfig {
+        PrintConfig {
+            bleed_mm: default_bleed(),
+            crop_marks: CropMarks::default(),
+        }
+    }
+}
+
+/// Which pages of the print variant get crop marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CropMarks {
+    #[default]
+    All,
+    Cover,
+    None,
+}
+
+impl Config {
+    /// The town's name in `language`: from `town_names`, else `town`.
+    pub fn town_name(&self, language: &str) -> &str {
+        self.town_names.get(language).unwrap_or(&self.town)
+    }
 }
 
 /// Paper size of the brochure.

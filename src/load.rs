@@ -503,8 +503,13 @@ mod tests {
             relative: PathBuf::from(CONFIG_FILE),
             text,
         };
+        let line = config
+            .lines()
+            .position(|l| l.starts_with("review_interval_months:"))
+            .unwrap()
+            + 1;
         let (_, problems) = parse_file::<Config>(file, DocumentKind::Config, &schemas).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].line, Some(44), "{problems:?}");
+        assert_eq!(problems[0].line, Some(line), "{problems:?}");
     }
 }

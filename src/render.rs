@@ -48,6 +48,8 @@ pub struct BrochureMade {
     pub language: String,
     /// Its path in the output, relative to the site root, with `/`.
     pub path: String,
+    /// The path of its print-shop variant (bleed, crop marks), if config.yaml asks for one.
+    pub print_path: Option<String>,
     /// Its number of pages (a multiple of 4).
     pub pages: usize,
     /// typst's warnings, located like errors.

@@ -92,7 +92,9 @@ fn example_brochures_are_complete_and_print_ready() {
                 .join(&w.language)
                 .join(format!("{}.pdf", catalog.config.brochure.file_name))
         );
-        let text = text_of(&w.path);
+        // Without the marks pdftotext puts around embedded runs (U+202A–U+202C), which split a
+        // Latin name wrapped in a right-to-left brochure.
+        let text = collapse(&text_of(&w.path).replace(['\u{202A}', '\u{202B}', '\u{202C}'], ""));
         for actor in &catalog.actors {
             assert!(
                 text.contains(&collapse(&actor.name)),
@@ -120,6 +122,8 @@ fn example_brochures_are_complete_and_print_ready() {
         }
         let pages = page_count(&w.path);
         assert_eq!(pages, w.pages);
+        // Nothing runs off a page (running headers included) and no page is blank.
+        pages_on_paper(&w.path, &w.language);
         assert_eq!(pages % 4, 0, "{}: {pages} pages", w.language);
         assert_fonts_embedded(&w.path);
         let (ok, report) = tool("qpdf", &["--check", w.path.to_str().unwrap()]);
@@ -343,4 +347,444 @@ fn the_command_writes_into_the_language_folders_and_reports_problems() {
     ]);
     assert_eq!(invalid.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&invalid.stderr).contains("error"));
+}
+
+/// A word as `pdftotext -bbox` places it, in points from the page's top left corner.
+#[derive(Debug)]
+struct Word {
+    text: String,
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+}
+
+/// A page as `pdftotext -bbox` sees it: its size and its words.
+#[derive(Debug)]
+struct Page {
+    width: f64,
+    height: f64,
+    words: Vec<Word>,
+}
+
+/// The value of `name="…"` in an element's attributes.
+fn attribute(element: &str, name: &str) -> f64 {
+    let start = element
+        .find(&format!("{name}=\""))
+        .unwrap_or_else(|| panic!("no {name} in {element}"))
+        + name.len()
+        + 2;
+    let end = start + element[start..].find('"').unwrap();
+    element[start..end].parse().unwrap()
+}
+
+/// Every page of `pdf` with its words (poppler's `pdftotext -bbox`).
+fn pages_of(pdf: &Path) -> Vec<Page> {
+    let (ok, html) = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    assert!(ok, "{html}");
+    let mut pages: Vec<Page> = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push(Page {
+                width: attribute(line, "width"),
+                height: attribute(line, "height"),
+                words: Vec::new(),
+            });
+        } else if line.starts_with("<word ") {
+            let text = &line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()];
+            let text = text
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+            pages.last_mut().unwrap().words.push(Word {
+                text,
+                x_min: attribute(line, "xMin"),
+                y_min: attribute(line, "yMin"),
+                x_max: attribute(line, "xMax"),
+                y_max: attribute(line, "yMax"),
+            });
+        }
+    }
+    pages
+}
+
+/// The pages of `pdf` (see [`pages_of`]), after checking that every word lies inside its page
+/// and that no page is blank (notes pages have their heading).
+fn pages_on_paper(pdf: &Path, language: &str) -> Vec<Page> {
+    let pages = pages_of(pdf);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            !page.words.is_empty(),
+            "{language}: page {} is blank",
+            i + 1
+        );
+        for word in &page.words {
+            assert!(
+                word.x_min >= 0.0
+                    && word.y_min >= 0.0
+                    && word.x_max <= page.width
+                    && word.y_max <= page.height,
+                "{language}: page {}: {word:?} is outside the page ({} × {})",
+                i + 1,
+                page.width,
+                page.height
+            );
+        }
+    }
+    pages
+}
+
+/// The text of page `page` (1-based).
+fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let (ok, text) = tool(
+        "pdftotext",
+        &["-f", &page, "-l", &page, pdf.to_str().unwrap(), "-"],
+    );
+    assert!(ok, "{text}");
+    // Without the marks pdftotext puts around embedded runs (U+202A–U+202C).
+    collapse(&text.replace(['\u{202A}', '\u{202B}', '\u{202C}'], ""))
+}
+
+/// Renders the long-content fixture (a 5,000-character word, a name of 330 characters, a URL
+/// of 800) in German and Arabic: every word lies inside the page, no page is blank (notes pages
+/// have their heading), no text is lost, and the render takes seconds, not minutes.
+#[test]
+fn long_content_stays_inside_the_page() {
+    let root = repo().join("tests/fixtures/long");
+    let catalog = catalog(&root);
+    let out = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let written = brochure::render_all(&catalog, out.path(), today()).expect("renders");
+    let elapsed = started.elapsed();
+    // Two languages, each in two variants, in the dev profile with optimised dependencies
+    // (about 3 s here; 150 s before long words got break opportunities).
+    assert!(elapsed.as_secs() < 40, "{elapsed:?}");
+    // The longest word `check` accepts (500 characters): far wider than a line.
+    let word: String = "Donaudampfschifffahrtsgesellschaft"
+        .repeat(15)
+        .chars()
+        .take(500)
+        .collect();
+    for w in &written {
+        assert!(w.warnings.is_empty(), "{}: {:#?}", w.language, w.warnings);
+        let pages = pages_on_paper(&w.path, &w.language);
+        assert_eq!(pages.len(), w.pages);
+        // Nothing is lost: the long word is all there, wrapped over lines and pages (read
+        // between the running header and the page number, 17 mm from the edges).
+        let margin = 17.0 * 72.0 / 25.4;
+        let joined: String = pages
+            .iter()
+            .flat_map(|p| {
+                p.words
+                    .iter()
+                    .filter(|w| w.y_max > margin && w.y_min < p.height - margin)
+            })
+            .flat_map(|w| w.text.chars())
+            .filter(|c| *c != '\u{200B}')
+            .collect();
+        assert!(
+            joined.contains(&word),
+            "{}: the long word is cut",
+            w.language
+        );
+    }
+}
+
+/// The imprint is on the page before the back cover, whole; the back cover has the contact
+/// point, the site's address and "Stand", and neither cover has a page number.
+#[test]
+fn imprint_fits_its_page_and_the_back_cover_is_a_cover() {
+    let catalog = catalog(&repo());
+    let out = tempfile::tempdir().unwrap();
+    let languages: Vec<String> = ["de", "ar", "uk"].map(String::from).to_vec();
+    let written =
+        brochure::render_languages(&catalog, &languages, out.path(), today()).expect("renders");
+    for w in &written {
+        let pages = w.pages;
+        let imprint = page_text(&w.path, pages - 1);
+        let page = catalog.pages.get("imprint").unwrap();
+        let (version, fallback) = page.version(&w.language, "de");
+        assert_eq!(fallback, w.language != "de" && w.language != "en");
+        // The first and the last words of the imprint are on this one page.
+        assert!(imprint.contains(&collapse(&version.title)), "{imprint}");
+        let last = version.body.split_whitespace().last().unwrap();
+        assert!(
+            imprint.contains(last),
+            "{}: {last} not in {imprint}",
+            w.language
+        );
+        if fallback {
+            // Marked as German, with the note in the reader's language (checked where poppler
+            // reads it back as written: not in Arabic, see `arabic_copies_out_of_poppler…`).
+            // (The asterisk follows the German title; in a right-to-left page poppler reads
+            // it first.)
+            let marked = [format!("{}*", version.title), format!("*{}", version.title)];
+            assert!(marked.iter().any(|m| imprint.contains(m)), "{imprint}");
+            if w.language != "ar" {
+                let note = catalog.i18n.get(&w.language, "fallback_note");
+                assert!(imprint.contains(&collapse(note)), "{imprint}");
+            }
+        }
+        let back = page_text(&w.path, pages);
+        let contact = catalog
+            .actors
+            .iter()
+            .find(|a| a.slug == "iq-anlaufstelle")
+            .unwrap();
+        assert!(back.contains(&collapse(&contact.name)), "{back}");
+        assert!(
+            back.contains(contact.reach.phone.as_ref().unwrap().display.as_str()),
+            "{back}"
+        );
+        let site = format!("{}/{}/", catalog.config.base_url, w.language);
+        assert!(back.replace(' ', "").contains(&site), "{back}");
+        // "Stand: <date>" (poppler moves the colon in right-to-left lines: the date alone).
+        let as_of = steckbrief::format::date(today(), &catalog.i18n, &w.language);
+        assert!(back.contains(&as_of), "{back}");
+        for (number, text) in [(1, page_text(&w.path, 1)), (pages, back)] {
+            assert!(
+                !text.split(' ').any(|t| t == number.to_string()),
+                "{}: page number on cover page {number}: {text}",
+                w.language
+            );
+        }
+        // The town's name in the reader's language on the front cover.
+        let town = catalog.config.town_name(&w.language);
+        assert!(page_text(&w.path, 1).contains(town), "{}", w.language);
+    }
+}
+
+/// The print variant: the same pages as the screen variant, each with a 3 mm bleed and room for
+/// crop marks around the trimmed page, which is the PDF's TrimBox.
+#[test]
+fn the_print_variant_has_bleed_and_a_trim_box() {
+    let root = repo().join("tests/fixtures/long");
+    let catalog = catalog(&root);
+    let out = tempfile::tempdir().unwrap();
+    let written =
+        brochure::render_languages(&catalog, &["de".to_owned()], out.path(), today()).unwrap();
+    let screen = &written[0].path;
+    let print = written[0].print_path.as_ref().expect("config asks for it");
+    assert_eq!(print, &out.path().join("de/wegweiser-print.pdf"));
+    assert_eq!(page_count(print), page_count(screen));
+    let boxes = |pdf: &Path| {
+        let (ok, info) = tool("pdfinfo", &["-box", pdf.to_str().unwrap()]);
+        assert!(ok, "{info}");
+        let numbers = |name: &str| -> Vec<f64> {
+            let line = info.lines().find(|l| l.starts_with(name)).unwrap();
+            line[name.len()..]
+                .split_whitespace()
+                .map(|n| n.parse().unwrap())
+                .collect()
+        };
+        (numbers("MediaBox:"), numbers("TrimBox:"))
+    };
+    let mm = 72.0 / 25.4;
+    let (media, trim) = boxes(screen);
+    assert_eq!(media, trim, "the screen variant has no bleed");
+    assert!((media[2] - 148.0 * mm).abs() < 0.01, "{media:?}");
+    let (media, trim) = boxes(print);
+    // 3 mm bleed and 5 mm crop marks on every side.
+    let outer = 8.0 * mm;
+    assert!((trim[0] - outer).abs() < 0.01, "{trim:?}");
+    assert!((trim[2] - trim[0] - 148.0 * mm).abs() < 0.01, "{trim:?}");
+    assert!(
+        (media[2] - (148.0 * mm + 2.0 * outer)).abs() < 0.01,
+        "{media:?}"
+    );
+    assert!(
+        (media[3] - (210.0 * mm + 2.0 * outer)).abs() < 0.01,
+        "{media:?}"
+    );
+}
+
+/// The summary with tanwin and shadda in the Arabic fixture.
+const ARABIC: &str = "افتُتح المكتب حديثًا، ويقدّم المدرّسون استشارةً مجانيةً لكلّ القادمين.";
+
+/// The `/ActualText` strings of a PDF's content (UTF-16BE hex strings, as typst writes them).
+fn actual_texts(pdf: &Path) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let qdf = dir.path().join("qdf.pdf");
+    let (ok, report) = tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            qdf.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{report}");
+    let bytes = std::fs::read(&qdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    text.split("/ActualText<")
+        .skip(1)
+        .map(|s| {
+            let hex = s.split('>').next().unwrap();
+            let units: Vec<u16> = (0..hex.len() / 4)
+                .map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).unwrap())
+                .collect();
+            String::from_utf16_lossy(&units)
+                .trim_start_matches('\u{FEFF}')
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Every letter that carries a mark (tanwin, shadda, damma) is one cluster of glyphs, which
+/// typst writes with the cluster's text as `/ActualText`: the PDF holds the source text in
+/// logical order (what Acrobat and Chromium copy).
+#[test]
+fn arabic_marks_are_written_as_actual_text_in_logical_order() {
+    let root = repo().join("tests/fixtures/long");
+    let catalog = catalog(&root);
+    let out = tempfile::tempdir().unwrap();
+    let written =
+        brochure::render_languages(&catalog, &["ar".to_owned()], out.path(), today()).unwrap();
+    let spans = actual_texts(&written[0].path);
+    for cluster in ["تُ", "ثً", "دّ", "رّ", "ةً", "لّ"] {
+        assert!(ARABIC.contains(cluster));
+        assert!(
+            spans.iter().any(|s| s == cluster),
+            "{cluster} is not an ActualText span: {spans:?}"
+        );
+    }
+}
+
+/// Copying Arabic out of the PDF with poppler gives the text as written. It does not yet:
+/// poppler (22.12) spreads an `/ActualText` span's characters left to right over the cluster's
+/// width, so in a right-to-left line it reads a letter's mark before the letter ("حديًثا" for
+/// "حديثًا"). typst 0.15 (krilla 0.8) offers no way to write such a cluster other than as
+/// `/ActualText` (its glyphs get no code points of their own), so this needs a poppler that
+/// orders ActualText logically, or a typst export that maps marks glyph by glyph.
+#[test]
+#[ignore = "poppler reverses ActualText clusters in right-to-left lines; see the comment"]
+fn arabic_copies_out_of_poppler_as_written() {
+    let root = repo().join("tests/fixtures/long");
+    let catalog = catalog(&root);
+    let out = tempfile::tempdir().unwrap();
+    let written =
+        brochure::render_languages(&catalog, &["ar".to_owned()], out.path(), today()).unwrap();
+    let text = text_of(&written[0].path);
+    assert!(text.contains(ARABIC), "{text}");
+}
+
+/// Every QR code carries a quiet zone of 4 light modules (the caption is printed below it).
+#[test]
+fn qr_codes_have_a_quiet_zone() {
+    let root = repo().join("tests/fixtures/good");
+    let pdf = brochure::render(&catalog(&root), "de", today()).expect("renders");
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("wegweiser.pdf");
+    std::fs::write(&file, &pdf.bytes).unwrap();
+    // Images come out as binary PGM or PPM ("P5" or "P6\n<width> <height>\n255\n", one or
+    // three bytes a pixel; the QR codes are grey in an ICC colour space, written as PPM).
+    let prefix = out.path().join("image");
+    let (ok, report) = tool(
+        "pdfimages",
+        &[file.to_str().unwrap(), prefix.to_str().unwrap()],
+    );
+    assert!(ok, "{report}");
+    let mut codes = 0;
+    for entry in std::fs::read_dir(out.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let header: Vec<&[u8]> = bytes.splitn(4, |b| b.is_ascii_whitespace()).collect();
+        let channels = match header[0] {
+            b"P5" => 1,
+            b"P6" => 3,
+            _ => continue,
+        };
+        let n: usize = std::str::from_utf8(header[1]).unwrap().parse().unwrap();
+        let pixels = &bytes[bytes.len() - n * n * channels..];
+        let light = |x: usize, y: usize| pixels[(y * n + x) * channels] > 127;
+        for i in 0..n {
+            for j in 0..4 {
+                for (x, y) in [(i, j), (i, n - 1 - j), (j, i), (n - 1 - j, i)] {
+                    assert!(
+                        light(x, y),
+                        "{}: dark module in the quiet zone",
+                        path.display()
+                    );
+                }
+            }
+        }
+        // The code starts right inside: the finder pattern's corner is dark.
+        assert!(!light(4, 4), "{}", path.display());
+        codes += 1;
+    }
+    // Two actors and the website.
+    assert_eq!(codes, 3);
+}
+
+/// The font sizes on each page of `pdf`, with the number of glyphs set in each: typst writes
+/// every text object as `/fN <size> Tf 1 0 0 -1 x y Tm [<glyphs>] TJ`, so the size in `Tf` is
+/// the printed size. Read from the content streams that `qpdf --qdf` writes uncompressed.
+fn sizes_per_page(pdf: &Path) -> Vec<Vec<(f64, usize)>> {
+    let dir = tempfile::tempdir().unwrap();
+    let qdf = dir.path().join("qdf.pdf");
+    let (ok, report) = tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            qdf.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{report}");
+    let bytes = std::fs::read(&qdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let mut pages = Vec::new();
+    for part in text.split("%% Contents for page ").skip(1) {
+        let stream = part.split("endstream").next().unwrap();
+        let mut sizes: Vec<(f64, usize)> = Vec::new();
+        let mut size = None;
+        let tokens: Vec<&str> = stream.split_whitespace().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            if token.ends_with("Tf") && i > 0 {
+                size = tokens[i - 1].parse::<f64>().ok();
+            }
+            if let Some(size) = size {
+                // Glyph ids are 4 hex digits each, between < and >.
+                let glyphs: usize = token
+                    .split('<')
+                    .skip(1)
+                    .map(|s| s.split('>').next().unwrap().len() / 4)
+                    .sum();
+                match sizes.iter_mut().find(|(s, _)| *s == size) {
+                    Some((_, n)) => *n += glyphs,
+                    None => sizes.push((size, glyphs)),
+                }
+            }
+        }
+        pages.push(sizes);
+    }
+    pages
+}
+
+/// Measured from the PDFs: on every inner page most text is set at 10 pt or more, nothing
+/// below 8.5 pt (captions, running headers); only the imprint may be smaller.
+#[test]
+fn body_text_is_at_least_10_pt() {
+    let catalog = catalog(&repo());
+    let out = tempfile::tempdir().unwrap();
+    let languages: Vec<String> = ["de", "ar"].map(String::from).to_vec();
+    let written =
+        brochure::render_languages(&catalog, &languages, out.path(), today()).expect("renders");
+    for w in &written {
+        let pages = sizes_per_page(&w.path);
+        assert_eq!(pages.len(), w.pages);
+        let imprint = w.pages - 1;
+        for (i, sizes) in pages.iter().enumerate().skip(1).take(imprint - 2) {
+            let page = i + 1;
+            let (body, _) = sizes.iter().max_by_key(|(_, n)| *n).unwrap();
+            assert!(*body >= 10.0, "{} p. {page}: {sizes:?}", w.language);
+            for (size, _) in sizes {
+                assert!(*size >= 8.5, "{} p. {page}: {sizes:?}", w.language);
+            }
+        }
+    }
 }

@@ -479,3 +479,49 @@ fn a_feedback_address_that_is_no_e_mail_is_an_error_at_its_line() {
         )]
     );
 }
+
+/// The brochure's options in config.yaml are checked with their place: town names only for
+/// configured languages, the contact point an existing actor, the bleed in range.
+#[test]
+fn brochure_options_are_checked() {
+    let root = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("good"), root.path());
+    let config = std::fs::read_to_string(root.path().join("config.yaml")).unwrap();
+    let config = config
+        .replace(
+            "town: Beispielstadt\n",
+            "town: Beispielstadt\ntown_names: { ar: بايشبيلشتات, xx: Irgendwo }\n",
+        )
+        .replace(
+            "  file_name: wegweiser\n",
+            "  file_name: wegweiser\n  contact_point: nirgends\n  print: { bleed_mm: 30 }\n",
+        );
+    std::fs::write(root.path().join("config.yaml"), config).unwrap();
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 1, "{report:#}");
+    let has = |report: &Value, expected: &str, line: u64| {
+        let errors = errors(report);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.0 == "config.yaml" && e.1 == Some(line) && e.3.contains(expected)),
+            "{expected} (line {line}) not in {errors:#?}"
+        );
+    };
+    has(&report, "`xx` is not a configured language", 2);
+    has(&report, "a bleed of 30 mm is out of range", 27);
+    // The contact point is looked up among the actors once config.yaml itself is valid.
+    let config = std::fs::read_to_string(root.path().join("config.yaml"))
+        .unwrap()
+        .replace(", xx: Irgendwo", "")
+        .replace("bleed_mm: 30", "bleed_mm: 3");
+    std::fs::write(root.path().join("config.yaml"), &config).unwrap();
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 1, "{report:#}");
+    has(&report, "there is no actor `nirgends`", 26);
+    // Valid names and a known contact point pass.
+    let config = config.replace("nirgends", "beratung-a");
+    std::fs::write(root.path().join("config.yaml"), config).unwrap();
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 0, "{report:#}");
+}

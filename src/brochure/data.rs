@@ -43,6 +43,7 @@ pub struct Brochure {
     pub logo: Option<String>,
     pub title: String,
     pub subtitle: String,
+    /// The town's name in this language (`town_names`, else `town`).
     pub town: String,
     /// The year of the "as of" date, printed on the cover.
     pub year: String,
@@ -62,6 +63,32 @@ pub struct Brochure {
     pub index: Vec<IndexEntry>,
     pub numbers: Vec<NumberData>,
     pub imprint: Option<PageData>,
+    /// The central contact point, presented on the back cover.
+    pub contact_point: Option<ContactPoint>,
+    /// Bleed and crop marks of the print variant; `None` for the screen variant.
+    pub print: Option<PrintData>,
+}
+
+/// The print-shop options of the print variant.
+#[derive(Debug, Serialize)]
+pub struct PrintData {
+    /// Bleed in millimetres.
+    pub bleed: f64,
+    /// "all", "cover" or "none".
+    pub crop_marks: &'static str,
+}
+
+/// The actor presented on the back cover.
+#[derive(Debug, Serialize)]
+pub struct ContactPoint {
+    pub name: String,
+    /// Street, then postcode and city.
+    pub address: Vec<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// "Öffnungszeiten" or "Beratungszeiten", whichever `hours` are.
+    pub hours_label: String,
+    pub hours: Option<HoursData>,
 }
 
 /// UI strings used by the template (already in the brochure's language).
@@ -76,6 +103,12 @@ pub struct Strings {
     pub see_page_before: String,
     pub see_page_after: String,
     pub also_in_chapter: String,
+    /// "{name} (Fortsetzung)" split around the name: the running header of a page that
+    /// continues a Steckbrief.
+    pub continued_before: String,
+    pub continued_after: String,
+    /// "Zentrale Anlaufstelle", over the contact point on the back cover.
+    pub contact_point: String,
     pub scan_qr: String,
     pub operator: String,
     pub offers: String,
@@ -176,6 +209,8 @@ pub struct ActorData {
     pub has_fallback: bool,
     /// "Zuletzt geprüft am 15.06.2026", as on the website.
     pub last_reviewed: String,
+    /// About how many lines of body text the Steckbrief takes (see [`estimated_lines`]).
+    pub estimated_lines: usize,
 }
 
 /// A list of short texts in one language.
@@ -205,9 +240,59 @@ pub struct HoursData {
 }
 
 /// Removes the Unicode controls that override or isolate text direction (U+202A–U+202E,
-/// U+2066–U+2069): in data they would allow visual spoofing, e.g. of a phone number.
-pub fn clean(text: &str) -> String {
+/// U+2066–U+2069): in data they would allow visual spoofing, e.g. of a phone number. For text
+/// that is printed, not linked: see [`wrappable`].
+pub fn clean_address(text: &str) -> String {
     crate::bidi::strip_direction_controls(text).unwrap_or_else(|| text.to_owned())
+}
+
+/// [`clean_address`], then [`wrappable`]: for every printed text.
+pub fn clean(text: &str) -> String {
+    wrappable(&clean_address(text))
+}
+
+/// Words longer than this many characters get break opportunities: no real word is this long
+/// (the longest German compounds in the example content have about 30 letters), and a longer
+/// token would run off the page, since typst breaks lines only between words.
+const LONGEST_WORD: usize = 40;
+
+/// Gives every word longer than [`LONGEST_WORD`] a break opportunity (U+200B ZERO WIDTH SPACE)
+/// every 16 characters, never before a combining mark, so that typst can wrap it as a last
+/// resort. Addresses and URLs are wrapped at their natural points by the template instead.
+pub fn wrappable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_inclusive(char::is_whitespace) {
+        if word.chars().count() <= LONGEST_WORD {
+            out.push_str(word);
+            continue;
+        }
+        let mut run = 0;
+        for c in word.chars() {
+            if run >= 16 && !is_mark(c) && !c.is_whitespace() {
+                out.push('\u{200B}');
+                run = 0;
+            }
+            out.push(c);
+            run += 1;
+        }
+    }
+    out
+}
+
+/// Combining marks and joiners of the scripts in use, which must stay with the letter before.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{135D}'..='\u{135F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{200C}'..='\u{200D}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}')
 }
 
 /// The virtual path of an actor's QR code (raw pixels, see [`qr`]).
@@ -312,7 +397,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
             .map(|l| logo_path(&extension(std::path::Path::new(l)))),
         title: localized(&config.title),
         subtitle: localized(&config.subtitle),
-        town: clean(&config.town),
+        town: clean(config.town_name(lang)),
         year: as_of.year().to_string(),
         as_of: i18n.format(
             lang,
@@ -348,11 +433,62 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
             })
             .collect(),
         imprint: page(IMPRINT_PAGE),
+        contact_point: config
+            .brochure
+            .contact_point
+            .as_ref()
+            .and_then(|slug| catalog.actors.iter().find(|a| &a.slug == slug))
+            .map(|a| contact_point(catalog, a, lang)),
+        print: None,
     })
+}
+
+/// The back cover's view of the contact point: name, address, phone, e-mail, and its opening
+/// hours (else its consultation hours).
+fn contact_point(catalog: &Catalog, actor: &Actor, lang: &str) -> ContactPoint {
+    let i18n = &catalog.i18n;
+    let local = catalog.local(actor, lang);
+    let (hours_label, hours_data) = match &actor.opening_hours {
+        Some(h) => (
+            "opening_hours",
+            hours(Some(h), text(local.opening_hours_note), i18n, lang),
+        ),
+        None => (
+            "consultation_hours",
+            hours(
+                actor.consultation_hours.as_ref(),
+                text(local.consultation_hours_note),
+                i18n,
+                lang,
+            ),
+        ),
+    };
+    ContactPoint {
+        name: clean(&actor.name),
+        address: address(actor),
+        phone: phone(actor.reach.phone.as_ref()),
+        email: actor.reach.email.as_deref().map(clean_address),
+        hours_label: clean(i18n.get(lang, hours_label)),
+        hours: hours_data,
+    }
+}
+
+/// Street, then postcode and city.
+fn address(actor: &Actor) -> Vec<String> {
+    vec![
+        clean(&actor.address.street),
+        clean(&format!(
+            "{} {}",
+            actor.address.postcode, actor.address.city
+        )),
+    ]
 }
 
 fn strings(i18n: &I18n, lang: &str, see_page_before: &str, see_page_after: &str) -> Strings {
     let get = |key: &str| clean(i18n.get(lang, key));
+    let continued = get("brochure_continued");
+    let (continued_before, continued_after) =
+        continued.split_once("{name}").unwrap_or((&continued, ""));
     Strings {
         contents: get("brochure_contents"),
         index: get("brochure_index"),
@@ -362,6 +498,9 @@ fn strings(i18n: &I18n, lang: &str, see_page_before: &str, see_page_after: &str)
         see_page_before: clean(see_page_before),
         see_page_after: clean(see_page_after),
         also_in_chapter: get("brochure_also_in_chapter"),
+        continued_before: continued_before.to_owned(),
+        continued_after: continued_after.to_owned(),
+        contact_point: get("brochure_contact_point"),
         scan_qr: get("brochure_scan_qr"),
         operator: get("operator"),
         offers: get("offers"),
@@ -434,6 +573,47 @@ fn language_names(catalog: &Catalog, codes: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Characters of body text on a line of a Steckbrief, roughly (A5, 10 pt, beside the QR code).
+const CHARS_PER_LINE: usize = 55;
+
+/// About how many lines of body text a Steckbrief takes: its texts at [`CHARS_PER_LINE`], each
+/// list item, contact line, hours row and section label a line, and the header box. The
+/// template keeps a short Steckbrief on one page by this estimate; measuring every one would
+/// lay it out twice (500 actors: 3.4 GB instead of 1 GB).
+fn estimated_lines(a: &ActorData) -> usize {
+    let lines = |t: &str| t.chars().count().div_ceil(CHARS_PER_LINE);
+    let text = |t: &Option<Text>| t.as_ref().map_or(0, |t| lines(&t.text) + 2);
+    let hours = |h: &Option<HoursData>| {
+        h.as_ref().map_or(0, |h| {
+            h.rows.len() + 2 + usize::from(h.appointment.is_some()) + text(&h.note)
+        })
+    };
+    let description = serde_json::to_string(&a.description.blocks)
+        .map_or(0, |json| lines(&json) * 2 / 3 + a.description.blocks.len());
+    let offers = a
+        .offers
+        .as_ref()
+        .map_or(0, |o| o.items.iter().map(|i| lines(i)).sum::<usize>() + 2);
+    let contacts: usize = a
+        .contacts
+        .iter()
+        .map(|c| 4 + c.role.as_ref().map_or(0, |r| lines(&r.text)))
+        .sum();
+    6 + lines(&a.name)
+        + lines(&a.summary.text)
+        + 2
+        + description
+        + offers
+        + text(&a.costs)
+        + contacts
+        + 6
+        + hours(&a.opening_hours)
+        + hours(&a.consultation_hours)
+        + text(&a.accessibility_note)
+        + text(&a.transport)
+        + 4
+}
+
 fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, BrochureError> {
     let i18n = &catalog.i18n;
     let local = catalog.local(actor, lang);
@@ -445,11 +625,11 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
             name: clean(&c.name),
             role: text(*role),
             phone: phone(c.phone.as_ref()),
-            email: c.email.as_deref().map(clean),
+            email: c.email.as_deref().map(clean_address),
             languages: language_names(catalog, &c.languages),
         })
         .collect();
-    Ok(ActorData {
+    let mut data = ActorData {
         slug: actor.slug.clone(),
         name: clean(&actor.name),
         operator: actor.operator.as_deref().map(clean),
@@ -470,13 +650,7 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
         }),
         costs: text(local.costs),
         contacts,
-        address: vec![
-            clean(&actor.address.street),
-            clean(&format!(
-                "{} {}",
-                actor.address.postcode, actor.address.city
-            )),
-        ],
+        address: address(actor),
         reach: actor.reach.clone(),
         opening_hours: hours(
             actor.opening_hours.as_ref(),
@@ -504,7 +678,10 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
             "last_reviewed",
             &[("date", &format::date(actor.last_reviewed, i18n, lang))],
         )),
-    })
+        estimated_lines: 0,
+    };
+    data.estimated_lines = estimated_lines(&data);
+    Ok(data)
 }
 
 #[cfg(test)]
@@ -515,5 +692,18 @@ mod tests {
     fn strips_direction_overrides() {
         assert_eq!(clean("\u{202E}0681\u{2066}23\u{2069}"), "068123");
         assert_eq!(clean("ميرتسيغ Merzig"), "ميرتسيغ Merzig");
+    }
+
+    #[test]
+    fn only_overlong_words_get_break_opportunities() {
+        let normal = "Anerkennungsberatungsstelle für ausländische Berufsabschlüsse";
+        assert_eq!(clean(normal), normal);
+        let long = "x".repeat(50);
+        let wrapped = clean(&format!("a {long} b"));
+        assert_eq!(wrapped.replace('\u{200B}', ""), format!("a {long} b"));
+        assert_eq!(wrapped.matches('\u{200B}').count(), 3);
+        // Never between a letter and its combining mark (here: shadda).
+        let arabic = "بّ".repeat(30);
+        assert!(!clean(&arabic).contains("\u{200B}\u{0651}"));
     }
 }

@@ -10,7 +10,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::data::clean;
+use super::data::{clean, clean_address};
 
 /// A block of a Markdown document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -262,7 +262,7 @@ fn heading_level(level: HeadingLevel) -> u8 {
 
 /// The URL if the website would link it too (http, https, mailto, tel).
 fn allowed_url(url: &str) -> Option<String> {
-    crate::markdown::is_safe_url(url).then(|| clean(url.trim()))
+    crate::markdown::is_safe_url(url).then(|| clean_address(url.trim()))
 }
 
 /// Whether the link text already shows the URL (as "example.org" or the whole address).

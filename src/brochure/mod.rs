@@ -26,6 +26,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::catalog::Catalog;
+use crate::config::CropMarks;
 use crate::output::Folder;
 use crate::render::{BrochureMade, RenderError, Rendered, Renderer, Sink};
 use crate::urls;
@@ -97,6 +98,8 @@ pub struct Written {
     pub language: String,
     /// Where the PDF was written.
     pub path: PathBuf,
+    /// Where the print variant was written, if config.yaml asks for one.
+    pub print_path: Option<PathBuf>,
     /// Its number of pages (a multiple of 4).
     pub pages: usize,
     /// typst's warnings, located like errors.
@@ -150,6 +153,7 @@ pub fn render_languages(
         .into_iter()
         .map(|made| Written {
             path: out_dir.join(&made.path),
+            print_path: made.print_path.map(|path| out_dir.join(path)),
             language: made.language,
             pages: made.pages,
             warnings: made.warnings,
@@ -237,23 +241,50 @@ impl Brochures<'_> {
         language: &str,
         sink: &dyn Sink,
     ) -> Result<BrochureMade, RenderError> {
-        let pdf = render_with(catalog, language, self.as_of, Cache::Free).map_err(|error| {
-            RenderError::Renderer {
-                renderer: "brochures",
-                source: Box::new(error),
+        let render = |variant| {
+            render_variant(catalog, language, self.as_of, Cache::Free, variant).map_err(|error| {
+                RenderError::Renderer {
+                    renderer: "brochures",
+                    source: Box::new(error),
+                }
+            })
+        };
+        let file_name = &catalog.config.brochure.file_name;
+        let path = |name: &str| {
+            urls::brochure(language, name)
+                .trim_start_matches('/')
+                .to_owned()
+        };
+        let pdf = render(Variant::Screen)?;
+        sink.put(path(file_name), pdf.bytes)?;
+        // The print shop's variant, beside it, if config.yaml asks for one.
+        let print_path = match catalog.config.brochure.print {
+            Some(_) => {
+                let print = render(Variant::Print)?;
+                let print_path = path(&format!("{file_name}-print"));
+                sink.put(print_path.clone(), print.bytes)?;
+                Some(print_path)
             }
-        })?;
-        let path = urls::brochure(language, &catalog.config.brochure.file_name)
-            .trim_start_matches('/')
-            .to_owned();
-        sink.put(path.clone(), pdf.bytes)?;
+            None => None,
+        };
         Ok(BrochureMade {
             language: language.to_owned(),
-            path,
+            path: path(file_name),
+            print_path,
             pages: pdf.pages,
             warnings: pdf.warnings,
         })
     }
+}
+
+/// The two PDFs of a language: the same pages, with or without what a print shop needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// For reading on screen and printing at home: the trimmed page.
+    Screen,
+    /// For the print shop: bleed and crop marks as `brochure.print` in config.yaml says (3 mm
+    /// and marks on every page if it says nothing).
+    Print,
 }
 
 /// What a render leaves in typst's memo cache for the renders after it.
@@ -288,11 +319,33 @@ pub fn render_with(
     as_of: Date,
     cache: Cache,
 ) -> Result<Pdf, BrochureError> {
+    render_variant(catalog, language, as_of, cache, Variant::Screen)
+}
+
+/// Renders one variant of the brochure of one language into memory (see [`render_with`]).
+pub fn render_variant(
+    catalog: &Catalog,
+    language: &str,
+    as_of: Date,
+    cache: Cache,
+    variant: Variant,
+) -> Result<Pdf, BrochureError> {
     let rendering = Rendering::start();
     if catalog.language(language).is_none() {
         return Err(BrochureError::UnknownLanguage(language.to_owned()));
     }
     let mut view = data::brochure(catalog, language, as_of)?;
+    if variant == Variant::Print {
+        let print = catalog.config.brochure.print.clone().unwrap_or_default();
+        view.print = Some(data::PrintData {
+            bleed: print.bleed_mm,
+            crop_marks: match print.crop_marks {
+                CropMarks::All => "all",
+                CropMarks::Cover => "cover",
+                CropMarks::None => "none",
+            },
+        });
+    }
     let json = serde_json::to_vec(&view).map_err(|e| BrochureError::Typst {
         language: language.to_owned(),
         diagnostics: vec![format!("cannot serialise the data: {e}")],
@@ -300,8 +353,12 @@ pub fn render_with(
     let mut files = vec![("/data.json".to_owned(), json)];
     files.extend(images(catalog, &mut view)?);
     drop(view);
+    let suffix = match variant {
+        Variant::Screen => "",
+        Variant::Print => "/print",
+    };
     let ident = format!(
-        "steckbrief/{}/{}/{language}",
+        "steckbrief/{}/{}/{language}{suffix}",
         catalog.config.base_url, catalog.config.brochure.file_name
     );
     let template = world::template(&catalog.root)

@@ -59,6 +59,9 @@ pub fn run(args: &Args) -> ExitCode {
                     eprintln!("{warning}");
                 }
                 eprintln!("wrote {} ({} pages)", w.path.display(), w.pages);
+                if let Some(print) = &w.print_path {
+                    eprintln!("wrote {} (print variant)", print.display());
+                }
             }
             eprintln!(
                 "{} brochure(s) in {:.1} s",

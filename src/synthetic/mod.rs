@@ -245,10 +245,17 @@ fn cut_config(text: &str, keep: Option<usize>) -> Result<CutConfig, String> {
         .iter()
         .map(|l| l.code.clone())
         .collect();
+    // The contact point on the back cover is an actor of the template root, not generated.
+    if let Some(Value::Mapping(brochure)) = value.get_mut("brochure") {
+        brochure.remove("contact_point");
+    }
     if !dropped.is_empty() {
         let map = value
             .as_mapping_mut()
             .ok_or("config.yaml is not a mapping")?;
+        if let Some(Value::Mapping(names)) = map.get_mut("town_names") {
+            names.retain(|key, _| key.as_str().is_none_or(|k| !dropped.iter().any(|d| d == k)));
+        }
         if let Some(Value::Sequence(languages)) = map.get_mut("languages") {
             languages.truncate(keep);
         }

@@ -71,6 +71,27 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
         }
     }
     check_localized(config, "/title", &c.title, &codes, &c.source_language, out);
+    for (code, name) in &c.town_names {
+        if !codes.contains(code.as_str()) {
+            report(
+                out,
+                &format!("/town_names/{code}"),
+                Problem::new(
+                    format!("`{code}` is not a configured language"),
+                    "use the codes listed under `languages`",
+                ),
+            );
+        } else if name.trim().is_empty() {
+            report(
+                out,
+                &format!("/town_names/{code}"),
+                Problem::new(
+                    "the town's name is empty",
+                    "write the name, or remove the line to use `town`",
+                ),
+            );
+        }
+    }
     check_localized(
         config,
         "/subtitle",
@@ -119,6 +140,18 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
     }
     if let Err(problem) = fields::url_safe_id(&c.brochure.file_name) {
         report(out, "/brochure/file_name", problem);
+    }
+    if let Some(print) = &c.brochure.print
+        && !(0.0..=10.0).contains(&print.bleed_mm)
+    {
+        report(
+            out,
+            "/brochure/print/bleed_mm",
+            Problem::new(
+                format!("a bleed of {} mm is out of range", print.bleed_mm),
+                "print shops ask for 3 mm (between 0 and 10)",
+            ),
+        );
     }
     let colours = [
         ("primary_color", &c.branding.primary_color),

@@ -124,6 +124,19 @@ pub fn validate(
             );
         }
     }
+    if let Some(slug) = &config.value.brochure.contact_point
+        && !slugs.contains_key(slug.as_str())
+    {
+        out.push(
+            config
+                .diagnostic(
+                    Severity::Error,
+                    "/brochure/contact_point",
+                    format!("there is no actor `{slug}`"),
+                )
+                .with_hint("give the folder name of an actor under actors/"),
+        );
+    }
     for (actor, diagnostics) in content
         .actors
         .into_iter()
