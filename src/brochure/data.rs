@@ -53,8 +53,6 @@ pub struct Brochure {
     pub site_url: String,
     /// A QR code for `site_url`.
     pub site_qr: QrImage,
-    /// UI strings the template needs.
-    pub strings: Strings,
     /// Every UI string by its i18n key, as the website's templates see them.
     pub t: BTreeMap<String, String>,
     pub foreword: Option<PageData>,
@@ -89,42 +87,6 @@ pub struct ContactPoint {
     /// "Öffnungszeiten" or "Beratungszeiten", whichever `hours` are.
     pub hours_label: String,
     pub hours: Option<HoursData>,
-}
-
-/// UI strings used by the template (already in the brochure's language).
-#[derive(Debug, Serialize)]
-pub struct Strings {
-    pub contents: String,
-    pub index: String,
-    pub numbers: String,
-    pub imprint: String,
-    pub notes: String,
-    /// "siehe Seite {page}" split around the page number.
-    pub see_page_before: String,
-    pub see_page_after: String,
-    pub also_in_chapter: String,
-    /// "{name} (Fortsetzung)" split around the name: the running header of a page that
-    /// continues a Steckbrief.
-    pub continued_before: String,
-    pub continued_after: String,
-    /// "Zentrale Anlaufstelle", over the contact point on the back cover.
-    pub contact_point: String,
-    pub scan_qr: String,
-    pub operator: String,
-    pub offers: String,
-    pub costs: String,
-    pub contact_persons: String,
-    pub phone: String,
-    pub email: String,
-    pub website: String,
-    pub address: String,
-    pub opening_hours: String,
-    pub consultation_hours: String,
-    pub languages_spoken: String,
-    pub languages_of_service: String,
-    pub accessibility: String,
-    pub transport: String,
-    pub fallback_note: String,
 }
 
 /// A text and whether it fell back to the source language.
@@ -376,8 +338,6 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
             }
         })
     };
-    let see_page = i18n.get(lang, "brochure_see_page");
-    let (see_page_before, see_page_after) = see_page.split_once("{page}").unwrap_or((see_page, ""));
     let language = catalog.language(lang);
     let site_url = urls::absolute(&config.base_url, &urls::home(lang));
     Ok(Brochure {
@@ -406,7 +366,6 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
         ),
         site_qr: qr::encode(&site_url, SITE_QR_PATH.to_owned())?,
         site_url,
-        strings: strings(i18n, lang, see_page_before, see_page_after),
         t: i18n
             .table(lang)
             .into_iter()
@@ -482,42 +441,6 @@ fn address(actor: &Actor) -> Vec<String> {
             actor.address.postcode, actor.address.city
         )),
     ]
-}
-
-fn strings(i18n: &I18n, lang: &str, see_page_before: &str, see_page_after: &str) -> Strings {
-    let get = |key: &str| clean(i18n.get(lang, key));
-    let continued = get("brochure_continued");
-    let (continued_before, continued_after) =
-        continued.split_once("{name}").unwrap_or((&continued, ""));
-    Strings {
-        contents: get("brochure_contents"),
-        index: get("brochure_index"),
-        numbers: get("brochure_important_numbers"),
-        imprint: get("brochure_imprint"),
-        notes: get("brochure_notes"),
-        see_page_before: clean(see_page_before),
-        see_page_after: clean(see_page_after),
-        also_in_chapter: get("brochure_also_in_chapter"),
-        continued_before: continued_before.to_owned(),
-        continued_after: continued_after.to_owned(),
-        contact_point: get("brochure_contact_point"),
-        scan_qr: get("brochure_scan_qr"),
-        operator: get("operator"),
-        offers: get("offers"),
-        costs: get("costs"),
-        contact_persons: get("contact_persons"),
-        phone: get("phone"),
-        email: get("email"),
-        website: get("website"),
-        address: get("address"),
-        opening_hours: get("opening_hours"),
-        consultation_hours: get("consultation_hours"),
-        languages_spoken: get("languages_spoken"),
-        languages_of_service: get("languages_of_service"),
-        accessibility: get("accessibility"),
-        transport: get("transport"),
-        fallback_note: get("fallback_note"),
-    }
 }
 
 /// The chapter an actor is printed in: its first topic that is configured.
