@@ -205,6 +205,23 @@ impl FileCaches {
             None => now.is_err(),
         }
     }
+
+    /// Checks a file that is the only one of its kind (config.yaml, numbers.yaml) with the
+    /// cache `pick` selects, counting it in this check's work (see [`FileCache::check_alone`]).
+    pub(crate) fn check_single<T: DeserializeOwned>(
+        &mut self,
+        pick: fn(&mut FileCaches) -> &mut FileCache<T>,
+        root: &Path,
+        path: &Path,
+        kind: DocumentKind,
+        schemas: &Schemas,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Arc<Loaded<T>>> {
+        let (loaded, parsed) = pick(self).check_alone(root, path, kind, schemas, diagnostics);
+        self.parsed += usize::from(parsed);
+        self.verified += 1;
+        loaded
+    }
 }
 
 /// The size, times and identity of a file, which change whenever its content does.

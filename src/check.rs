@@ -90,16 +90,14 @@ fn load_config(
             root: root.to_path_buf(),
         });
     }
-    let (config, parsed) = cache.config.check_alone(
+    Ok(cache.check_single(
+        |c| &mut c.config,
         root,
         &config_path,
         DocumentKind::Config,
         schemas,
         diagnostics,
-    );
-    cache.parsed += usize::from(parsed);
-    cache.verified += 1;
-    Ok(config)
+    ))
 }
 
 /// Reads every actor folder under `root` and hands each to `check_folder` as soon as it is read
@@ -169,16 +167,14 @@ fn load_content<T: Send>(
     let pages = load_pages(root, diagnostics);
     let numbers_path = root.join(NUMBERS_FILE);
     let numbers = if numbers_path.is_file() {
-        let (numbers, parsed) = cache.numbers.check_alone(
+        cache.check_single(
+            |c| &mut c.numbers,
             root,
             &numbers_path,
             DocumentKind::Numbers,
             schemas,
             diagnostics,
-        );
-        cache.parsed += usize::from(parsed);
-        cache.verified += 1;
-        numbers
+        )
     } else {
         cache.numbers.keep([]);
         None

@@ -154,24 +154,28 @@ pub fn render_all(
     renderers: &[&dyn Renderer],
     sink: &dyn Sink,
 ) -> Result<(Rendered, Vec<Timing>), RenderError> {
+    let run = |renderer: &&dyn Renderer| {
+        let started = std::time::Instant::now();
+        let result = renderer.render(catalog, sink);
+        (renderer.name(), result, started.elapsed())
+    };
+    let Some((first, others)) = renderers.split_first() else {
+        return Ok((Rendered::default(), Vec::new()));
+    };
+    // The first renderer runs on the calling thread, the others beside it.
     let results: Vec<_> = std::thread::scope(|scope| {
-        let threads: Vec<_> = renderers
+        let threads: Vec<_> = others
             .iter()
-            .map(|renderer| {
-                scope.spawn(move || {
-                    let started = std::time::Instant::now();
-                    let result = renderer.render(catalog, sink);
-                    (renderer.name(), result, started.elapsed())
-                })
-            })
+            .map(|renderer| scope.spawn(move || run(renderer)))
             .collect();
-        threads
-            .into_iter()
-            .map(|thread| match thread.join() {
-                Ok(result) => result,
+        let mut results = vec![run(first)];
+        for thread in threads {
+            match thread.join() {
+                Ok(result) => results.push(result),
                 Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
+            }
+        }
+        results
     });
     let mut rendered = Rendered::default();
     let mut timings = Vec::new();

@@ -603,8 +603,8 @@ fn the_print_variant_has_bleed_and_a_trim_box() {
 /// The summary with tanwin and shadda in the Arabic fixture.
 const ARABIC: &str = "افتُتح المكتب حديثًا، ويقدّم المدرّسون استشارةً مجانيةً لكلّ القادمين.";
 
-/// The `/ActualText` strings of a PDF's content (UTF-16BE hex strings, as typst writes them).
-fn actual_texts(pdf: &Path) -> Vec<String> {
+/// The PDF with its content streams uncompressed (`qpdf --qdf`), as text.
+fn uncompressed(pdf: &Path) -> String {
     let dir = tempfile::tempdir().unwrap();
     let qdf = dir.path().join("qdf.pdf");
     let (ok, report) = tool(
@@ -617,8 +617,12 @@ fn actual_texts(pdf: &Path) -> Vec<String> {
         ],
     );
     assert!(ok, "{report}");
-    let bytes = std::fs::read(&qdf).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
+    String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned()
+}
+
+/// The `/ActualText` strings of a PDF's content (UTF-16BE hex strings, as typst writes them).
+fn actual_texts(pdf: &Path) -> Vec<String> {
+    let text = uncompressed(pdf);
     text.split("/ActualText<")
         .skip(1)
         .map(|s| {
@@ -723,20 +727,7 @@ fn qr_codes_have_a_quiet_zone() {
 /// every text object as `/fN <size> Tf 1 0 0 -1 x y Tm [<glyphs>] TJ`, so the size in `Tf` is
 /// the printed size. Read from the content streams that `qpdf --qdf` writes uncompressed.
 fn sizes_per_page(pdf: &Path) -> Vec<Vec<(f64, usize)>> {
-    let dir = tempfile::tempdir().unwrap();
-    let qdf = dir.path().join("qdf.pdf");
-    let (ok, report) = tool(
-        "qpdf",
-        &[
-            "--qdf",
-            "--object-streams=disable",
-            pdf.to_str().unwrap(),
-            qdf.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "{report}");
-    let bytes = std::fs::read(&qdf).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
+    let text = uncompressed(pdf);
     let mut pages = Vec::new();
     for part in text.split("%% Contents for page ").skip(1) {
         let stream = part.split("endstream").next().unwrap();
