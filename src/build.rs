@@ -5,15 +5,16 @@
 //! and brochures side by side into a staging folder beside the output → swap it into place.
 //! [`website`] renders the same site into memory, as `serve` shows it and the tests compare it.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
 use crate::brochure::{self, Brochures};
 use crate::catalog::Catalog;
 use crate::diagnostics::Diagnostics;
-use crate::load::FatalError;
+use crate::load::{ACTORS_DIR, FatalError};
 use crate::open_data::OpenData;
 use crate::output::{OutputError, Staging};
 use crate::render::{self, Collect, Files, RenderError, Rendered, Renderer, Timing};
@@ -206,4 +207,65 @@ pub fn website(catalog: &Catalog, options: site::Options<'_>) -> Result<Files, R
     site?;
     open_data?;
     Ok(sink.into_files())
+}
+
+/// The actor folders a save touched: the slugs of the folders under `root`'s actors/ that
+/// `paths` lie in, if every path is a file inside an actor folder; `None` when anything else
+/// changed (config, templates, a folder itself), which needs a full rebuild.
+pub fn changed_actors(root: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>> {
+    let actors = root.join(ACTORS_DIR).canonicalize().ok()?;
+    let mut slugs = BTreeSet::new();
+    for path in paths {
+        let folder = path.parent()?;
+        let folder = folder
+            .canonicalize()
+            .unwrap_or_else(|_| folder.to_path_buf());
+        if !folder.starts_with(&actors) || folder == actors || path.is_dir() {
+            return None;
+        }
+        slugs.insert(folder.file_name()?.to_string_lossy().into_owned());
+    }
+    (!slugs.is_empty()).then_some(slugs)
+}
+
+/// The website and open data after a save, rendered only as far as the save requires. With a
+/// `scope` (see [`changed_actors`]) and the same actors as the previous build had (`previous`:
+/// its catalogue and files), only those actors' pages and the shared pages are rendered and the
+/// other actors' pages are taken over; otherwise everything is rendered. Returns the files and
+/// the time spent rendering and merging. The result equals [`website`] as long as only the
+/// actors in `scope` changed (tests/incremental.rs).
+pub fn website_after_save(
+    catalog: &Catalog,
+    previous: Option<(&Catalog, &Files)>,
+    scope: Option<&BTreeSet<String>>,
+    options: site::Options<'_>,
+) -> Result<(Files, Duration, Duration), RenderError> {
+    let same_actors = |before: &Catalog| {
+        before.actors.len() == catalog.actors.len()
+            && before
+                .actors
+                .iter()
+                .zip(&catalog.actors)
+                .all(|(a, b)| a.slug == b.slug)
+    };
+    let scoped = scope
+        .zip(previous)
+        .filter(|(_, (before, _))| same_actors(before));
+    let rendering = Instant::now();
+    let files = website(
+        catalog,
+        site::Options {
+            only_actors: scoped.map(|(scope, _)| scope),
+            ..options
+        },
+    )?;
+    let render = rendering.elapsed();
+    let merging = Instant::now();
+    let files = match scoped {
+        Some((scope, (_, previous_files))) => {
+            site::merge_scoped(catalog, previous_files, files, scope)
+        }
+        None => files,
+    };
+    Ok((files, render, merging.elapsed()))
 }

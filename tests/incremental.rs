@@ -7,7 +7,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use steckbrief::build;
-use steckbrief::site;
 
 #[test]
 fn a_scoped_rebuild_equals_a_full_build() {
@@ -27,7 +26,7 @@ fn a_scoped_rebuild_equals_a_full_build() {
         let options = build::site_options(&[], today, scope);
         (build::website(&catalog, options).unwrap(), catalog)
     };
-    let (before, _) = render(None);
+    let (before, old_catalog) = render(None);
 
     // An editor renames an actor and rewrites its summary: its page, the listings, the home
     // page's search index and the open data change.
@@ -44,7 +43,19 @@ fn a_scoped_rebuild_equals_a_full_build() {
         scoped.len() < before.len() / 2,
         "the scoped render skips most actor pages"
     );
-    let merged = site::merge_scoped(&catalog, &before, scoped, &scope);
+    // What serve does after the save: only the changed actor and the shared pages, the other
+    // pages taken over from the build before.
+    let (merged, _, _) = build::website_after_save(
+        &catalog,
+        Some((&old_catalog, &before)),
+        build::changed_actors(root, std::slice::from_ref(&profile)).as_ref(),
+        build::site_options(&[], today, None),
+    )
+    .unwrap();
+    assert_eq!(
+        build::changed_actors(root, std::slice::from_ref(&profile)),
+        Some(scope)
+    );
     let (full, _) = render(None);
     assert_eq!(
         merged.keys().collect::<Vec<_>>(),

@@ -23,7 +23,6 @@ use steckbrief::catalog::Catalog;
 use steckbrief::diagnostics;
 use steckbrief::load::{ACTORS_DIR, CONFIG_FILE};
 use steckbrief::render::Files;
-use steckbrief::site;
 use steckbrief::urls;
 
 use super::fail;
@@ -169,7 +168,7 @@ pub fn run(args: &Args) -> ExitCode {
         let scope = match burst.changed() {
             Some(changed) => {
                 cache.assume_only_changed(changed.iter().cloned());
-                changed_actors(&root, changed)
+                build::changed_actors(&root, changed)
             }
             None => {
                 cache.assume_anything_changed();
@@ -381,25 +380,6 @@ fn is_editor_noise(path: &Path) -> bool {
         || name.ends_with(".tmp")
 }
 
-/// The slugs of the actor folders that `paths` lie in, if every path is a file inside an actor
-/// folder; `None` when anything else changed (config, templates, a folder itself), which needs a
-/// full build.
-fn changed_actors(root: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>> {
-    let actors = root.join(ACTORS_DIR).canonicalize().ok()?;
-    let mut slugs = BTreeSet::new();
-    for path in paths {
-        let folder = path.parent()?;
-        let folder = folder
-            .canonicalize()
-            .unwrap_or_else(|_| folder.to_path_buf());
-        if !folder.starts_with(&actors) || folder == actors || path.is_dir() {
-            return None;
-        }
-        slugs.insert(folder.file_name()?.to_string_lossy().into_owned());
-    }
-    (!slugs.is_empty()).then_some(slugs)
-}
-
 /// Checks and renders the site into memory; the error text lists every problem. With `scope`,
 /// only those actors' pages and the shared pages are rendered, the rest is kept from the last
 /// build, provided the set of actors is unchanged. `cache` keeps what the check can reuse.
@@ -436,32 +416,16 @@ fn render(
     };
     let languages = catalog.config.brochure.languages.clone();
     let previous = state.catalog.read().expect("state lock").clone();
-    let same_actors = previous.is_some_and(|p| {
-        p.actors.len() == catalog.actors.len()
-            && p.actors
-                .iter()
-                .zip(&catalog.actors)
-                .all(|(a, b)| a.slug == b.slug)
-    });
-    let scope = scope.filter(|_| same_actors);
-    let rendering = Instant::now();
-    let files = build::website(
-        &catalog,
-        build::site_options(&languages, today, scope.as_ref()),
-    )
-    .map_err(|e| format!("error: {e}\nthe last good build stays served"))?;
-    let render = rendering.elapsed();
-    let merging = Instant::now();
-    let files = match &scope {
-        Some(scope) => site::merge_scoped(
+    let (files, render, merge) = {
+        let previous_files = state.files.read().expect("state lock");
+        build::website_after_save(
             &catalog,
-            &state.files.read().expect("state lock"),
-            files,
-            scope,
-        ),
-        None => files,
+            previous.as_deref().map(|p| (p, &*previous_files)),
+            scope.as_ref(),
+            build::site_options(&languages, today, None),
+        )
+        .map_err(|e| format!("error: {e}\nthe last good build stays served"))?
     };
-    let merge = merging.elapsed();
     // The brochures are rendered when first requested, so that saving never waits for typst.
     let previous = state
         .catalog
