@@ -342,38 +342,20 @@ fn keep_checked(
     checked: bool,
     cache: &mut ActorCache,
 ) -> Content<CheckedActor> {
-    let Content {
-        root,
-        config,
-        actors,
-        folders_found,
-        pages,
-        numbers,
-    } = content;
     let mut kept = Vec::new();
-    let actors = actors
-        .into_iter()
-        .map(|folder| {
-            let entry = match folder.fresh {
-                Some(entry) => {
-                    cache.checked += 1;
-                    entry
-                }
-                None => cache.take(&folder.dir),
-            };
-            kept.extend(entry.map(|entry| (folder.dir, entry)));
-            folder.checked
-        })
-        .collect();
+    let content = content.map_actors(|folder| {
+        let entry = match folder.fresh {
+            Some(entry) => {
+                cache.checked += 1;
+                entry
+            }
+            None => cache.take(&folder.dir),
+        };
+        kept.extend(entry.map(|entry| (folder.dir, entry)));
+        folder.checked
+    });
     if checked {
         cache.keep(kept);
     }
-    Content {
-        root,
-        config,
-        actors,
-        folders_found,
-        pages,
-        numbers,
-    }
+    content
 }

@@ -98,6 +98,20 @@ pub struct Content<T> {
     pub numbers: Option<Arc<Loaded<ImportantNumbers>>>,
 }
 
+impl<T> Content<T> {
+    /// The same content with what was made of each actor folder replaced by `f` of it.
+    pub fn map_actors<U>(self, f: impl FnMut(T) -> U) -> Content<U> {
+        Content {
+            root: self.root,
+            config: self.config,
+            actors: self.actors.into_iter().map(f).collect(),
+            folders_found: self.folders_found,
+            pages: self.pages,
+            numbers: self.numbers,
+        }
+    }
+}
+
 /// One language version of a content page, as read from disk.
 #[derive(Debug)]
 pub struct PageFile {
