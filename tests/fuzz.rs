@@ -17,7 +17,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
+use proptest::test_runner::{FileFailurePersistence, RngSeed};
 
 /// Markdown tokens that open, close or continue structure, and some text.
 const MARKDOWN: &[&str] = &[
@@ -130,12 +130,19 @@ fn cases(default: u32) -> u32 {
 }
 
 fn config(default_cases: u32) -> ProptestConfig {
+    let defaults = ProptestConfig::default();
     ProptestConfig {
         cases: cases(default_cases),
+        // The same cases in every run, so that CI does not pass or fail by chance;
+        // PROPTEST_RNG_SEED picks others for a longer local run.
+        rng_seed: match defaults.rng_seed {
+            RngSeed::Random => RngSeed::Fixed(20_261_205),
+            seed => seed,
+        },
         failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel(
             "proptest-regressions",
         ))),
-        ..ProptestConfig::default()
+        ..defaults
     }
 }
 
@@ -193,8 +200,8 @@ proptest! {
         let blocks = steckbrief::brochure::markdown::blocks(&markdown);
         let json = serde_json::to_string(&blocks).unwrap();
         // The list of blocks, lists (3 levels of JSON each), quotes (2), a paragraph (2), emphasis
-        // and a link (2 each): bounded.
-        prop_assert!(json_depth(&json) <= 1 + 3 * 8 + 2 + 2 * 9, "depth {}", json_depth(&json));
+        // and a link (2 each), and the text inside (1): bounded.
+        prop_assert!(json_depth(&json) <= 1 + 3 * 8 + 2 + 2 * 9 + 1, "depth {}", json_depth(&json));
     }
 }
 
