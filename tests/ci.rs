@@ -161,3 +161,132 @@ fn the_example_content_warns_about_its_base_url_once() {
         "{text}"
     );
 }
+
+/// A folder holding only a `steckbrief` that is the binary under test, to put first on PATH, as
+/// the CI images and the downloaded release do.
+fn program_on_path() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(
+        env!("CARGO_BIN_EXE_steckbrief"),
+        dir.path().join("steckbrief"),
+    )
+    .unwrap();
+    let path = format!(
+        "{}:{}",
+        dir.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    (dir, path)
+}
+
+/// Runs the lines of a CI job's script in `dir` as GitLab does (each line must succeed).
+fn run_script(lines: &[&str], dir: &Path) -> std::process::Output {
+    let (_program, path) = program_on_path();
+    std::process::Command::new("sh")
+        .args(["-e", "-c", &lines.join("\n")])
+        .current_dir(dir)
+        .env("PATH", path)
+        .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn example_ci(name: &str) -> serde_yaml::Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/ci")
+        .join(name);
+    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn strings(value: &serde_yaml::Value) -> Vec<&str> {
+    value
+        .as_sequence()
+        .unwrap_or_else(|| panic!("a list: {value:?}"))
+        .iter()
+        .map(|line| line.as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn gitlab_example_reports_to_the_merge_request_and_fails_on_errors() {
+    let pipeline = example_ci("gitlab-ci.yml");
+    // One pipeline per push: no branch pipeline while a merge request is open.
+    let rules = format!("{:?}", pipeline["workflow"]["rules"]);
+    assert!(rules.contains("merge_request_event"), "{rules}");
+    assert!(rules.contains("$CI_OPEN_MERGE_REQUESTS"), "{rules}");
+    // The jobs use the image; the compile template names its toolchain and keys its cache on it.
+    let check = &pipeline["check"];
+    assert_eq!(check["extends"], ".steckbrief-image");
+    assert_eq!(pipeline["pages"]["extends"], ".steckbrief-image");
+    let source = &pipeline[".steckbrief-source"];
+    assert_eq!(source["image"], "rust:$RUST_TOOLCHAIN");
+    assert_eq!(source["cache"]["key"]["prefix"], "rust-$RUST_TOOLCHAIN");
+    assert_eq!(strings(&source["cache"]["key"]["files"]), ["Cargo.lock"]);
+    assert_eq!(pipeline["variables"]["RUST_TOOLCHAIN"], "1.95.0");
+
+    let report = check["artifacts"]["reports"]["codequality"]
+        .as_str()
+        .unwrap();
+    assert_eq!(check["artifacts"]["when"], "always");
+    let script = strings(&check["script"]);
+    for (fixture_name, code, problems) in [("bad", Some(1), true), ("good", Some(0), false)] {
+        let dir = tempfile::tempdir().unwrap();
+        common::copy_dir(&fixture(fixture_name), dir.path());
+        let output = run_script(&script, dir.path());
+        assert_eq!(output.status.code(), code, "{output:?}");
+        let issues: Vec<Value> =
+            serde_json::from_slice(&std::fs::read(dir.path().join(report)).unwrap()).unwrap();
+        let errors = issues.iter().filter(|i| i["severity"] == "major").count();
+        assert_eq!(errors > 0, problems, "{fixture_name}: {issues:#?}");
+        // The log has the readable list.
+        let log = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(log.contains("error: "), problems, "{log}");
+    }
+}
+
+#[test]
+fn github_example_annotates_the_pull_request() {
+    let workflow = example_ci("github-actions.yml");
+    let steps = workflow["jobs"]["check"]["steps"].as_sequence().unwrap();
+    let check = steps
+        .iter()
+        .find(|s| s["name"] == "Check the content")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("bad"), dir.path());
+    let output = run_script(&[check["run"].as_str().unwrap()], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let commands = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        commands.contains("::error file=actors/struktur/profile.yaml,line=11,col=1::"),
+        "{commands}"
+    );
+    // The cache of the compile path is keyed on the toolchain and on Cargo.lock.
+    let cache = steps
+        .iter()
+        .find(|s| s["uses"] == "actions/cache@v4")
+        .unwrap();
+    let key = cache["with"]["key"].as_str().unwrap();
+    assert!(key.contains("${{ env.RUST_TOOLCHAIN }}"), "{key}");
+    assert!(key.contains("hashFiles('Cargo.lock')"), "{key}");
+}
+
+#[test]
+fn the_documented_rust_version_is_the_one_in_cargo_toml() {
+    let manifest =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .unwrap();
+    assert!(manifest.contains("\nrust-version = \"1.92\"\n"));
+    for file in [
+        "examples/ci/github-actions.yml",
+        "examples/ci/gitlab-ci.yml",
+    ] {
+        let text =
+            std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        assert!(
+            text.contains("`rust-version` in Cargo.toml (1.92"),
+            "{file}"
+        );
+    }
+}
