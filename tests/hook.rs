@@ -174,6 +174,19 @@ fn without_the_program_the_hook_says_how_to_get_it() {
     assert!(text.contains("Release-Seite"), "{text}");
     assert!(!text.contains("not found"), "{text}");
 
+    // A program set but not there is named.
+    let wrong = git_with(
+        root,
+        &["commit", "-q", "-m", "change"],
+        Some(Path::new("/nonexistent/steckbrief")),
+    );
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("Eingestellt ist: /nonexistent/steckbrief"),
+        "{}",
+        stderr(&wrong)
+    );
+
     // Told where the program is, by git config as the message suggests, the commit goes through.
     git_ok(
         root,
