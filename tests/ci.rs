@@ -156,7 +156,7 @@ fn the_example_content_warns_about_its_base_url_once() {
     );
     assert!(
         text.contains(
-            "warning: `base_url` ist noch die Beispieladresse `integration.merzig.example.org`"
+            "warning: `base_url` ist noch eine Beispieladresse (`integration.merzig.example.org`)"
         ),
         "{text}"
     );

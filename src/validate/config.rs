@@ -211,17 +211,17 @@ fn example_base_url(base_url: &str, source_language: &str) -> Option<Problem> {
     Some(if source_language == "de" {
         Problem::new(
             format!(
-                "`base_url` ist noch die Beispieladresse `{host}`: sie steht in den QR-Codes der \
-                 Broschüren, in der Sitemap und in den Links der Website"
+                "`base_url` ist noch eine Beispieladresse (`{host}`): sie steht in den QR-Codes \
+                 und in der Sitemap"
             ),
-            "tragen Sie die Adresse ein, unter der die Website veröffentlicht wird, \
+            "tragen Sie die Adresse ein, unter der die Website erscheint, \
              z. B. https://integration.merzig.de",
         )
     } else {
         Problem::new(
             format!(
-                "`base_url` is still the example address `{host}`: it is printed in the \
-                 brochures' QR codes and used in the sitemap and the site's links"
+                "`base_url` is still an example address (`{host}`): it goes into the QR codes \
+                 and the sitemap"
             ),
             "write the address the site will be published at, e.g. https://integration.merzig.de",
         )
@@ -316,5 +316,29 @@ fn check_categories(
             source,
             out,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::example_base_url;
+
+    #[test]
+    fn example_base_url_speaks_the_content_language() {
+        let de = example_base_url("https://example.org/", "de").unwrap();
+        assert!(
+            de.message.contains("Beispieladresse (`example.org`)"),
+            "{de:?}"
+        );
+        let en = example_base_url("https://wegweiser.example.com", "en").unwrap();
+        assert_eq!(
+            en.message,
+            "`base_url` is still an example address (`wegweiser.example.com`): it goes into the \
+             QR codes and the sitemap"
+        );
+        assert!(example_base_url("https://integration.merzig.de", "en").is_none());
+        assert!(example_base_url("http://[::1]:1111", "en").is_some());
+        assert!(example_base_url("https://10.0.0.1", "en").is_some());
+        assert!(example_base_url("https://203.0.113.7.nip.io", "en").is_none());
     }
 }
