@@ -290,3 +290,109 @@ fn the_documented_rust_version_is_the_one_in_cargo_toml() {
         );
     }
 }
+
+/// Serves the files under `root` over HTTP on 127.0.0.1 (GET only, one request per connection)
+/// until the test ends; returns the base address.
+fn serve(root: PathBuf) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = String::new();
+            if BufReader::new(&stream).read_line(&mut request).is_err() {
+                continue;
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/");
+            let response = match std::fs::read(root.join(path.trim_start_matches('/'))) {
+                Ok(body) => [
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    )
+                    .into_bytes(),
+                    body,
+                ]
+                .concat(),
+                Err(_) => {
+                    b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        .to_vec()
+                }
+            };
+            let _ = stream.write_all(&response);
+        }
+    });
+    address
+}
+
+#[test]
+fn github_example_installs_the_release_only_with_the_pinned_checksum() {
+    use sha2::{Digest, Sha256};
+    let workflow = example_ci("github-actions.yml");
+    let steps = workflow["jobs"]["check"]["steps"].as_sequence().unwrap();
+    let download = steps
+        .iter()
+        .find(|s| s["if"] == "env.STECKBRIEF_VERSION != ''")
+        .unwrap()["run"]
+        .as_str()
+        .unwrap();
+
+    // A release as the release workflow packs it.
+    let releases = tempfile::tempdir().unwrap();
+    let name = "steckbrief-v9.9.9-x86_64-unknown-linux-musl";
+    let staging = releases.path().join(name);
+    std::fs::create_dir_all(&staging).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_steckbrief"), staging.join("steckbrief")).unwrap();
+    std::fs::create_dir_all(releases.path().join("v9.9.9")).unwrap();
+    let archive = releases.path().join(format!("v9.9.9/{name}.tar.gz"));
+    let tar = std::process::Command::new("tar")
+        .args(["-czf", archive.to_str().unwrap(), "-C"])
+        .arg(releases.path())
+        .arg(name)
+        .status()
+        .unwrap();
+    assert!(tar.success());
+    let sha: String = Sha256::digest(std::fs::read(&archive).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let address = serve(releases.path().to_path_buf());
+
+    let wrong = format!(
+        "{}{}",
+        if sha.starts_with('0') { '1' } else { '0' },
+        &sha[1..]
+    );
+    for (checksum, installs) in [(sha, true), (wrong, false)] {
+        let runner = tempfile::tempdir().unwrap();
+        let github_path = runner.path().join("github-path");
+        std::fs::write(&github_path, "").unwrap();
+        let output = std::process::Command::new("bash")
+            .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", download])
+            .env("STECKBRIEF_RELEASES", &address)
+            .env("STECKBRIEF_VERSION", "v9.9.9")
+            .env("STECKBRIEF_SHA256", &checksum)
+            .env("RUNNER_TEMP", runner.path())
+            .env("GITHUB_PATH", &github_path)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.success(), installs, "{output:?}");
+        let path = std::fs::read_to_string(&github_path).unwrap();
+        if installs {
+            let program = Path::new(path.trim()).join("steckbrief");
+            let version = std::process::Command::new(program)
+                .arg("--version")
+                .output()
+                .unwrap();
+            assert!(String::from_utf8_lossy(&version.stdout).starts_with("steckbrief "));
+        } else {
+            // Nothing unverified reaches the PATH.
+            assert_eq!(path, "");
+            assert!(
+                String::from_utf8_lossy(&output.stdout).contains("FAILED"),
+                "{output:?}"
+            );
+        }
+    }
+}
