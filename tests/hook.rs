@@ -199,3 +199,28 @@ fn without_the_program_the_hook_says_how_to_get_it() {
     let again = git_with(root, &["commit", "-q", "-m", "change"], None);
     assert!(again.status.success(), "{}", stderr(&again));
 }
+
+#[test]
+fn a_content_root_below_the_top_is_checked_where_git_config_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    let content = top.join("inhalt");
+    common::copy_dir(&repo().join("tests/fixtures/good"), &content);
+    git_ok(top, &["init", "-q"]);
+    let hook = top.join(".git/hooks/pre-commit");
+    std::fs::copy(repo().join("examples/hooks/pre-commit"), &hook).unwrap();
+    git_ok(top, &["config", "steckbrief.root", "inhalt"]);
+    git_ok(top, &["add", "."]);
+    git_ok(top, &["commit", "-q", "-m", "good"]);
+
+    edit(&content, PROFILE, GOOD_POSTCODE, BAD_POSTCODE);
+    git_ok(top, &["add", "."]);
+    let commit = git(top, &["commit", "-q", "-m", "bad"]);
+    assert!(!commit.status.success());
+    // Paths are relative to the content root, as the editor knows them from `check`.
+    assert!(
+        stderr(&commit).contains(&format!("--> {PROFILE}:18:")),
+        "{}",
+        stderr(&commit)
+    );
+}
