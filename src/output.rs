@@ -639,9 +639,12 @@ fn renameat2(from: &Path, to: &Path, flags: libc::c_uint) -> io::Result<()> {
             .map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))
     };
     let (from, to) = (c_path(from)?, c_path(to)?);
+    // The system call rather than libc's wrapper: musl (the static release binaries) has no
+    // `renameat2` function, and the kernel call is the same under every libc.
     // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
     let result = unsafe {
-        libc::renameat2(
+        libc::syscall(
+            libc::SYS_renameat2,
             libc::AT_FDCWD,
             from.as_ptr(),
             libc::AT_FDCWD,

@@ -30,7 +30,8 @@ fn generate(out: &Path, languages: &str, seed: &str) -> Output {
     ])
 }
 
-/// Checks `root`; asserts no errors and no warnings other than review reminders.
+/// Checks `root`; asserts no errors and no warnings other than review reminders and the one
+/// about the template's example `base_url`.
 fn assert_checks_clean(root: &Path) {
     let output = steckbrief(&[
         "check",
@@ -44,6 +45,9 @@ fn assert_checks_clean(root: &Path) {
     assert_eq!(output.status.code(), Some(0));
     for diagnostic in report["diagnostics"].as_array().unwrap() {
         let message = diagnostic["message"].as_str().unwrap();
+        if diagnostic["file"] == "config.yaml" && message.contains("base_url") {
+            continue;
+        }
         assert!(
             message.starts_with("last reviewed on"),
             "only review reminders are expected: {diagnostic:#}"

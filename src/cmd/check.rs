@@ -16,6 +16,10 @@ pub struct Args {
     /// How to print the problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// List only the errors; warnings are counted in the closing line (human format). For
+    /// hooks and quick runs, where a page of warnings would hide the error that matters.
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 /// How `check` prints diagnostics.
@@ -27,6 +31,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands, shown inline on pull requests.
     Github,
+    /// A GitLab code-quality report (JSON), shown on merge requests.
+    Gitlab,
 }
 
 pub fn run(args: &Args) -> ExitCode {
@@ -36,15 +42,22 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let errors = checked.diagnostics.error_count();
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
-    let list = checked.diagnostics.sorted();
+    let mut list = checked.diagnostics.sorted();
     match args.format {
         Format::Human => {
+            if args.quiet {
+                list.retain(|d| d.severity == diagnostics::Severity::Error);
+            }
             eprint!("{}", diagnostics::render_human(&list, use_colour()));
             eprintln!("{summary}");
         }
         Format::Json => print!("{}", diagnostics::render_json(&list)),
         Format::Github => {
             print!("{}", diagnostics::render_github(&list));
+            eprintln!("{summary}");
+        }
+        Format::Gitlab => {
+            print!("{}", diagnostics::render_gitlab(&list));
             eprintln!("{summary}");
         }
     }

@@ -25,6 +25,12 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
 
     if let Err(problem) = fields::website(&c.base_url) {
         report(out, "/base_url", problem);
+    } else if let Some(problem) = example_base_url(&c.base_url, &c.source_language) {
+        out.push(
+            config
+                .diagnostic(Severity::Warning, "/base_url", problem.message)
+                .with_hint(problem.hint),
+        );
     }
     let mut codes = BTreeSet::new();
     for (i, language) in c.languages.iter().enumerate() {
@@ -175,6 +181,53 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
     out.error_count() == before
 }
 
+/// A warning when `base_url` still points at a host that cannot be the published site: a domain
+/// reserved for examples (`example.org`, `*.example.com`, the `.example`, `.test`, `.invalid`
+/// and `.localhost` top-level domains, RFC 2606 and 6761) or a loopback or private address. The
+/// address is printed in every QR code of the brochures and in the sitemap, so a town that keeps
+/// the shipped value publishes dead links. A warning, not an error: the example content uses
+/// such a domain on purpose. German for German content, else English (the message catalogue
+/// takes both texts from here).
+fn example_base_url(base_url: &str, source_language: &str) -> Option<Problem> {
+    let url = url::Url::parse(base_url.trim()).ok()?;
+    let placeholder = match url.host()? {
+        url::Host::Domain(domain) => {
+            let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+            let top = domain.rsplit('.').next().unwrap_or_default();
+            ["example", "test", "invalid", "localhost"].contains(&top)
+                || ["example.org", "example.com", "example.net"]
+                    .iter()
+                    .any(|reserved| {
+                        domain == *reserved || domain.ends_with(&format!(".{reserved}"))
+                    })
+        }
+        url::Host::Ipv4(ip) => ip.is_loopback() || ip.is_private() || ip.is_unspecified(),
+        url::Host::Ipv6(ip) => ip.is_loopback() || ip.is_unspecified(),
+    };
+    if !placeholder {
+        return None;
+    }
+    let host = url.host_str().unwrap_or_default();
+    Some(if source_language == "de" {
+        Problem::new(
+            format!(
+                "`base_url` ist noch eine Beispieladresse (`{host}`): sie steht in den QR-Codes \
+                 und in der Sitemap"
+            ),
+            "tragen Sie die Adresse ein, unter der die Website erscheint, \
+             z. B. https://integration.merzig.de",
+        )
+    } else {
+        Problem::new(
+            format!(
+                "`base_url` is still an example address (`{host}`): it goes into the QR codes \
+                 and the sitemap"
+            ),
+            "write the address the site will be published at, e.g. https://integration.merzig.de",
+        )
+    })
+}
+
 fn check_localized(
     config: &Loaded<Config>,
     pointer: &str,
@@ -263,5 +316,29 @@ fn check_categories(
             source,
             out,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::example_base_url;
+
+    #[test]
+    fn example_base_url_speaks_the_content_language() {
+        let de = example_base_url("https://example.org/", "de").unwrap();
+        assert!(
+            de.message.contains("Beispieladresse (`example.org`)"),
+            "{de:?}"
+        );
+        let en = example_base_url("https://wegweiser.example.com", "en").unwrap();
+        assert_eq!(
+            en.message,
+            "`base_url` is still an example address (`wegweiser.example.com`): it goes into the \
+             QR codes and the sitemap"
+        );
+        assert!(example_base_url("https://integration.merzig.de", "en").is_none());
+        assert!(example_base_url("http://[::1]:1111", "en").is_some());
+        assert!(example_base_url("https://10.0.0.1", "en").is_some());
+        assert!(example_base_url("https://203.0.113.7.nip.io", "en").is_none());
     }
 }
