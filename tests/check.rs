@@ -424,12 +424,20 @@ fn scaffold_passes_check_once_required_values_are_filled_in() {
 #[test]
 fn committed_schemas_are_up_to_date() {
     let out = tempfile::tempdir().unwrap();
-    let output = steckbrief(&["schema", "--out", out.path().to_str().unwrap()]);
+    let output = steckbrief(&[
+        "schema",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--root",
+        repo().to_str().unwrap(),
+    ]);
     assert!(output.status.success());
     for name in [
         "config.schema.json",
         "profile.schema.json",
         "translation.schema.json",
+        "numbers.schema.json",
+        "i18n.schema.json",
     ] {
         let fresh = std::fs::read_to_string(out.path().join(name)).unwrap();
         let committed = std::fs::read_to_string(repo().join("schemas").join(name))

@@ -56,10 +56,7 @@ pub fn phone(text: &str) -> Result<Phone, Problem> {
     if !number.is_valid() {
         return Err(messages::phone_invalid(&display));
     }
-    let international = number
-        .format()
-        .mode(phonenumber::Mode::E164)
-        .to_string();
+    let international = number.format().mode(phonenumber::Mode::E164).to_string();
     Ok(Phone {
         display,
         international,
@@ -169,10 +166,13 @@ pub fn review_date(text: &str, today: Date) -> Result<Date, Problem> {
     Ok(date)
 }
 
+/// Longest id or slug, in characters.
+pub const MAX_ID: usize = 80;
+
 /// Checks an id or slug used in URLs: lowercase letters, digits and single hyphens.
 pub fn url_safe_id(text: &str) -> Result<(), Problem> {
     let valid = !text.is_empty()
-        && text.len() <= 80
+        && text.len() <= MAX_ID
         && text.split('-').all(|part| {
             !part.is_empty()
                 && part
@@ -316,10 +316,21 @@ mod tests {
             ("+33 01 42 68 53 00", "+33 1 42 68 53 00"),
         ] {
             let problem = phone(input).unwrap_err();
-            assert!(problem.message.contains("after the country code"), "{problem:?}");
-            assert!(problem.hint.starts_with(&format!("write {right} ")), "{problem:?}");
+            assert!(
+                problem.message.contains("after the country code"),
+                "{problem:?}"
+            );
+            assert!(
+                problem.hint.starts_with(&format!("write {right} ")),
+                "{problem:?}"
+            );
         }
-        assert!(phone("+49 06861 9012-0").unwrap_err().hint.contains("nationally 06861 9012-0"));
+        assert!(
+            phone("+49 06861 9012-0")
+                .unwrap_err()
+                .hint
+                .contains("nationally 06861 9012-0")
+        );
     }
 
     #[test]
@@ -338,7 +349,10 @@ mod tests {
         );
         for invalid in ["0123", "+49 1234", "+999 6861 90120", "0170 12"] {
             assert!(
-                phone(invalid).unwrap_err().message.contains("not a valid phone number"),
+                phone(invalid)
+                    .unwrap_err()
+                    .message
+                    .contains("not a valid phone number"),
                 "{invalid}"
             );
         }
