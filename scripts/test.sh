@@ -21,6 +21,7 @@ if ((${#missing[@]})); then
     { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+(cd tests/editor && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== formatting; the modules' import graph (no cycle, renderers independent)"
 cargo fmt --all -- --check
@@ -38,6 +39,9 @@ cargo test --locked --all-targets --features synthetic
 
 target_dir="${CARGO_TARGET_DIR:-target}"
 steckbrief="$target_dir/debug/steckbrief"
+
+echo "== gate: yaml-language-server (the editors' client) judges files against the schemas as check does"
+node tests/editor/lsp.mjs
 
 echo "== the example content passes check and builds"
 "$steckbrief" check --root .

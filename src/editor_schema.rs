@@ -76,14 +76,23 @@ fn patch(path: &str, value: Value) -> Patch {
 
 fn profile_patches(config: Option<&Config>) -> Vec<Patch> {
     let mut patches = vec![
-        patch("email", string_pattern(&email_pattern())),
-        patch("contacts[].email", string_pattern(&email_pattern())),
-        patch("website", string_pattern(WEBSITE)),
-        patch("phone", string_pattern(&phone_pattern())),
-        patch("whatsapp", string_pattern(&phone_pattern())),
-        patch("contacts[].phone", string_pattern(&phone_pattern())),
-        patch("address.postcode", string_pattern(POSTCODE)),
-        patch("last_reviewed", json!({"pattern": DATE, "format": "date"})),
+        patch("email", string_pattern(&email_pattern(), EMAIL_DE)),
+        patch(
+            "contacts[].email",
+            string_pattern(&email_pattern(), EMAIL_DE),
+        ),
+        patch("website", string_pattern(WEBSITE, WEBSITE_DE)),
+        patch("phone", string_pattern(&phone_pattern(), PHONE_DE)),
+        patch("whatsapp", string_pattern(&phone_pattern(), PHONE_DE)),
+        patch(
+            "contacts[].phone",
+            string_pattern(&phone_pattern(), PHONE_DE),
+        ),
+        patch("address.postcode", string_pattern(POSTCODE, POSTCODE_DE)),
+        patch(
+            "last_reviewed",
+            json!({"pattern": DATE, "format": "date", "patternErrorMessage": DATE_DE}),
+        ),
         patch("address.latitude", json!({"minimum": -90, "maximum": 90})),
         patch(
             "address.longitude",
@@ -93,11 +102,11 @@ fn profile_patches(config: Option<&Config>) -> Vec<Patch> {
     for hours in ["opening_hours", "consultation_hours"] {
         patches.push(patch(
             &format!("{hours}.weekly[].days"),
-            string_pattern(&days_pattern()),
+            string_pattern(&days_pattern(), DAYS_DE),
         ));
         patches.push(patch(
             &format!("{hours}.weekly[].times[]"),
-            string_pattern(&time_range_pattern()),
+            string_pattern(&time_range_pattern(), TIMES_DE),
         ));
     }
     for list in [
@@ -137,7 +146,10 @@ fn profile_patches(config: Option<&Config>) -> Vec<Patch> {
 fn numbers_patches(config: Option<&Config>) -> Vec<Patch> {
     let mut patches = vec![patch(
         "numbers[].phone",
-        string_pattern(&format!("^(?:{SERVICE_NUMBER}|{})$", phone_body())),
+        string_pattern(
+            &format!("^(?:{SERVICE_NUMBER}|{})$", phone_body()),
+            PHONE_DE,
+        ),
     )];
     if let Some(config) = config {
         patches.push(patch(
@@ -149,13 +161,16 @@ fn numbers_patches(config: Option<&Config>) -> Vec<Patch> {
 }
 
 fn config_patches(config: Option<&Config>) -> Vec<Patch> {
-    let id = json!({"pattern": ID, "maxLength": MAX_ID});
+    let id = json!({"pattern": ID, "maxLength": MAX_ID, "patternErrorMessage": ID_DE});
     let mut patches = vec![
-        patch("base_url", string_pattern(WEBSITE)),
-        patch("feedback_email", string_pattern(&email_pattern())),
-        patch("branding.primary_color", string_pattern(COLOUR)),
-        patch("branding.accent_color", string_pattern(COLOUR)),
-        patch("languages[].code", string_pattern(LANGUAGE_CODE)),
+        patch("base_url", string_pattern(WEBSITE, WEBSITE_DE)),
+        patch("feedback_email", string_pattern(&email_pattern(), EMAIL_DE)),
+        patch("branding.primary_color", string_pattern(COLOUR, COLOUR_DE)),
+        patch("branding.accent_color", string_pattern(COLOUR, COLOUR_DE)),
+        patch(
+            "languages[].code",
+            string_pattern(LANGUAGE_CODE, LANGUAGE_DE),
+        ),
         patch(
             "spoken_languages",
             json!({"propertyNames": {"pattern": LANGUAGE_CODE}}),
@@ -226,9 +241,22 @@ fn choices(values: Vec<(String, String)>) -> Value {
     json!({"enum": ids, "enumDescriptions": labels})
 }
 
-fn string_pattern(pattern: &str) -> Value {
-    json!({ "pattern": pattern })
+/// A pattern with the German message the editor shows when a value does not match it
+/// (`patternErrorMessage`, read by yaml-language-server and VS Code).
+fn string_pattern(pattern: &str, message: &str) -> Value {
+    json!({ "pattern": pattern, "patternErrorMessage": message })
 }
+
+const EMAIL_DE: &str = "Keine gültige E-Mail-Adresse. Schreiben Sie name@example.org – mit @, ohne Leerzeichen, ohne (at).";
+const WEBSITE_DE: &str = "Keine vollständige Webadresse. Schreiben Sie sie mit https:// am Anfang, z. B. https://www.merzig.de";
+const PHONE_DE: &str = "Keine wählbare Telefonnummer. Schreiben Sie sie mit Vorwahl, z. B. 06861 9012-0 oder +49 6861 9012-0 – nach +49 ohne die 0 der Vorwahl und ohne Klammern.";
+const POSTCODE_DE: &str = "Eine Postleitzahl hat fünf Ziffern, in Anführungszeichen: \"66663\".";
+const DATE_DE: &str = "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-06-15.";
+const DAYS_DE: &str = "Wochentage: Mo, Di, Mi, Do, Fr, Sa, So (oder ausgeschrieben); ein Bereich wie Mo-Fr oder eine Liste wie \"Mo, Mi\".";
+const TIMES_DE: &str = "Zeiten als SS:MM-SS:MM in Anführungszeichen, z. B. \"08:00-12:30\".";
+const ID_DE: &str = "Nur Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche, z. B. jobcenter-merzig (ä → ae, ß → ss).";
+const COLOUR_DE: &str = "Eine Farbe als #rrggbb in Anführungszeichen, z. B. \"#00567a\".";
+const LANGUAGE_DE: &str = "Ein Sprachcode (BCP 47), z. B. de, en, ar, uk, fa, tr.";
 
 // The patterns say what the checks in `validate` accept (ECMA-262 syntax, as JSON Schema and
 // yaml-language-server read it).

@@ -533,3 +533,51 @@ fn brochure_options_are_checked() {
     let (code, report) = check_json(root.path());
     assert_eq!(code, 0, "{report:#}");
 }
+
+#[test]
+fn a_schema_line_that_misses_the_schema_is_a_warning_with_the_right_line() {
+    let profile = std::fs::read(fixture("good/actors/stadt/buergerbuero/profile.yaml")).unwrap();
+    let with_line = |line: &str| [line.as_bytes(), b"\n", &profile].concat();
+    let root = root_with(&[
+        // Copied from a folder one level higher: one `../` short.
+        (
+            "stadt/buergerbuero/profile.yaml",
+            with_line("# yaml-language-server: $schema=../../schemas/profile.schema.json"),
+        ),
+        (
+            "stadt/jobcenter/profile.yaml",
+            with_line("# yaml-language-server: $schema=../../../schemas/profile.schema.json"),
+        ),
+    ]);
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 0, "{report:#}");
+    let warnings: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("`$schema`"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{report:#}");
+    assert_eq!(warnings[0]["severity"], "warning");
+    assert_eq!(
+        warnings[0]["file"],
+        "actors/stadt/buergerbuero/profile.yaml"
+    );
+    assert_eq!(warnings[0]["line"], 1);
+    assert_eq!(
+        warnings[0]["hint"],
+        "replace the line with: # yaml-language-server: $schema=../../../schemas/profile.schema.json"
+    );
+}
+
+#[test]
+fn new_points_the_profile_at_the_schema() {
+    let root = root_with(&[]);
+    let output = steckbrief(&["new", "amt", "--root", root.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    let text = std::fs::read_to_string(root.path().join("actors/amt/profile.yaml")).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some("# yaml-language-server: $schema=../../schemas/profile.schema.json")
+    );
+}

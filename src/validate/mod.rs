@@ -9,6 +9,7 @@ mod config;
 mod fields;
 mod hours;
 mod logo;
+mod modeline;
 mod pages;
 mod text;
 
@@ -26,6 +27,7 @@ use crate::load::Content;
 pub use actor::{check_actor, present_fields};
 pub use fields::{MAX_ID, Problem};
 pub use hours::DAY_NAMES;
+pub use modeline::schema_line;
 pub use text::{MARKDOWN_FIELDS, MAX_LINE};
 
 /// URL segments the site uses itself, which actor folders may not take.
