@@ -148,7 +148,7 @@ impl Schemas {
         };
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
-                self.unknown_fields(kind, schema, pointer, unexpected, root, file, out)
+                self.unknown_fields(kind, pointer, unexpected, root, file, out)
             }
             ValidationErrorKind::Required { property } => {
                 out.push(missing_field(schema, pointer, property, root, file))
@@ -202,11 +202,9 @@ impl Schemas {
 
     /// One error per unknown field of the mapping at `pointer`; in a translation, a field of
     /// profile.yaml is "cannot be translated" rather than unknown.
-    #[allow(clippy::too_many_arguments)]
     fn unknown_fields(
         &self,
         kind: DocumentKind,
-        schema: &Value,
         pointer: &str,
         unexpected: &[String],
         root: &Node,
@@ -214,7 +212,7 @@ impl Schemas {
         out: &mut Capped,
     ) {
         let mapping = root.at(pointer).unwrap_or(root);
-        let known = property_names(subschema_at(schema, pointer));
+        let known = property_names(subschema_at(self.schema(kind), pointer));
         for name in unexpected {
             if out.full() {
                 out.skipped += 1;
