@@ -153,7 +153,8 @@ address:
   # Koordinaten (optional), z. B. von openstreetmap.org: Rechtsklick → "Adresse anzeigen".
   latitude:
   longitude:
-# Öffnungszeiten. Tage: Mo, Di, Mi, Do, Fr, Sa, So; Bereiche wie Mo-Fr; Listen wie "Mo, Mi".
+# Öffnungszeiten. Tage: Mo, Di, Mi, Do, Fr, Sa, So (oder ausgeschrieben: Montag); Bereiche wie
+# Mo-Fr; Listen wie "Mo, Mi".
 # Zeiten in Anführungszeichen: "08:00-12:00". Geschlossene Tage: { days: Mi, closed: true }.
 opening_hours:
   weekly: []

@@ -63,16 +63,22 @@ impl Sources {
     }
 }
 
+/// de: „Hinweis: keine gültige config.yaml in …: Die Schemas listen keine Themen, Zielgruppen
+/// und Sprachen.“
+fn no_config_note(root: &Path) -> String {
+    format!(
+        "note: no valid {CONFIG_FILE} in {}: the schemas do not list topics, target groups and languages",
+        root.display()
+    )
+}
+
 pub fn run(args: &Args) -> ExitCode {
     if let Err(error) = std::fs::create_dir_all(&args.out) {
         return fail(format!("cannot create {}: {error}", args.out.display()));
     }
     let sources = Sources::read(&args.root);
     if sources.config.is_none() {
-        eprintln!(
-            "note: no valid {CONFIG_FILE} in {}: the schemas do not list topics, target groups and languages",
-            args.root.display()
-        );
+        eprintln!("{}", no_config_note(&args.root));
     }
     for file in EditorFile::ALL {
         let path = args.out.join(file.schema_file_name());

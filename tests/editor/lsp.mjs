@@ -55,6 +55,8 @@ correct('actors/stadt/jobcenter-kopie/profile.yaml', modeline(3, 'profile') + pr
 copy('actors/jobcenter-merzig/en.yaml', 'actors/jobcenter-merzig/en.yaml');
 correct('actors/jobcenter-merzig/en.yaml', fs.readFileSync(path.join(root, 'actors/jobcenter-merzig/en.yaml'), 'utf8'),
   'a translation');
+correct('actors/wochentage/profile.yaml', profile.replace('days: Mo-Mi', 'days: Montag-Mittwoch').replace('days: Do', 'days: donnerstag'),
+  'weekdays written out (check accepts them too)');
 correct('config.yaml', fs.readFileSync(path.join(repo, 'config.yaml'), 'utf8'), 'config.yaml');
 correct('content/numbers.yaml', fs.readFileSync(path.join(repo, 'content/numbers.yaml'), 'utf8'), 'numbers.yaml');
 // No modeline: the schema comes from .vscode/settings.json's globs.
@@ -157,6 +159,34 @@ while (Date.now() - start < 60000) {
 }
 
 let failures = 0;
+
+// What the editor shows while typing: the hover over a field is German, and completing a topic
+// offers the ids of config.yaml with their German labels.
+const example = cases[0];
+const lines = example.text.split('\n');
+const phoneLine = lines.findIndex((l) => l.startsWith('phone:'));
+const hover = await request('textDocument/hover', {
+  textDocument: { uri: example.uri },
+  position: { line: phoneLine, character: 2 },
+});
+const hoverText = JSON.stringify(hover?.contents ?? '');
+const hoverOk = hoverText.includes('Zentrale Telefonnummer mit Vorwahl');
+if (!hoverOk) failures++;
+console.log(`${hoverOk ? 'ok  ' : 'FAIL'} hover over phone: ${hoverText.slice(0, 160)}`);
+const topicsLine = lines.findIndex((l) => l.startsWith('topics:'));
+const blank = lines.slice();
+blank[topicsLine] = 'topics:\n  - ';
+const uri = pathToFileURL(path.join(root, 'actors/completion/profile.yaml')).href;
+send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text: blank.join('\n') } } });
+const completion = await request('textDocument/completion', {
+  textDocument: { uri },
+  position: { line: topicsLine + 1, character: 4 },
+});
+const items = (Array.isArray(completion) ? completion : completion?.items ?? []).map((i) => i.label);
+const completionOk = ['work', 'language', 'housing'].every((id) => items.includes(id));
+if (!completionOk) failures++;
+console.log(`${completionOk ? 'ok  ' : 'FAIL'} completing a topic offers: ${items.join(', ')}`);
+
 for (const c of cases) {
   const found = diagnostics.get(c.uri);
   const shown = (found ?? []).map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ');
@@ -172,7 +202,7 @@ send({ method: 'exit' });
 server.kill();
 fs.rmSync(root, { recursive: true, force: true });
 if (failures) {
-  console.error(`${failures} of ${cases.length} files were not judged as expected`);
+  console.error(`${failures} of ${cases.length} files and 2 editor features were not as expected`);
   process.exit(1);
 }
-console.log(`yaml-language-server judged all ${cases.length} files as check does`);
+console.log(`yaml-language-server judged all ${cases.length} files as check does, in German`);
