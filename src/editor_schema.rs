@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 
 use crate::config::Config;
 use crate::schema::DocumentKind;
-use crate::validate::{DAY_NAMES, MARKDOWN_FIELDS, MAX_ID, MAX_LINE};
+use crate::validate::{DAY_NAMES, MARKDOWN_FIELDS, MAX_ID, MAX_LINE, MAX_WORD};
 
 /// A file an editor writes and the schema written for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,6 +286,17 @@ fn phone_pattern() -> String {
     format!("^{}$", phone_body())
 }
 
+/// No run of more than [`MAX_WORD`] characters without a space.
+fn word_pattern() -> String {
+    format!("^(?![\\s\\S]*\\S{{{}}})", MAX_WORD + 1)
+}
+
+fn long_word_message() -> String {
+    format!(
+        "Ein Wort hat mehr als {MAX_WORD} Zeichen ohne Leerzeichen. Setzen Sie Leerzeichen zwischen die Wörter; eine lange Webadresse verlinken Sie mit kurzem Text: [Anmeldung](https://…)."
+    )
+}
+
 /// "Mo", "Mo-Fr", "Mo, Mi", "Montag–Freitag", in any case, with or without a final dot.
 fn days_pattern() -> String {
     let any_case = |name: &str| -> String {
@@ -310,7 +321,8 @@ fn time_range_pattern() -> String {
     format!("^{time}[-–—]{end}$")
 }
 
-/// Sets `maxLength` on every text value but Markdown, as `check` limits it.
+/// Sets `maxLength` on every text value but Markdown, and on every text value a pattern that
+/// refuses a word longer than `check` allows (fields with a pattern of their own replace it).
 fn limit_lengths(schema: &mut Value, path: &str) {
     let Value::Object(object) = schema else {
         return;
@@ -323,8 +335,12 @@ fn limit_lengths(schema: &mut Value, path: &str) {
     let markdown = MARKDOWN_FIELDS
         .iter()
         .any(|pointer| pointer.trim_start_matches('/') == path);
-    if is_text && !markdown && !object.contains_key("const") {
-        object.insert("maxLength".into(), MAX_LINE.into());
+    if is_text && !object.contains_key("const") && !object.contains_key("enum") {
+        if !markdown {
+            object.insert("maxLength".into(), MAX_LINE.into());
+        }
+        object.insert("pattern".into(), word_pattern().into());
+        object.insert("patternErrorMessage".into(), long_word_message().into());
     }
     for_children(object, path, &mut |child, child_path| {
         limit_lengths(child, child_path)
@@ -890,6 +906,10 @@ mod tests {
             assert!(!matches(&email, bad), "{bad}");
         }
         assert!(matches(DATE, "2026-06-15") && !matches(DATE, "15.06.2026"));
+        let word = word_pattern();
+        let long = "x".repeat(MAX_WORD + 1);
+        assert!(matches(&word, &format!("kurz {} kurz", &long[1..])));
+        assert!(!matches(&word, &format!("kurz\n{long} kurz")));
         assert!(matches(WEBSITE, "https://www.merzig.de") && !matches(WEBSITE, "www.merzig.de"));
     }
 }

@@ -28,7 +28,7 @@ pub use actor::{check_actor, present_fields};
 pub use fields::{MAX_ID, Problem};
 pub use hours::DAY_NAMES;
 pub use modeline::schema_line;
-pub use text::{MARKDOWN_FIELDS, MAX_LINE};
+pub use text::{MARKDOWN_FIELDS, MAX_LINE, MAX_WORD};
 
 /// URL segments the site uses itself, which actor folders may not take.
 const RESERVED_SLUGS: [&str; 6] = ["a-z", "topic", "group", "search", "report", "numbers"];

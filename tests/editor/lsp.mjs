@@ -77,6 +77,8 @@ mistake('actors/a8/profile.yaml', /postcode: .*/.exec(profile)[0], 'postcode: "6
 mistake('actors/stadt/a9/profile.yaml', 'topics: [', 'topics: [arbeit, ',
   'a mistake in a grouped sub-folder');
 cases[cases.length - 1].text = modeline(3, 'profile') + cases[cases.length - 1].text.split('\n').slice(1).join('\n');
+mistake('actors/a11/profile.yaml', /\nsummary: .*/.exec(profile)[0], `\nsummary: Ein ${'x'.repeat(501)} Wort`,
+  'a word of 501 characters');
 mistake('actors/a10/profile.yaml', /\nwebsite: .*/.exec(profile)[0], '\nwebsite: www.example.org', 'a web address without https://');
 
 for (const c of cases) write(c.file, c.text);
