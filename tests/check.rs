@@ -581,3 +581,39 @@ fn new_points_the_profile_at_the_schema() {
         Some("# yaml-language-server: $schema=../../schemas/profile.schema.json")
     );
 }
+
+#[test]
+fn schemas_list_the_ids_of_the_content_roots_config() {
+    let out = tempfile::tempdir().unwrap();
+    let root = fixture("good");
+    let output = steckbrief(&[
+        "schema",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let text = std::fs::read_to_string(out.path().join("profile.schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let properties = &schema["properties"];
+    assert_eq!(
+        properties["topics"]["items"]["enum"],
+        serde_json::json!(["work", "language"])
+    );
+    assert_eq!(
+        properties["topics"]["items"]["enumDescriptions"],
+        serde_json::json!(["Arbeit", "Deutschkurse"])
+    );
+    assert_eq!(
+        properties["languages"]["items"]["enum"],
+        serde_json::json!(["de", "en", "ar", "fr"])
+    );
+    assert!(
+        properties["summary"]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("PFLICHT. Ein Satz"),
+        "{text}"
+    );
+}

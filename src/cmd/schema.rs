@@ -15,9 +15,9 @@ use super::{EXIT_OK, fail};
 /// Arguments of `schema`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Folder to write the schemas into.
-    #[arg(long, default_value = "schemas")]
-    pub out: PathBuf,
+    /// Folder to write the schemas into (default: `schemas/` in the content folder).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// The content folder whose config.yaml supplies the topic, target-group and language ids.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -73,15 +73,19 @@ fn no_config_note(root: &Path) -> String {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    if let Err(error) = std::fs::create_dir_all(&args.out) {
-        return fail(format!("cannot create {}: {error}", args.out.display()));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.root.join("schemas"));
+    if let Err(error) = std::fs::create_dir_all(&out) {
+        return fail(format!("cannot create {}: {error}", out.display()));
     }
     let sources = Sources::read(&args.root);
     if sources.config.is_none() {
         eprintln!("{}", no_config_note(&args.root));
     }
     for file in EditorFile::ALL {
-        let path = args.out.join(file.schema_file_name());
+        let path = out.join(file.schema_file_name());
         if let Err(error) = std::fs::write(&path, sources.schema_text(file)) {
             return fail(format!("cannot write {}: {error}", path.display()));
         }
