@@ -108,6 +108,19 @@ fn profile_patches(config: Option<&Config>) -> Vec<Patch> {
             &format!("{hours}.weekly[].times[]"),
             string_pattern(&time_range_pattern(), TIMES_DE),
         ));
+        // As `check`: closed days have no times, open days at least one.
+        patches.push(patch(
+            &format!("{hours}.weekly[]"),
+            json!({
+                "if": {"properties": {"closed": {"const": true}}, "required": ["closed"]},
+                "then": {"properties": {"times": {"const": [], "errorMessage": CLOSED_DE}}},
+                "else": {
+                    "properties": {"times": {"minItems": 1}},
+                    "required": ["times"],
+                    "errorMessage": NO_TIMES_DE,
+                },
+            }),
+        ));
     }
     for list in [
         "topics",
@@ -253,6 +266,9 @@ const PHONE_DE: &str = "Keine wählbare Telefonnummer. Schreiben Sie sie mit Vor
 const POSTCODE_DE: &str = "Eine Postleitzahl hat fünf Ziffern, in Anführungszeichen: \"66663\".";
 const DATE_DE: &str = "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-06-15.";
 const DAYS_DE: &str = "Wochentage: Mo, Di, Mi, Do, Fr, Sa, So (oder ausgeschrieben); ein Bereich wie Mo-Fr oder eine Liste wie \"Mo, Mi\".";
+const CLOSED_DE: &str =
+    "Ein geschlossener Tag hat keine Zeiten: entfernen Sie closed: true oder die Zeiten.";
+const NO_TIMES_DE: &str = "Für diese Tage fehlen die Zeiten: geben Sie times an, z. B. times: [\"08:00-12:00\"], oder closed: true.";
 const TIMES_DE: &str = "Zeiten als SS:MM-SS:MM in Anführungszeichen, z. B. \"08:00-12:30\".";
 const ID_DE: &str = "Nur Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche, z. B. jobcenter-merzig (ä → ae, ß → ss).";
 const COLOUR_DE: &str = "Eine Farbe als #rrggbb in Anführungszeichen, z. B. \"#00567a\".";

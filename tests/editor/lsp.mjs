@@ -56,8 +56,9 @@ correct('actors/stadt/jobcenter-kopie/profile.yaml', modeline(3, 'profile') + pr
 copy('actors/jobcenter-merzig/en.yaml', 'actors/jobcenter-merzig/en.yaml');
 correct('actors/jobcenter-merzig/en.yaml', fs.readFileSync(path.join(root, 'actors/jobcenter-merzig/en.yaml'), 'utf8'),
   'a translation');
-correct('actors/wochentage/profile.yaml', profile.replace('days: Mo-Mi', 'days: Montag-Mittwoch').replace('days: Do', 'days: donnerstag'),
-  'weekdays written out (check accepts them too)');
+correct('actors/wochentage/profile.yaml', profile.replace('days: Mo-Mi', 'days: Montag-Mittwoch').replace('days: Do', 'days: donnerstag')
+  .replace('      times: ["08:00-12:00"]\n', '      times: ["08:00-12:00"]\n    - days: Sa\n      closed: true\n'),
+  'weekdays written out (check accepts them too), a closed day');
 correct('config.yaml', fs.readFileSync(path.join(repo, 'config.yaml'), 'utf8'), 'config.yaml');
 correct('content/numbers.yaml', fs.readFileSync(path.join(repo, 'content/numbers.yaml'), 'utf8'), 'numbers.yaml');
 // No modeline: the schema comes from .vscode/settings.json's globs.
@@ -80,6 +81,10 @@ mistake('actors/stadt/a9/profile.yaml', 'topics: [', 'topics: [arbeit, ',
 cases[cases.length - 1].text = modeline(3, 'profile') + cases[cases.length - 1].text.split('\n').slice(1).join('\n');
 mistake('actors/a11/profile.yaml', /\nsummary: .*/.exec(profile)[0], `\nsummary: Ein ${'x'.repeat(501)} Wort`,
   'a word of 501 characters');
+mistake('actors/a12/profile.yaml', '      times: ["08:00-12:00"]\n', '      times: ["08:00-12:00"]\n      closed: true\n',
+  'a closed day with times');
+mistake('actors/a13/profile.yaml', '    - days: Do\n      times: ["08:00-12:30", "13:30-17:30"]\n', '    - days: Do\n',
+  'an open day without times');
 mistake('actors/a10/profile.yaml', /\nwebsite: .*/.exec(profile)[0], '\nwebsite: www.example.org', 'a web address without https://');
 
 for (const c of cases) write(c.file, c.text);
@@ -198,7 +203,7 @@ for (const c of cases) {
   let ok;
   if (found === undefined) ok = false;
   else if (c.line === null) ok = found.length === 0;
-  else ok = found.some((d) => d.range.start.line + 1 === c.line) && found.every((d) => !/Unable to load schema|does not match|is not allowed|is not accepted|Incorrect type/.test(d.message));
+  else ok = found.some((d) => d.range.start.line + 1 === c.line) && found.every((d) => !/Unable to load schema|does not match|is not allowed|is not accepted|Incorrect type|Missing property/.test(d.message));
   if (!ok) failures++;
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${c.what} (${c.file}${c.line ? `, line ${c.line}` : ''}): ${found === undefined ? 'no diagnostics published' : shown || 'no diagnostic'}`);
 }
