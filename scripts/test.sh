@@ -41,7 +41,7 @@ target_dir="${CARGO_TARGET_DIR:-target}"
 steckbrief="$target_dir/debug/steckbrief"
 
 echo "== gate: yaml-language-server (the editors' client) judges files against the schemas as check does"
-node tests/editor/lsp.mjs
+node tests/editor/lsp.mjs "$steckbrief"
 
 echo "== the example content passes check and builds"
 "$steckbrief" check --root .

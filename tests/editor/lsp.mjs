@@ -1,7 +1,7 @@
 // The editors' client as a gate: yaml-language-server (what VS Code's YAML extension runs) checks
 // YAML files against the committed schemas over LSP on stdio, as it does while an editor types.
 //
-// Usage: node tests/editor/lsp.mjs            (from the repository root)
+// Usage: node tests/editor/lsp.mjs [STECKBRIEF]   (STECKBRIEF: the binary, to compare with `check`)
 //
 // A content root is assembled in a temporary folder from the repository's schemas/,
 // .vscode/settings.json and example files; a correct profile (also in a grouped sub-folder),
@@ -9,7 +9,7 @@
 // each planted mistake (the ones `check` rejects) must get at least one, on its line, in German
 // (the schema's own messages for patterns; the server's for the rest, started with locale de as a
 // German VS Code starts it).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,17 +37,17 @@ const profileBody = profile.split('\n').slice(1).join('\n');
 const modeline = (depth, schema) =>
   `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/${schema}.schema.json\n`;
 
-/** [file, text, line of the planted mistake (1-based) or null for a correct file, what]. */
+/** file, text, lines [first, last] of the planted mistake (1-based) or null for a correct file, what. */
 const cases = [];
 function correct(file, text, what) {
-  cases.push({ file, text, line: null, what });
+  cases.push({ file, text, lines: null, what });
 }
 /** A profile with `from` replaced by `to`; the mistake is expected on the line of `to`. */
 function mistake(file, from, to, what) {
   if (!profile.includes(from)) throw new Error(`the example profile has no ${JSON.stringify(from)}`);
   const text = profile.replace(from, to);
-  const line = text.slice(0, text.indexOf(to.trimStart())).split('\n').length;
-  cases.push({ file, text, line, what });
+  const first = text.slice(0, text.indexOf(to.trimStart())).split('\n').length;
+  cases.push({ file, text, lines: [first, first + to.trim().split('\n').length - 1], what });
 }
 
 correct('actors/jobcenter-merzig/profile.yaml', profile, 'the example profile');
@@ -59,7 +59,9 @@ correct('actors/jobcenter-merzig/en.yaml', fs.readFileSync(path.join(root, 'acto
 correct('actors/wochentage/profile.yaml', profile.replace('days: Mo-Mi', 'days: Montag-Mittwoch').replace('days: Do', 'days: donnerstag')
   .replace('      times: ["08:00-12:00"]\n', '      times: ["08:00-12:00"]\n    - days: Sa\n      closed: true\n'),
   'weekdays written out (check accepts them too), a closed day');
-correct('config.yaml', fs.readFileSync(path.join(repo, 'config.yaml'), 'utf8'), 'config.yaml');
+// (Without the back cover's contact point, whose actor is not among these files.)
+correct('config.yaml', fs.readFileSync(path.join(repo, 'config.yaml'), 'utf8').replace(/\n *contact_point: .*/, ''), 'config.yaml');
+copy('theme/logo.svg', 'theme/logo.svg');
 correct('content/numbers.yaml', fs.readFileSync(path.join(repo, 'content/numbers.yaml'), 'utf8'), 'numbers.yaml');
 // No modeline: the schema comes from .vscode/settings.json's globs.
 correct('i18n/en.yaml', fs.readFileSync(path.join(repo, 'i18n/en.yaml'), 'utf8'), 'a UI-string file (by glob)');
@@ -200,12 +202,30 @@ console.log(`${completionOk ? 'ok  ' : 'FAIL'} completing a topic offers: ${item
 for (const c of cases) {
   const found = diagnostics.get(c.uri);
   const shown = (found ?? []).map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ');
+  const within = (line) => c.lines && line >= c.lines[0] && line <= c.lines[1];
   let ok;
   if (found === undefined) ok = false;
-  else if (c.line === null) ok = found.length === 0;
-  else ok = found.some((d) => d.range.start.line + 1 === c.line) && found.every((d) => !/Unable to load schema|does not match|is not allowed|is not accepted|Incorrect type|Missing property/.test(d.message));
+  else if (c.lines === null) ok = found.length === 0;
+  else ok = found.some((d) => within(d.range.start.line + 1)) && found.every((d) => !/Unable to load schema|does not match|is not allowed|is not accepted|Incorrect type|Missing property/.test(d.message));
   if (!ok) failures++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${c.what} (${c.file}${c.line ? `, line ${c.line}` : ''}): ${found === undefined ? 'no diagnostics published' : shown || 'no diagnostic'}`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${c.what} (${c.file}${c.lines ? `, line ${c.lines[0]}` : ''}): ${found === undefined ? 'no diagnostics published' : shown || 'no diagnostic'}`);
+}
+
+// The same files through `check`: it must agree (errors exactly on the planted mistakes).
+const binary = process.argv[2];
+if (binary) {
+  const run = spawnSync(binary, ['check', '--root', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const errors = JSON.parse(run.stdout).diagnostics.filter((d) => d.severity === 'error');
+  const onDisk = cases.filter((c) => fs.existsSync(path.join(root, c.file)));
+  for (const c of onDisk) {
+    const mine = errors.filter((d) => d.file === c.file);
+    const ok = c.lines === null ? mine.length === 0 : mine.some((d) => d.line >= c.lines[0] && d.line <= c.lines[1]);
+    if (!ok) failures++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} check agrees on ${c.what}: ${mine.map((d) => `line ${d.line}: ${d.message}`).join('; ') || 'no error'}`);
+  }
+  const elsewhere = errors.filter((d) => !onDisk.some((c) => c.file === d.file));
+  if (elsewhere.length) failures++;
+  for (const d of elsewhere) console.log(`FAIL check: unexpected error in ${d.file}: ${d.message}`);
 }
 await request('shutdown', null);
 send({ method: 'exit' });
@@ -215,4 +235,4 @@ if (failures) {
   console.error(`${failures} of ${cases.length} files and 2 editor features were not as expected`);
   process.exit(1);
 }
-console.log(`yaml-language-server judged all ${cases.length} files as check does, in German`);
+console.log(`yaml-language-server judged all ${cases.length} files as expected, in German${binary ? ', and check agrees' : ''}`);
