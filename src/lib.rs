@@ -15,6 +15,7 @@ pub mod catalog;
 mod check;
 pub mod config;
 pub mod diagnostics;
+pub mod editor_schema;
 pub mod fonts;
 pub mod format;
 pub mod i18n;

@@ -29,7 +29,7 @@ enum Command {
     Report(cmd::report::Args),
     /// Serve the site on 127.0.0.1, rebuild on save and reload the browser.
     Serve(cmd::serve::Args),
-    /// Write JSON Schemas for config, profile and translation files (for editor autocompletion).
+    /// Write JSON Schemas for config, profile, translation, numbers and UI-string files (for editors).
     Schema(cmd::schema::Args),
     /// Create a new actor folder with a commented profile.yaml to fill in.
     New(cmd::new::Args),

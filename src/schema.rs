@@ -130,6 +130,7 @@ impl Schemas {
         diagnostics
     }
 
+    /// Turns one validation error into diagnostics (several for several unknown fields).
     fn describe(
         &self,
         kind: DocumentKind,
@@ -147,72 +148,14 @@ impl Schemas {
         };
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
-                let mapping = root.at(pointer).unwrap_or(root);
-                let known = property_names(subschema_at(schema, pointer));
-                for name in unexpected {
-                    if out.full() {
-                        out.skipped += 1;
-                        continue;
-                    }
-                    let position = mapping.key(name).map_or(mapping.position, |k| k.position);
-                    let diagnostic = if kind == DocumentKind::Translation
-                        && self.is_profile_field(pointer, name)
-                    {
-                        Diagnostic::for_file(
-                                Severity::Error,
-                                &file.relative,
-                                format!("`{name}` cannot be translated"),
-                            )
-                            .with_hint(format!(
-                                "`{name}` is the same in every language: set it once in profile.yaml and remove it here"
-                            ))
-                    } else {
-                        Diagnostic::for_file(
-                            Severity::Error,
-                            &file.relative,
-                            format!("unknown field `{name}`"),
-                        )
-                        .with_hint(unknown_field_hint(name, &known))
-                    };
-                    out.push(diagnostic.at(position, &file.text));
-                }
+                self.unknown_fields(kind, pointer, unexpected, root, file, out)
             }
             ValidationErrorKind::Required { property } => {
-                let name = property.as_str().unwrap_or_default();
-                let mapping = root.at(pointer).unwrap_or(root);
-                let description = subschema_at(schema, &format!("{pointer}/{name}"))
-                    .and_then(|s| s.get("description"))
-                    .and_then(Value::as_str);
-                let mut diagnostic = Diagnostic::for_file(
-                    Severity::Error,
-                    &file.relative,
-                    format!("missing field `{name}`{}", in_field(pointer)),
-                );
-                if let Some(description) = description {
-                    diagnostic = diagnostic.with_hint(format!("add `{name}:` — {description}"));
-                }
-                out.push(diagnostic.at(mapping.position, &file.text));
+                out.push(missing_field(schema, pointer, property, root, file))
             }
-            ValidationErrorKind::Type { kind: expected } => {
-                let found = describe_value(error.instance());
-                let expected = describe_type(expected);
-                let message = if error.instance().is_null() {
-                    format!("`{field}` is empty")
-                } else {
-                    format!("`{field}` must be {expected}, but this is {found}")
-                };
-                let source_text = root.at(pointer).and_then(|node| match &node.kind {
-                    NodeKind::Scalar { text, .. } => Some(text.as_str()),
-                    _ => None,
-                });
-                let allowed = choices(subschema_at(schema, pointer));
-                let hint = if allowed.is_empty() {
-                    type_hint(&expected, error.instance(), source_text)
-                } else {
-                    format!("choose one of: {}", allowed.join(", "))
-                };
-                out.push(error_at(message).with_hint(hint));
-            }
+            ValidationErrorKind::Type { kind: expected } => out.push(wrong_type(
+                schema, pointer, &field, expected, error, root, error_at,
+            )),
             ValidationErrorKind::Enum { .. } => {
                 out.push(self.not_a_choice(schema, pointer, &field, error.instance(), error_at))
             }
@@ -228,14 +171,7 @@ impl Schemas {
                     ));
                     return;
                 }
-                // `Option<T>` becomes "T or null"; the branch worth reporting is the one that
-                // is not merely "expected null".
-                let branch = context.iter().find(|errors| {
-                    !errors.iter().all(|e| {
-                        matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null")
-                    })
-                });
-                match branch {
+                match reported_branch(context) {
                     Some(errors) => {
                         for inner in errors {
                             self.describe(kind, schema, inner, root, file, out);
@@ -258,20 +194,51 @@ impl Schemas {
             }
             ValidationErrorKind::MaxItems { limit }
             | ValidationErrorKind::MaxProperties { limit } => {
-                let count = match &**error.instance() {
-                    Value::Array(items) => items.len(),
-                    Value::Object(map) => map.len(),
-                    _ => 0,
-                };
-                out.push(
-                    error_at(format!(
-                        "`{field}` has {} entries; at most {limit} are allowed",
-                        crate::diagnostics::thousands(count)
-                    ))
-                    .with_hint("a Steckbrief lists only what readers need; check that the list was not pasted twice"),
-                );
+                out.push(too_many(&field, *limit, error.instance(), error_at))
             }
             _ => out.push(error_at(format!("`{field}`: {error}"))),
+        }
+    }
+
+    /// One error per unknown field of the mapping at `pointer`; in a translation, a field of
+    /// profile.yaml is "cannot be translated" rather than unknown.
+    fn unknown_fields(
+        &self,
+        kind: DocumentKind,
+        pointer: &str,
+        unexpected: &[String],
+        root: &Node,
+        file: &SourceFile,
+        out: &mut Capped,
+    ) {
+        let mapping = root.at(pointer).unwrap_or(root);
+        let known = property_names(subschema_at(self.schema(kind), pointer));
+        for name in unexpected {
+            if out.full() {
+                out.skipped += 1;
+                continue;
+            }
+            let position = mapping.key(name).map_or(mapping.position, |k| k.position);
+            let diagnostic = if kind == DocumentKind::Translation
+                && self.is_profile_field(pointer, name)
+            {
+                Diagnostic::for_file(
+                        Severity::Error,
+                        &file.relative,
+                        format!("`{name}` cannot be translated"),
+                    )
+                    .with_hint(format!(
+                        "`{name}` is the same in every language: set it once in profile.yaml and remove it here"
+                    ))
+            } else {
+                Diagnostic::for_file(
+                    Severity::Error,
+                    &file.relative,
+                    format!("unknown field `{name}`"),
+                )
+                .with_hint(unknown_field_hint(name, &known))
+            };
+            out.push(diagnostic.at(position, &file.text));
         }
     }
 
@@ -303,6 +270,93 @@ impl Schemas {
         let profile = self.schema(DocumentKind::Profile);
         property_names(subschema_at(profile, pointer)).contains(&name.to_owned())
     }
+}
+
+/// "missing field `x`", at the mapping that lacks it, with the field's description as the hint.
+fn missing_field(
+    schema: &Value,
+    pointer: &str,
+    property: &Value,
+    root: &Node,
+    file: &SourceFile,
+) -> Diagnostic {
+    let name = property.as_str().unwrap_or_default();
+    let mapping = root.at(pointer).unwrap_or(root);
+    let description = subschema_at(schema, &format!("{pointer}/{name}"))
+        .and_then(|s| s.get("description"))
+        .and_then(Value::as_str);
+    let mut diagnostic = Diagnostic::for_file(
+        Severity::Error,
+        &file.relative,
+        format!("missing field `{name}`{}", in_field(pointer)),
+    );
+    if let Some(description) = description {
+        diagnostic = diagnostic.with_hint(format!("add `{name}:` — {description}"));
+    }
+    diagnostic.at(mapping.position, &file.text)
+}
+
+/// "`x` must be text, but this is a number", with the choices or how to write the type.
+fn wrong_type(
+    schema: &Value,
+    pointer: &str,
+    field: &str,
+    expected: &TypeKind,
+    error: &ValidationError<'_>,
+    root: &Node,
+    error_at: impl Fn(String) -> Diagnostic,
+) -> Diagnostic {
+    let found = describe_value(error.instance());
+    let expected = describe_type(expected);
+    let message = if error.instance().is_null() {
+        format!("`{field}` is empty")
+    } else {
+        format!("`{field}` must be {expected}, but this is {found}")
+    };
+    let source_text = root.at(pointer).and_then(|node| match &node.kind {
+        NodeKind::Scalar { text, .. } => Some(text.as_str()),
+        _ => None,
+    });
+    let allowed = choices(subschema_at(schema, pointer));
+    let hint = if allowed.is_empty() {
+        type_hint(&expected, error.instance(), source_text)
+    } else {
+        format!("choose one of: {}", allowed.join(", "))
+    };
+    error_at(message).with_hint(hint)
+}
+
+/// Of the branches of `anyOf`/`oneOf`, the errors worth reporting: `Option<T>` becomes
+/// "T or null", and "expected null" says nothing.
+fn reported_branch<'a, 'e>(
+    context: &'a [Vec<ValidationError<'e>>],
+) -> Option<&'a Vec<ValidationError<'e>>> {
+    context.iter().find(|errors| {
+        !errors.iter().all(|e| {
+            matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null")
+        })
+    })
+}
+
+/// "`offers` has 100,000 entries; at most 500 are allowed".
+fn too_many(
+    field: &str,
+    limit: u64,
+    instance: &Value,
+    error_at: impl Fn(String) -> Diagnostic,
+) -> Diagnostic {
+    let count = match instance {
+        Value::Array(items) => items.len(),
+        Value::Object(map) => map.len(),
+        _ => 0,
+    };
+    error_at(format!(
+        "`{field}` has {} entries; at most {limit} are allowed",
+        crate::diagnostics::thousands(count)
+    ))
+    .with_hint(
+        "a Steckbrief lists only what readers need; check that the list was not pasted twice",
+    )
 }
 
 /// The diagnostics of one file, at most [`crate::diagnostics::MAX_PER_FILE`]; the rest are

@@ -424,12 +424,20 @@ fn scaffold_passes_check_once_required_values_are_filled_in() {
 #[test]
 fn committed_schemas_are_up_to_date() {
     let out = tempfile::tempdir().unwrap();
-    let output = steckbrief(&["schema", "--out", out.path().to_str().unwrap()]);
+    let output = steckbrief(&[
+        "schema",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--root",
+        repo().to_str().unwrap(),
+    ]);
     assert!(output.status.success());
     for name in [
         "config.schema.json",
         "profile.schema.json",
         "translation.schema.json",
+        "numbers.schema.json",
+        "i18n.schema.json",
     ] {
         let fresh = std::fs::read_to_string(out.path().join(name)).unwrap();
         let committed = std::fs::read_to_string(repo().join("schemas").join(name))
@@ -524,4 +532,88 @@ fn brochure_options_are_checked() {
     std::fs::write(root.path().join("config.yaml"), config).unwrap();
     let (code, report) = check_json(root.path());
     assert_eq!(code, 0, "{report:#}");
+}
+
+#[test]
+fn a_schema_line_that_misses_the_schema_is_a_warning_with_the_right_line() {
+    let profile = std::fs::read(fixture("good/actors/stadt/buergerbuero/profile.yaml")).unwrap();
+    let with_line = |line: &str| [line.as_bytes(), b"\n", &profile].concat();
+    let root = root_with(&[
+        // Copied from a folder one level higher: one `../` short.
+        (
+            "stadt/buergerbuero/profile.yaml",
+            with_line("# yaml-language-server: $schema=../../schemas/profile.schema.json"),
+        ),
+        (
+            "stadt/jobcenter/profile.yaml",
+            with_line("# yaml-language-server: $schema=../../../schemas/profile.schema.json"),
+        ),
+    ]);
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 0, "{report:#}");
+    let warnings: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("`$schema`"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{report:#}");
+    assert_eq!(warnings[0]["severity"], "warning");
+    assert_eq!(
+        warnings[0]["file"],
+        "actors/stadt/buergerbuero/profile.yaml"
+    );
+    assert_eq!(warnings[0]["line"], 1);
+    assert_eq!(
+        warnings[0]["hint"],
+        "replace the line with: # yaml-language-server: $schema=../../../schemas/profile.schema.json"
+    );
+}
+
+#[test]
+fn new_points_the_profile_at_the_schema() {
+    let root = root_with(&[]);
+    let output = steckbrief(&["new", "amt", "--root", root.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    let text = std::fs::read_to_string(root.path().join("actors/amt/profile.yaml")).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some("# yaml-language-server: $schema=../../schemas/profile.schema.json")
+    );
+}
+
+#[test]
+fn schemas_list_the_ids_of_the_content_roots_config() {
+    let out = tempfile::tempdir().unwrap();
+    let root = fixture("good");
+    let output = steckbrief(&[
+        "schema",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let text = std::fs::read_to_string(out.path().join("profile.schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let properties = &schema["properties"];
+    assert_eq!(
+        properties["topics"]["items"]["enum"],
+        serde_json::json!(["work", "language"])
+    );
+    assert_eq!(
+        properties["topics"]["items"]["enumDescriptions"],
+        serde_json::json!(["Arbeit", "Deutschkurse"])
+    );
+    assert_eq!(
+        properties["languages"]["items"]["enum"],
+        serde_json::json!(["de", "en", "ar", "fr"])
+    );
+    assert!(
+        properties["summary"]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("PFLICHT. Ein Satz"),
+        "{text}"
+    );
 }

@@ -4,7 +4,7 @@
 //! lists the topic, target-group and language ids of the current config.yaml, so editors can copy
 //! them without looking elsewhere.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use steckbrief::config::{Category, Config};
@@ -44,7 +44,12 @@ pub fn run(args: &Args) -> ExitCode {
         &mut Diagnostics::default(),
     )
     .map(|loaded| loaded.value);
-    let text = template(config.as_ref(), &steckbrief::today().to_string());
+    let relative = Path::new(ACTORS_DIR).join(&args.slug).join(PROFILE_FILE);
+    let text = format!(
+        "{}\n{}",
+        steckbrief::validate::schema_line(&relative, DocumentKind::Profile),
+        template(config.as_ref(), &steckbrief::today().to_string())
+    );
     let path = dir.join(PROFILE_FILE);
     if let Err(error) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
         return fail(format!("cannot write {}: {error}", path.display()));
@@ -95,8 +100,8 @@ pub fn template(config: Option<&Config>, today: &str) -> String {
         .replace("{today}", today)
 }
 
-const TEMPLATE: &str = r###"# yaml-language-server: $schema=../../schemas/profile.schema.json
-#
+/// The profile after its `$schema` line (which depends on the folder's depth).
+const TEMPLATE: &str = r###"#
 # Steckbrief – bitte alle Felder mit PFLICHT ausfüllen. Felder ohne Wert bleiben leer
 # (nichts hinter dem Doppelpunkt) und erscheinen dann nicht auf der Website.
 # Prüfen mit: steckbrief check
@@ -148,7 +153,8 @@ address:
   # Koordinaten (optional), z. B. von openstreetmap.org: Rechtsklick → "Adresse anzeigen".
   latitude:
   longitude:
-# Öffnungszeiten. Tage: Mo, Di, Mi, Do, Fr, Sa, So; Bereiche wie Mo-Fr; Listen wie "Mo, Mi".
+# Öffnungszeiten. Tage: Mo, Di, Mi, Do, Fr, Sa, So (oder ausgeschrieben: Montag); Bereiche wie
+# Mo-Fr; Listen wie "Mo, Mi".
 # Zeiten in Anführungszeichen: "08:00-12:00". Geschlossene Tage: { days: Mi, closed: true }.
 opening_hours:
   weekly: []

@@ -11,7 +11,7 @@ use crate::load::{ActorFolder, Loaded};
 use crate::model::profile::HoursSpec;
 use crate::model::translation::Field;
 use crate::model::{Profile, Translation};
-use crate::schema::closest;
+use crate::schema::{DocumentKind, closest};
 
 use super::fields::{self, Problem};
 use super::{Rules, checked_logo, hours};
@@ -71,6 +71,10 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         &folder.profile.tree,
         &folder.profile.file,
     ));
+    c.out.extend(super::modeline::check(
+        &folder.profile.file,
+        DocumentKind::Profile,
+    ));
     check_texts_and_ids(&mut c, profile, rules);
     let contacts = check_contacts(&mut c, profile, rules);
     let reach = Reach {
@@ -106,6 +110,10 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         c.out.extend(check_translation(profile, loaded));
         c.out
             .extend(super::text::check_tree(&loaded.tree, &loaded.file));
+        c.out.extend(super::modeline::check(
+            &loaded.file,
+            DocumentKind::Translation,
+        ));
         translations.insert(language.clone(), loaded.value.clone());
     }
     c.out.extend(missing_translations(folder, rules));

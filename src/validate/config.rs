@@ -14,6 +14,10 @@ use super::fields::{self, Problem};
 pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics) -> bool {
     let before = out.error_count();
     out.extend(super::text::check_tree(&config.tree, &config.file));
+    out.extend(super::modeline::check(
+        &config.file,
+        crate::schema::DocumentKind::Config,
+    ));
     let c = &config.value;
     let report = |out: &mut Diagnostics, pointer: &str, problem: Problem| {
         out.push(

@@ -21,57 +21,70 @@ impl Problem {
     }
 }
 
-/// Parses a German national number ("06861 9012-0", "(06861) 90120") or an international one
-/// ("+49 6861 9012-0", "0049 6861 90120", "+352 …") into display and E.164 form.
+/// Parses a phone number with libphonenumber's rules (the `phonenumber` crate), Germany being
+/// the region of numbers written without a country code: "06861 9012-0", "(06861) 90120",
+/// "+49 6861 9012-0", "0049 6861 90120", "+352 26 12 34 56". The display stays as written
+/// (whitespace normalised); `international` is E.164, the one form every `tel:` link, vCard and
+/// JSON-LD uses.
 pub fn phone(text: &str) -> Result<Phone, Problem> {
     let display = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let hint = "write the number with its area code, e.g. 06861 9012-0 or +49 6861 9012-0";
     if let Some(bad) = display
         .chars()
         .find(|c| !(c.is_ascii_digit() || " +-/().".contains(*c)))
     {
-        return Err(Problem::new(
-            format!("the phone number `{display}` contains `{bad}`"),
-            format!("{hint}; only digits, spaces and + - / ( ) are allowed"),
-        ));
+        return Err(messages::phone_character(&display, bad));
     }
-    // "+49 (0) 6861": the trunk zero in brackets is dialled only nationally.
+    // "+49 (0) 6861": the trunk zero in brackets is dialled only nationally, a common way of
+    // writing both forms at once.
     let cleaned = display.replace("(0)", "");
     let plus = cleaned.trim_start().starts_with('+');
     if cleaned.matches('+').count() > usize::from(plus) {
-        return Err(Problem::new(
-            format!("the phone number `{display}` has a `+` in the middle"),
-            hint,
-        ));
+        return Err(messages::phone_plus_inside(&display));
     }
+    if !plus && !cleaned.trim_start_matches([' ', '(']).starts_with('0') {
+        return Err(messages::phone_without_area_code(&display));
+    }
+    if let Some(right) = without_trunk_prefix(&cleaned) {
+        return Err(messages::phone_trunk_prefix(&display, &right));
+    }
+    // Only the digits (and the leading +) go to the parser: the crate's parser of written
+    // numbers misreads separators ("+49 6861 9012-0" is "too short" to it).
     let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
-    let international = if plus {
-        format!("+{digits}")
-    } else if let Some(rest) = digits.strip_prefix("00") {
-        format!("+{rest}")
-    } else if let Some(rest) = digits.strip_prefix('0') {
-        format!("+49{rest}")
-    } else {
-        return Err(Problem::new(
-            format!("the phone number `{display}` has no area code"),
-            hint,
-        ));
-    };
-    let length = international.len() - 1;
-    let national_length = international
-        .strip_prefix("+49")
-        .map(str::len)
-        .unwrap_or(length);
-    if !(8..=15).contains(&length) || national_length < 6 {
-        return Err(Problem::new(
-            format!("the phone number `{display}` has too few or too many digits"),
-            hint,
-        ));
+    let dialled = if plus { format!("+{digits}") } else { digits };
+    let number = phonenumber::parse(Some(phonenumber::country::Id::DE), &dialled)
+        .map_err(|_| messages::phone_invalid(&display))?;
+    if !number.is_valid() {
+        return Err(messages::phone_invalid(&display));
     }
+    let international = number.format().mode(phonenumber::Mode::E164).to_string();
     Ok(Phone {
         display,
         international,
     })
+}
+
+/// For a number written with its country code and then the trunk prefix of a country whose
+/// trunk prefix is 0 ("+49 06861 9012-0", "0049 (06861) 90120"), the right form
+/// ("+49 6861 9012-0"). Dialled from abroad, that 0 reaches no one.
+fn without_trunk_prefix(text: &str) -> Option<String> {
+    let text = text.trim();
+    let after_prefix = text
+        .strip_prefix('+')
+        .or_else(|| text.strip_prefix("00"))?
+        .trim_start();
+    // Country codes are prefix-free: the first one to 3 digits that name a country are its code.
+    let (code, trunk) = (1..=3).find_map(|length| {
+        let code: u16 = after_prefix.get(..length)?.parse().ok()?;
+        let regions = phonenumber::metadata::DATABASE.by_code(&code)?;
+        let trunk = regions.iter().find_map(|meta| meta.national_prefix())?;
+        Some((after_prefix[..length].to_owned(), trunk.to_owned()))
+    })?;
+    let national = after_prefix[code.len()..]
+        .replace(['(', ')'], "")
+        .trim_start_matches([' ', '-', '/', '.'])
+        .to_owned();
+    let after_trunk = national.strip_prefix(trunk.as_str())?;
+    (trunk == "0").then(|| format!("+{code} {after_trunk}"))
 }
 
 /// Like [`phone`], but also accepts short service numbers such as 110, 112 or 116117.
@@ -153,10 +166,13 @@ pub fn review_date(text: &str, today: Date) -> Result<Date, Problem> {
     Ok(date)
 }
 
+/// Longest id or slug, in characters.
+pub const MAX_ID: usize = 80;
+
 /// Checks an id or slug used in URLs: lowercase letters, digits and single hyphens.
 pub fn url_safe_id(text: &str) -> Result<(), Problem> {
     let valid = !text.is_empty()
-        && text.len() <= 80
+        && text.len() <= MAX_ID
         && text.split('-').all(|part| {
             !part.is_empty()
                 && part
@@ -206,6 +222,68 @@ pub fn colour(text: &str) -> Result<(), Problem> {
     }
 }
 
+/// The messages of the phone checks, one function each. Each says in its documentation what
+/// it says in German, for the message catalogue.
+mod messages {
+    use super::Problem;
+
+    const EXAMPLE: &str =
+        "write the number with its area code, e.g. 06861 9012-0 or +49 6861 9012-0";
+
+    /// de: „Die Telefonnummer `…` enthält `x`.“ – „Schreiben Sie die Nummer mit Vorwahl, z. B.
+    /// 06861 9012-0 oder +49 6861 9012-0; erlaubt sind nur Ziffern, Leerzeichen und + - / ( ).“
+    pub fn phone_character(display: &str, bad: char) -> Problem {
+        Problem::new(
+            format!("the phone number `{display}` contains `{bad}`"),
+            format!("{EXAMPLE}; only digits, spaces and + - / ( ) are allowed"),
+        )
+    }
+
+    /// de: „Die Telefonnummer `…` hat ein `+` in der Mitte.“ – Hinweis wie oben.
+    pub fn phone_plus_inside(display: &str) -> Problem {
+        Problem::new(
+            format!("the phone number `{display}` has a `+` in the middle"),
+            EXAMPLE,
+        )
+    }
+
+    /// de: „Die Telefonnummer `…` hat keine Vorwahl.“ – Hinweis wie oben.
+    pub fn phone_without_area_code(display: &str) -> Problem {
+        Problem::new(
+            format!("the phone number `{display}` has no area code"),
+            EXAMPLE,
+        )
+    }
+
+    /// de: „`…` ist keine gültige Telefonnummer.“ – „Prüfen Sie Vorwahl und Ziffern; schreiben
+    /// Sie die Nummer mit Vorwahl, z. B. 06861 9012-0 oder +49 6861 9012-0.“
+    pub fn phone_invalid(display: &str) -> Problem {
+        Problem::new(
+            format!("`{display}` is not a valid phone number"),
+            format!("check the area code and the digits; {EXAMPLE}"),
+        )
+    }
+
+    /// de: „In `+49 06861 9012-0` steht nach der Ländervorwahl noch die 0 der Vorwahl: so ist
+    /// die Nummer aus dem Ausland nicht erreichbar.“ – „Schreiben Sie +49 6861 9012-0 (nach +49
+    /// ohne 0 und ohne Klammern) oder national 06861 9012-0.“
+    pub fn phone_trunk_prefix(display: &str, right: &str) -> Problem {
+        let national = right
+            .split_once(' ')
+            .filter(|(code, _)| *code == "+49")
+            .map(|(_, rest)| format!(", or nationally 0{rest}"))
+            .unwrap_or_default();
+        Problem::new(
+            format!(
+                "`{display}` keeps the 0 of the area code after the country code: it cannot be dialled that way"
+            ),
+            format!(
+                "write {right} (after the country code without 0 and without brackets){national}"
+            ),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +298,7 @@ mod tests {
             ("0049 681 123456", "+49681123456"),
             ("+352 26 12 34 56", "+35226123456"),
             ("0151 23456789", "+4915123456789"),
+            ("+33 1 42 68 53 00", "+33142685300"),
         ];
         for (input, expected) in cases {
             assert_eq!(phone(input).unwrap().international, expected, "{input}");
@@ -228,7 +307,34 @@ mod tests {
     }
 
     #[test]
-    fn phone_numbers_without_area_code_or_with_letters_fail() {
+    fn the_trunk_prefix_after_the_country_code_is_an_error_with_the_right_form() {
+        for (input, right) in [
+            ("+49 06861 9012-0", "+49 6861 9012-0"),
+            ("+49 (06861) 9012-0", "+49 6861 9012-0"),
+            ("0049 06861 90120", "+49 6861 90120"),
+            ("+4906861 90120", "+49 6861 90120"),
+            ("+33 01 42 68 53 00", "+33 1 42 68 53 00"),
+        ] {
+            let problem = phone(input).unwrap_err();
+            assert!(
+                problem.message.contains("after the country code"),
+                "{problem:?}"
+            );
+            assert!(
+                problem.hint.starts_with(&format!("write {right} ")),
+                "{problem:?}"
+            );
+        }
+        assert!(
+            phone("+49 06861 9012-0")
+                .unwrap_err()
+                .hint
+                .contains("nationally 06861 9012-0")
+        );
+    }
+
+    #[test]
+    fn phone_numbers_without_area_code_or_with_letters_or_invalid_fail() {
         assert!(
             phone("9012-0")
                 .unwrap_err()
@@ -241,7 +347,15 @@ mod tests {
                 .message
                 .contains("contains `C`")
         );
-        assert!(phone("0123").unwrap_err().message.contains("too few"));
+        for invalid in ["0123", "+49 1234", "+999 6861 90120", "0170 12"] {
+            assert!(
+                phone(invalid)
+                    .unwrap_err()
+                    .message
+                    .contains("not a valid phone number"),
+                "{invalid}"
+            );
+        }
         assert!(
             phone("+49 6861 +12")
                 .unwrap_err()

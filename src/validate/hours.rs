@@ -96,7 +96,9 @@ pub fn hours(spec: &HoursSpec) -> Result<Hours, Vec<HoursProblem>> {
     }
 }
 
-const DAY_NAMES: [(Weekday, &str, &str); 7] = [
+/// The weekdays with the German abbreviation and full name `check` accepts (in any case, with
+/// or without a final dot).
+pub const DAY_NAMES: [(Weekday, &str, &str); 7] = [
     (Weekday::Monday, "mo", "montag"),
     (Weekday::Tuesday, "di", "dienstag"),
     (Weekday::Wednesday, "mi", "mittwoch"),

@@ -9,6 +9,7 @@ mod config;
 mod fields;
 mod hours;
 mod logo;
+mod modeline;
 mod pages;
 mod text;
 
@@ -24,7 +25,10 @@ use crate::i18n::I18n;
 use crate::load::Content;
 
 pub use actor::{check_actor, present_fields};
-pub use fields::Problem;
+pub use fields::{MAX_ID, Problem};
+pub use hours::DAY_NAMES;
+pub use modeline::schema_line;
+pub use text::{MARKDOWN_FIELDS, MAX_LINE, MAX_WORD};
 
 /// URL segments the site uses itself, which actor folders may not take.
 const RESERVED_SLUGS: [&str; 6] = ["a-z", "topic", "group", "search", "report", "numbers"];

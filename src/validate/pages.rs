@@ -96,6 +96,10 @@ pub fn check_numbers(
 ) -> Vec<ImportantNumber> {
     let mut numbers = Vec::new();
     out.extend(super::text::check_tree(&loaded.tree, &loaded.file));
+    out.extend(super::modeline::check(
+        &loaded.file,
+        crate::schema::DocumentKind::Numbers,
+    ));
     for (i, number) in loaded.value.numbers.iter().enumerate() {
         if !number.label.contains_key(&rules.source_language) {
             out.push(

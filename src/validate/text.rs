@@ -29,7 +29,7 @@ pub const MAX_WORD: usize = 500;
 pub const MAX_LINE: usize = 2000;
 
 /// Fields holding Markdown, as JSON pointers (profile.yaml and translations).
-const MARKDOWN_FIELDS: [&str; 1] = ["/description"];
+pub const MARKDOWN_FIELDS: [&str; 1] = ["/description"];
 
 /// Checks every text value of a YAML file's `tree`.
 pub fn check_tree(tree: &Node, file: &SourceFile) -> Vec<Diagnostic> {
