@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{TODAY_EPOCH, files, steckbrief, steckbrief_ok};
+use common::{TODAY_EPOCH, files, fill_placeholders, steckbrief, steckbrief_ok};
 
 /// Every placeholder `[[…]]` in the text files under `root`, as (file, marker); counted here
 /// independently of the checker.
@@ -34,30 +34,6 @@ fn placeholders(root: &Path) -> Vec<(String, String)> {
         }
     }
     found
-}
-
-/// What an editor would write instead of each placeholder: a postcode where one is asked for,
-/// a sentence elsewhere.
-fn fill_placeholders(root: &Path) {
-    for (path, _) in files(root) {
-        let path = root.join(path);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut filled = String::new();
-        let mut rest = text.as_str();
-        while let Some(start) = rest.find("[[") {
-            let end = start + rest[start..].find("]]").unwrap() + 2;
-            filled.push_str(&rest[..start]);
-            let marker = &rest[start..end];
-            filled.push_str(if marker == "[[PLZ]]" || marker == "[[Postcode]]" {
-                "66606"
-            } else {
-                "Eingetragen von der Redaktion"
-            });
-            rest = &rest[end..];
-        }
-        filled.push_str(rest);
-        std::fs::write(&path, filled).unwrap();
-    }
 }
 
 fn stderr(output: &Output) -> String {

@@ -59,8 +59,10 @@ const PAGES: [(&str, &str, &str); 8] = [
     ("foreword", "de", include_str!("init/pages/foreword.de.md")),
     ("foreword", "en", include_str!("init/pages/foreword.en.md")),
 ];
-/// Keeps the build output and its lock file out of git.
-const GITIGNORE: &str = "/public\n/public.*\n/.public.steckbrief-lock\n";
+/// Keeps the build output and its lock file out of git, and the program where docs/EDITING.md
+/// suggests putting it (beside config.yaml).
+const GITIGNORE: &str =
+    "/public\n/public.*\n/.public.steckbrief-lock\n/steckbrief\n/steckbrief.exe\n";
 /// VS Code suggests the YAML extension when the folder is opened.
 const VSCODE_EXTENSIONS: &str = "{\n  \"recommendations\": [\"redhat.vscode-yaml\"]\n}\n";
 
