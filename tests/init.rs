@@ -61,6 +61,7 @@ fn init_check_fill_build_gives_the_towns_site() {
         "schemas/config.schema.json",
         ".vscode/settings.json",
         ".gitignore",
+        "theme/logo.svg",
     ] {
         assert!(written.contains_key(Path::new(expected)), "no {expected}");
     }
@@ -135,6 +136,21 @@ fn init_check_fill_build_gives_the_towns_site() {
     let actor = std::fs::read_to_string(out.join("de/anlaufstelle/index.html")).unwrap();
     assert!(actor.contains("Zentrale Anlaufstelle Integration Sankt Wendel"));
     assert!(actor.contains("66606"));
+    // The town's placeholder logo, not the built-in default (Merzig's "M").
+    let logo = std::fs::read_dir(out.join("assets"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("logo.")
+        })
+        .unwrap();
+    assert_eq!(
+        std::fs::read(logo).unwrap(),
+        written[Path::new("theme/logo.svg")]
+    );
     let imprint = std::fs::read_to_string(out.join("en/imprint/index.html")).unwrap();
     assert!(imprint.contains("Legal notice"));
     for language in ["de", "en"] {
@@ -169,7 +185,8 @@ fn init_refuses_a_folder_that_is_not_empty_and_leaves_it_alone() {
 fn without_a_town_name_check_asks_for_it() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("neu");
-    steckbrief_ok(&["init", root.to_str().unwrap()]);
+    let output = steckbrief_ok(&["init", root.to_str().unwrap()]);
+    assert!(stderr(&output).contains("for a town still to be named (--town NAME)"));
     let output = steckbrief(&["check", "--root", root.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(

@@ -40,6 +40,8 @@ const CONFIG: &str = include_str!("init/config.yaml");
 const NUMBERS: &str = include_str!("init/numbers.yaml");
 const PROFILE: &str = include_str!("init/profile.yaml");
 const PROFILE_EN: &str = include_str!("init/en.yaml");
+/// A neutral signpost until the town puts in its own logo (the built-in default is Merzig's "M").
+const LOGO: &str = include_str!("init/logo.svg");
 /// The content pages: (id, language, text).
 const PAGES: [(&str, &str, &str); 8] = [
     ("imprint", "de", include_str!("init/pages/imprint.de.md")),
@@ -90,11 +92,17 @@ pub fn run(args: &Args) -> ExitCode {
         }
     }
     let dir = args.dir.display();
-    // de: "{dir} für {town} angelegt ({n} Dateien).\nFüllen Sie die Platzhalter [[…]] aus, die
-    //     `steckbrief check --root {dir}` auflistet; dann zeigt `steckbrief serve --root {dir}`
-    //     die Website."
+    // de: "für {town}" / "für eine Stadt, deren Name noch fehlt (--town NAME)"
+    let purpose = if town == TOWN_PLACEHOLDER {
+        "a town still to be named (--town NAME)".to_owned()
+    } else {
+        town
+    };
+    // de: "{dir} für {purpose} angelegt ({n} Dateien).\nFüllen Sie die Platzhalter [[…]] aus,
+    //     die `steckbrief check --root {dir}` auflistet; dann zeigt
+    //     `steckbrief serve --root {dir}` die Website."
     eprintln!(
-        "created {dir} for {town} ({} files).\nFill in the placeholders [[…]] that \
+        "created {dir} for {purpose} ({} files).\nFill in the placeholders [[…]] that \
          `steckbrief check --root {dir}` lists; then `steckbrief serve --root {dir}` shows the site.",
         files.len()
     );
@@ -173,6 +181,7 @@ fn scaffold(town: &str, today: &str) -> Vec<(PathBuf, String)> {
         (PathBuf::from(NUMBERS_FILE), NUMBERS.to_owned()),
         (actor.join(PROFILE_FILE), yaml(PROFILE)),
         (actor.join("en.yaml"), PROFILE_EN.to_owned()),
+        (PathBuf::from("theme/logo.svg"), LOGO.to_owned()),
         (PathBuf::from(".gitignore"), GITIGNORE.to_owned()),
         (
             PathBuf::from(".vscode/extensions.json"),
