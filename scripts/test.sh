@@ -15,6 +15,7 @@ command -v java >/dev/null || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
+command -v groff >/dev/null || missing+=(groff-base)   # tests/init.rs formats the manual page
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
