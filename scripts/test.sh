@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test and gate. Installs what the gates need on a fresh Debian machine
-# (Chromium, poppler-utils, qpdf, zbar-tools from apt; vnu-jar, axe-core, playwright-core from npm).
+# (Chromium, poppler-utils, qpdf, zbar-tools, groff-base from apt; vnu-jar, axe-core, playwright-core from npm).
 #
 # Compiles once: clippy lints the crate while it is built for the tests (clippy-driver as the
 # workspace's compiler wrapper, as `cargo clippy` itself does), and the example build runs the
