@@ -171,6 +171,11 @@ fn init_refuses_a_folder_that_is_not_empty_and_leaves_it_alone() {
         stderr(&output)
     );
     assert_eq!(files(dir.path()).len(), 1);
+    // A clone of an empty repository has only .git: that is empty enough.
+    let clone = dir.path().join("clone");
+    std::fs::create_dir_all(clone.join(".git")).unwrap();
+    steckbrief_ok(&["init", clone.to_str().unwrap(), "--town", "Beckingen"]);
+    assert!(clone.join("config.yaml").is_file());
     let output = steckbrief(&[
         "init",
         dir.path().join("x").to_str().unwrap(),

@@ -18,7 +18,8 @@ use super::{EXIT_OK, fail};
 /// Arguments of `init`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The folder to create the content in; it must not exist or be empty.
+    /// The folder to create the content in; it must not exist or be empty (a clone of an empty
+    /// repository, with nothing but .git, counts as empty).
     pub dir: PathBuf,
     /// Name of the town or district, e.g. "Saarlouis". Without it, config.yaml and the pages
     /// hold a placeholder that `check` reports until it is filled in.
@@ -124,10 +125,14 @@ fn check_town(town: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `dir` does not exist, or is an empty folder: nothing of anybody's is overwritten.
+/// `dir` does not exist, or is an empty folder: nothing of anybody's is overwritten. A fresh
+/// clone of an empty repository (nothing but `.git`) counts as empty.
 fn usable_folder(dir: &Path) -> Result<(), String> {
     match std::fs::read_dir(dir) {
-        Ok(mut entries) => match entries.next() {
+        Ok(entries) => match entries
+            .filter_map(Result::ok)
+            .find(|entry| entry.file_name() != ".git")
+        {
             None => Ok(()),
             // de: "{dir} ist nicht leer; init legt einen neuen Inhaltsordner an – geben Sie
             //     einen neuen oder leeren Ordner an"
