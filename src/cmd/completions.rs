@@ -20,7 +20,7 @@ pub struct CompletionsArgs {
 pub struct ManArgs {
     /// Write one page per command (steckbrief.1, steckbrief-build.1, …) into this folder instead
     /// of printing the page of steckbrief itself.
-    #[arg(long)]
+    #[arg(long, value_hint = clap::ValueHint::DirPath)]
     pub out: Option<PathBuf>,
 }
 

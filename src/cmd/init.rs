@@ -20,6 +20,7 @@ use super::{EXIT_OK, fail};
 pub struct Args {
     /// The folder to create the content in; it must not exist or be empty (a clone of an empty
     /// repository, with nothing but .git, counts as empty).
+    #[arg(value_hint = clap::ValueHint::DirPath)]
     pub dir: PathBuf,
     /// Name of the town or district, e.g. "Saarlouis". Without it, config.yaml and the pages
     /// hold a placeholder that `check` reports until it is filled in.
