@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::{
     ACTORS_DIR, ActorFolder, CONFIG_FILE, Content, FatalError, Loaded, NUMBERS_FILE, PROFILE_FILE,
-    load_pages, translation_name_problem,
+    content_root_problem, load_pages, translation_name_problem,
 };
 use crate::model::{Profile, Translation};
 use crate::schema::{DocumentKind, Schemas};
@@ -79,17 +79,10 @@ fn load_config(
     cache: &mut FileCaches,
     diagnostics: &mut Diagnostics,
 ) -> Result<Option<Arc<Loaded<Config>>>, FatalError> {
+    if let Some(problem) = content_root_problem(root) {
+        return Err(problem);
+    }
     let config_path = root.join(CONFIG_FILE);
-    if !config_path.is_file() {
-        return Err(FatalError::NoConfig {
-            root: root.to_path_buf(),
-        });
-    }
-    if !root.join(ACTORS_DIR).is_dir() {
-        return Err(FatalError::NoActors {
-            root: root.to_path_buf(),
-        });
-    }
     Ok(cache.check_single(
         |c| &mut c.config,
         root,

@@ -148,6 +148,18 @@ impl std::fmt::Display for FatalError {
 
 impl std::error::Error for FatalError {}
 
+/// Why `root` is not a content folder (no config.yaml, or no actors/ beside it), if it is not.
+pub fn content_root_problem(root: &Path) -> Option<FatalError> {
+    let root_buf = || root.to_path_buf();
+    if !root.join(CONFIG_FILE).is_file() {
+        Some(FatalError::NoConfig { root: root_buf() })
+    } else if !root.join(ACTORS_DIR).is_dir() {
+        Some(FatalError::NoActors { root: root_buf() })
+    } else {
+        None
+    }
+}
+
 /// Reads every `content/pages/<id>/<lang>.md`.
 pub(crate) fn load_pages(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PageFile> {
     let dir = root.join(PAGES_DIR);

@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 mod cmd;
 
@@ -33,6 +33,13 @@ enum Command {
     Schema(cmd::schema::Args),
     /// Create a new actor folder with a commented profile.yaml to fill in.
     New(cmd::new::Args),
+    /// Create the content folder of a new town: config, an example actor, pages with
+    /// placeholders to fill in, schemas and editor settings.
+    Init(cmd::init::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions(cmd::completions::CompletionsArgs),
+    /// Print the manual page (or write one per command with --out DIR).
+    Man(cmd::completions::ManArgs),
     /// Write a synthetic catalogue of N actors for benchmarks (deterministic).
     #[cfg(feature = "synthetic")]
     #[command(hide = true)]
@@ -49,6 +56,9 @@ fn main() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::New(args) => cmd::new::run(args),
+        Command::Init(args) => cmd::init::run(args),
+        Command::Completions(args) => cmd::completions::completions(args, Cli::command()),
+        Command::Man(args) => cmd::completions::man(args, Cli::command()),
         #[cfg(feature = "synthetic")]
         Command::Generate(args) => cmd::generate::run(args),
     }

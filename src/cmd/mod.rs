@@ -3,8 +3,10 @@
 pub mod brochure;
 pub mod build;
 pub mod check;
+pub mod completions;
 #[cfg(feature = "synthetic")]
 pub mod generate;
+pub mod init;
 pub mod new;
 pub mod progress;
 pub mod report;

@@ -29,7 +29,17 @@ pub fn run(args: &Args) -> ExitCode {
     if let Err(Problem { message, hint }) = steckbrief::validate::check_slug(&args.slug) {
         return fail(format!("{message}\n  = hint: {hint}"));
     }
-    let dir = args.root.join(ACTORS_DIR).join(&args.slug);
+    let Some(root) = content_root_above(&args.root) else {
+        // de: "keine config.yaml in {root} oder einem Ordner darüber: `new` legt einen Steckbrief
+        //     im Inhaltsordner an" / "wechseln Sie in den Ordner mit config.yaml oder geben Sie
+        //     --root ORDNER an; eine neue Stadt beginnt mit `steckbrief init ORDNER`"
+        return fail(format!(
+            "no {CONFIG_FILE} in {} or any folder above it: `new` adds an actor to a content folder\n  = hint: \
+             change into the folder with {CONFIG_FILE} or pass --root DIR; a new town starts with `steckbrief init DIR`",
+            args.root.display()
+        ));
+    };
+    let dir = root.join(ACTORS_DIR).join(&args.slug);
     if dir.exists() {
         return fail(format!(
             "{} exists already; edit its {PROFILE_FILE} instead",
@@ -37,8 +47,8 @@ pub fn run(args: &Args) -> ExitCode {
         ));
     }
     let config = read_and_parse::<Config>(
-        &args.root,
-        &args.root.join(CONFIG_FILE),
+        &root,
+        &root.join(CONFIG_FILE),
         DocumentKind::Config,
         &Schemas::default(),
         &mut Diagnostics::default(),
@@ -59,6 +69,24 @@ pub fn run(args: &Args) -> ExitCode {
         path.display()
     );
     ExitCode::from(EXIT_OK)
+}
+
+/// The content folder `start` is in: `start` or the nearest folder above it with a config.yaml
+/// (as git finds its repository), so that `new` run inside `actors/` does not create
+/// `actors/actors/…`. Written relative to `start` (`..`, `../..`) so that messages stay short.
+fn content_root_above(start: &Path) -> Option<PathBuf> {
+    let depth = start.canonicalize().ok()?.ancestors().count();
+    (0..depth)
+        .map(|up| {
+            let mut path = if up > 0 && start == Path::new(".") {
+                PathBuf::new()
+            } else {
+                start.to_path_buf()
+            };
+            path.extend(std::iter::repeat_n("..", up));
+            path
+        })
+        .find(|path| path.join(CONFIG_FILE).is_file())
 }
 
 /// The commented profile.yaml for a new actor.

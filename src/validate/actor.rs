@@ -88,10 +88,13 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         ),
         whatsapp: optional_phone(&mut c, "/whatsapp", profile.whatsapp.as_deref()),
     };
-    c.check(
-        "/address/postcode",
-        fields::postcode(&profile.address.postcode),
-    );
+    // A placeholder is reported as such by the text check, not also as a malformed postcode.
+    if !super::text::has_placeholder(&profile.address.postcode) {
+        c.check(
+            "/address/postcode",
+            fields::postcode(&profile.address.postcode),
+        );
+    }
     check_coordinates(&mut c, profile);
     let opening_hours = check_hours(&mut c, "/opening_hours", profile.opening_hours.as_ref());
     let consultation_hours = check_hours(

@@ -11,7 +11,13 @@
 //!   name or title also becomes a PDF string (bookmark, alternative text, document title), which
 //!   PDF/A limits to 32,767 bytes.
 //!
-//! Only the first problem of each kind in a value is reported: one is enough to find the others.
+//! - Placeholders `[[…]]` that `steckbrief init` leaves where a town fills in its own text
+//!   (imprint, privacy, accessibility statement, the example actor): errors until replaced, so
+//!   that no site is published with them. Every placeholder is reported, since each needs its
+//!   own text.
+//!
+//! Only the first problem of each other kind in a value is reported: one is enough to find the
+//! others.
 
 use crate::bidi::is_direction_control;
 use crate::diagnostics::{Diagnostic, MAX_PER_FILE, Severity, more_like_this};
@@ -64,6 +70,7 @@ pub fn check_tree(tree: &Node, file: &SourceFile) -> Vec<Diagnostic> {
                     field.check_markdown(text, &mut out);
                 }
                 field.check_length(text, markdown, &mut out);
+                field.check_placeholders(text, &mut out);
             }
             NodeKind::Sequence(items) => {
                 for (i, item) in items.iter().enumerate().rev() {
@@ -103,7 +110,56 @@ pub fn check_page(file: &SourceFile) -> Vec<Diagnostic> {
     if let Some((offset, problem)) = length_problem(text, true) {
         out.push(problem.diagnostic(file, "the page").at(at(offset), text));
     }
+    for (offset, marker) in placeholders(text) {
+        out.push(placeholder_diagnostic(file, "the page", marker).at(at(offset), text));
+    }
     out
+}
+
+/// Opens a placeholder that `steckbrief init` leaves for the town to fill in: `[[Anschrift]]`.
+pub const PLACEHOLDER_OPEN: &str = "[[";
+/// Closes a placeholder.
+pub const PLACEHOLDER_CLOSE: &str = "]]";
+
+/// Every placeholder `[[…]]` in `text` (opened and closed on one line, not empty), with its
+/// byte offset.
+pub fn placeholders(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(start) = text[from..].find(PLACEHOLDER_OPEN).map(|i| from + i) {
+            let inner = start + PLACEHOLDER_OPEN.len();
+            let line_end = text[inner..].find('\n').map_or(text.len(), |i| inner + i);
+            match text[inner..line_end].find(PLACEHOLDER_CLOSE) {
+                Some(length) if !text[inner..inner + length].trim().is_empty() => {
+                    let end = inner + length + PLACEHOLDER_CLOSE.len();
+                    from = end;
+                    return Some((start, &text[start..end]));
+                }
+                Some(_) => from = inner,
+                // No close on this line: no later opening on it has one either (linear time
+                // on a line of ten thousand brackets).
+                None => from = line_end,
+            }
+        }
+        None
+    })
+}
+
+/// True if `text` holds a placeholder: other checks of its value (a postcode's digits) wait
+/// until it is filled in, so that one mistake gives one error.
+pub fn has_placeholder(text: &str) -> bool {
+    placeholders(text).next().is_some()
+}
+
+fn placeholder_diagnostic(file: &SourceFile, label: &str, marker: &str) -> Diagnostic {
+    // de: "{label} enthält noch den Platzhalter {marker}" /
+    //     "ersetzen Sie ihn samt den Klammern durch Ihren eigenen Text (`steckbrief init` hat ihn angelegt)"
+    Diagnostic::for_file(
+        Severity::Error,
+        &file.relative,
+        format!("{label} still has the placeholder {marker}"),
+    )
+    .with_hint("replace it, brackets included, with your own text (`steckbrief init` put it there)")
 }
 
 /// One text value of a YAML file.
@@ -149,6 +205,16 @@ impl Field<'_> {
             out.push(
                 problem
                     .diagnostic(self.file, &label)
+                    .at(self.position(text, offset), &self.file.text),
+            );
+        }
+    }
+
+    fn check_placeholders(&self, text: &str, out: &mut Vec<Diagnostic>) {
+        for (offset, marker) in placeholders(text) {
+            let label = format!("`{}`", field_label(self.pointer));
+            out.push(
+                placeholder_diagnostic(self.file, &label, marker)
                     .at(self.position(text, offset), &self.file.text),
             );
         }
@@ -386,6 +452,35 @@ mod tests {
         // Eight levels are fine, and only `description` is Markdown.
         assert!(check("description: |\n  > > > > > > > > acht\n").is_empty());
         assert!(check("summary: \"> > > > > > > > > > x\"\n").is_empty());
+    }
+
+    #[test]
+    fn placeholders_are_errors_each_at_its_place() {
+        let found: Vec<_> = placeholders("a [[PLZ]] b [[ ]] [[x\n]] [[[Ort]]").collect();
+        assert_eq!(found, [(2, "[[PLZ]]"), (25, "[[[Ort]]")]);
+        // A line of brackets without a close is no placeholder (and costs linear time).
+        assert_eq!(placeholders(&"[".repeat(100_000)).count(), 0);
+        let problems =
+            check("summary: \"[[Ein Satz]]\"\ndescription: |\n  Text\n  mit [[Angebot]]\n");
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| (p.message.as_str(), p.line, p.column))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "`summary` still has the placeholder [[Ein Satz]]",
+                    Some(1),
+                    Some(10)
+                ),
+                (
+                    "`description` still has the placeholder [[Angebot]]",
+                    Some(4),
+                    Some(7)
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -61,3 +61,27 @@ pub fn files(root: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<
         })
         .collect()
 }
+
+/// Replaces every placeholder `[[…]]` that `steckbrief init` left in the files under `root` with
+/// what an editor would write: a postcode where one is asked for, a sentence elsewhere.
+pub fn fill_placeholders(root: &Path) {
+    for (path, _) in files(root) {
+        let path = root.join(path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut filled = String::new();
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find("[[") {
+            let end = start + rest[start..].find("]]").unwrap() + 2;
+            filled.push_str(&rest[..start]);
+            let marker = &rest[start..end];
+            filled.push_str(if marker == "[[PLZ]]" || marker == "[[Postcode]]" {
+                "66606"
+            } else {
+                "Eingetragen von der Redaktion"
+            });
+            rest = &rest[end..];
+        }
+        filled.push_str(rest);
+        std::fs::write(&path, filled).unwrap();
+    }
+}
