@@ -15,7 +15,7 @@ command -v java >/dev/null || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
-python3 -c "import vobject" 2>/dev/null || missing+=(python3-vobject)
+/usr/bin/python3 -c "import vobject" 2>/dev/null || missing+=(python3-vobject)
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||

@@ -82,7 +82,7 @@ pub fn page_graph(page: &Page<'_>, main_entity: Option<MainEntity>) -> String {
                     "@type": "ListItem",
                     "position": position,
                     "name": crumb.name,
-                    "item": absolute(page.base_url, &crumb.url),
+                    "item": {"@id": absolute(page.base_url, &crumb.url)},
                 })
             })
             .collect();
@@ -308,7 +308,7 @@ mod tests {
             "https://example.org/site/de/a-z/#breadcrumb"
         );
         assert_eq!(
-            nodes[2]["itemListElement"][1]["item"],
+            nodes[2]["itemListElement"][1]["item"]["@id"],
             "https://example.org/site/de/a-z/"
         );
         assert_eq!(nodes[2]["itemListElement"][1]["position"], 2);
