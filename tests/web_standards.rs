@@ -19,17 +19,10 @@ fn example_site() -> &'static Path {
     static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
     SITE.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let repo = env!("CARGO_MANIFEST_DIR");
-        let out = dir.path().join("public");
-        common::steckbrief_ok(&[
-            "build",
-            "--root",
-            repo,
-            "--out",
-            out.to_str().unwrap(),
-            "--no-brochures",
-            "--quiet",
-        ]);
+        build_quietly(
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            &dir.path().join("public"),
+        );
         dir
     })
     .path()
@@ -562,9 +555,9 @@ fn every_json_ld_block_of_every_page_is_valid_schema_org() {
         .collect();
     assert_eq!(without, ["404.html", "index.html", "report/index.html"]);
     let actor_pages = pages
-        .iter()
-        .filter(|(_, blocks)| {
-            blocks[..].first().is_some_and(|b| {
+        .values()
+        .filter(|blocks| {
+            blocks.first().is_some_and(|b| {
                 b["@graph"].as_array().unwrap().iter().any(|n| {
                     n["@id"]
                         .as_str()
@@ -597,6 +590,35 @@ fn a_planted_invalid_property_on_a_built_page_is_caught() {
             "{page}: {errors:#?}"
         );
     }
+}
+
+#[test]
+fn hostile_profile_text_leaves_the_json_ld_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile-site");
+    build_quietly(&root, &out);
+    let pages = json_ld_blocks(&out);
+    let block = &pages["de/feindlich/index.html"][0];
+    assert_eq!(validate(block), Vec::<String>::new());
+    let organisation = block["@graph"].as_array().unwrap().last().unwrap();
+    assert_eq!(
+        organisation["name"],
+        "Verein <i>\"Hilfe\"</i> & Co </script>"
+    );
+}
+
+/// `steckbrief build` of the content at `root` into `out`, without brochures.
+fn build_quietly(root: &Path, out: &Path) {
+    common::steckbrief_ok(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--no-brochures",
+        "--quiet",
+    ]);
 }
 
 #[test]
@@ -838,15 +860,7 @@ fn text_values_are_escaped_and_long_lines_folded_as_vobject_reads_them() {
         .replace(r#"role: "{{ 7*7 }} {% raw %}""#, &format!("role: '{role}'"));
     std::fs::write(&profile, yaml).unwrap();
     let out = dir.path().join("public");
-    common::steckbrief_ok(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--no-brochures",
-        "--quiet",
-    ]);
+    build_quietly(&root, &out);
     let file = out.join("de/feindlich/contact.vcf");
     let raw = std::fs::read_to_string(&file).unwrap();
     assert!(raw.contains("\r\n "), "the long name is folded: {raw}");
