@@ -113,7 +113,10 @@ pub fn actor_entity(local: &LocalActor<'_>, logo: Option<String>) -> MainEntity 
     };
     put("@type", kind.into());
     put("@id", format!("{}#organization", local.url).into());
-    put("url", local.url.clone().into());
+    // Its own website is its `url`; this page is the one about it.
+    let url = actor.reach.website.as_ref().unwrap_or(&local.url);
+    put("url", url.clone().into());
+    put("mainEntityOfPage", json!({"@id": local.url}));
     put("name", actor.name.clone().into());
     if let Some(short) = &actor.short_name {
         put("alternateName", short.clone().into());
@@ -128,9 +131,6 @@ pub fn actor_entity(local: &LocalActor<'_>, logo: Option<String>) -> MainEntity 
     }
     if let Some(email) = &actor.reach.email {
         put("email", email.clone().into());
-    }
-    if let Some(website) = &actor.reach.website {
-        put("sameAs", website.clone().into());
     }
     if let Some(operator) = &actor.operator {
         put(

@@ -39,9 +39,9 @@ pub fn actor_vcard(local: &LocalActor<'_>, base_url: &str) -> String {
         organisation.push(format!("EMAIL;TYPE=work:{}", escape(email)));
     }
     organisation.extend(languages(&actor.languages));
-    organisation.push(format!("URL:{}", uri(&local.url)));
+    organisation.push(format!("URL:{}", unescaped(&local.url)));
     if let Some(website) = &actor.reach.website {
-        organisation.push(format!("URL;TYPE=work:{}", uri(website)));
+        organisation.push(format!("URL;TYPE=work:{}", unescaped(website)));
     }
     let mut out = String::new();
     push_card(&mut out, &organisation);
@@ -78,7 +78,7 @@ fn languages(codes: &[String]) -> impl Iterator<Item = String> + '_ {
     codes
         .iter()
         .zip(1..=100)
-        .map(|(code, pref)| format!("LANG;PREF={pref}:{}", uri(code)))
+        .map(|(code, pref)| format!("LANG;PREF={pref}:{}", unescaped(code)))
 }
 
 /// A `urn:uuid:` from the SHA-256 of `parts` (a name-based UUID with the version nibble 8, RFC
@@ -109,9 +109,9 @@ fn escape(text: &str) -> String {
         .replace(['\n', '\r'], "\\n")
 }
 
-/// A URI value, which RFC 6350 does not escape; line breaks (never in a checked URL) would end
-/// the property, so they are dropped.
-fn uri(text: &str) -> String {
+/// A value RFC 6350 does not escape (a URI, a language tag); line breaks (never in a checked URL
+/// or language code) would end the property, so they are dropped.
+fn unescaped(text: &str) -> String {
     text.replace(['\n', '\r'], "")
 }
 
