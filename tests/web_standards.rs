@@ -73,7 +73,8 @@ fn schema_ids(value: Option<&Value>) -> Vec<String> {
         .collect()
 }
 
-/// A JSON-LD value's types as local schema.org names; `None` for one that is not schema.org's.
+/// The local name of a schema.org term (`https://schema.org/X`, `schema:X` or plain `X`); `None`
+/// for another vocabulary's term or any other URL.
 fn local_name(term: &str) -> Option<&str> {
     ["https://schema.org/", "http://schema.org/", "schema:"]
         .iter()
@@ -438,6 +439,10 @@ fn the_validator_rejects_unknown_types_and_properties() {
         "telefone is not a schema.org property",
     );
     assert_one_error(json!({"name": "no type"}), "a node without @type");
+    assert_one_error(
+        json!({"@type": "Organization", "serviceArea": {"@type": "Place"}}),
+        "serviceArea is superseded by areaServed",
+    );
     assert_one_error(
         json!({"@type": "Organization", "@language": "de"}),
         "unsupported keyword",
