@@ -172,9 +172,9 @@ fn contact_details_are_links_and_stay_left_to_right() {
     );
     let vcard =
         std::fs::read_to_string(example_site().join("ar/jobcenter-merzig/contact.vcf")).unwrap();
-    assert!(vcard.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+    assert!(vcard.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
     assert!(vcard.contains("FN:Miriam Beispiel\r\n"));
-    assert!(vcard.contains("TEL;TYPE=work,voice:+4968619012210\r\n"));
+    assert!(vcard.contains("TEL;TYPE=WORK,VOICE:+4968619012210\r\n"));
 }
 
 #[test]

@@ -284,7 +284,7 @@ fn write_vcard(
     actor: &crate::catalog::Actor,
     sink: &dyn Sink,
 ) -> Result<(), RenderError> {
-    let card = vcard::actor_vcard(&catalog.local(actor, language), &catalog.config.base_url);
+    let card = vcard::actor_vcard(catalog, &catalog.local(actor, language));
     sink.put(rel(&urls::vcard(language, &actor.slug)), card.into_bytes())
 }
 

@@ -1,28 +1,41 @@
-//! vCard 4.0 files (RFC 6350) for phones' address books: one file per actor and language with a
-//! card for the organisation (`KIND:org`) and one per contact person (`KIND:individual`).
+//! vCard 3.0 files (RFC 2426) for phones' address books: one file per actor and language with a
+//! card for the organisation and one per contact person.
 //!
-//! Every card has `N` and `FN` (an organisation's `N` is empty, as address books write it for
-//! companies; `X-ABShowAs:COMPANY` makes Apple's show it as one). `UID`s are derived from the
-//! site's address and the actor's slug (and the person's name), so a card imported again, from
-//! any language, updates the one already in the address book instead of adding a copy.
+//! 3.0, not 4.0: the contacts app of Android (AOSP and the apps built on it) refuses vCard 4.0
+//! files ("the format isn't supported") and imports 3.0, as do iOS, macOS, Google Contacts and
+//! Outlook. Every card has the properties 3.0 requires, `N` and `FN`; the organisation's `N` is
+//! empty and `X-ABShowAs:COMPANY` marks it as a company, as Apple's address books write one (3.0
+//! has no `KIND`). `UID`s are derived from the site's address and the actor's slug (and the
+//! person's name), so a card imported again, from any language, can update the one already in
+//! the address book instead of adding a copy.
 
 use sha2::{Digest, Sha256};
 
-use crate::catalog::LocalActor;
+use crate::catalog::{Catalog, LocalActor};
+use crate::format;
 
 /// The vCard file of an actor: one card for the organisation, one per contact person, with the
-/// roles in the reader's language.
-pub fn actor_vcard(local: &LocalActor<'_>, base_url: &str) -> String {
-    let actor = local.actor;
+/// roles and the languages in the reader's language.
+pub fn actor_vcard(catalog: &Catalog, local: &LocalActor<'_>) -> String {
+    let (actor, base_url) = (local.actor, catalog.config.base_url.as_str());
     let address = format!(
-        "ADR;TYPE=work:;;{};{};;{};DE",
+        "ADR;TYPE=WORK:;;{};{};;{};DE",
         escape(&actor.address.street),
         escape(&actor.address.city),
         escape(&actor.address.postcode)
     );
+    let languages = |key: &str, codes: &[String]| {
+        (!codes.is_empty()).then(|| {
+            let names: Vec<&str> = codes
+                .iter()
+                .map(|code| format::language_name(catalog, code))
+                .collect();
+            let label = catalog.i18n.get(local.language, key);
+            format!("NOTE:{}", escape(&format!("{label}: {}", names.join(", "))))
+        })
+    };
     let mut organisation = vec![
         format!("UID:{}", uid(&[base_url, &actor.slug])),
-        "KIND:org".to_owned(),
         "N:;;;;".to_owned(),
         format!("FN:{}", escape(&actor.name)),
         format!("ORG:{}", escape(&actor.name)),
@@ -30,19 +43,19 @@ pub fn actor_vcard(local: &LocalActor<'_>, base_url: &str) -> String {
         address.clone(),
     ];
     if let (Some(lat), Some(lon)) = (actor.address.latitude, actor.address.longitude) {
-        organisation.push(format!("GEO:geo:{lat},{lon}"));
+        organisation.push(format!("GEO:{lat};{lon}"));
     }
     if let Some(phone) = &actor.reach.phone {
-        organisation.push(format!("TEL;TYPE=work,voice:{}", phone.international));
+        organisation.push(format!("TEL;TYPE=WORK,VOICE:{}", phone.international));
     }
     if let Some(email) = &actor.reach.email {
-        organisation.push(format!("EMAIL;TYPE=work:{}", escape(email)));
+        organisation.push(format!("EMAIL;TYPE=INTERNET,WORK:{}", escape(email)));
     }
-    organisation.extend(languages(&actor.languages));
     organisation.push(format!("URL:{}", unescaped(&local.url)));
     if let Some(website) = &actor.reach.website {
-        organisation.push(format!("URL;TYPE=work:{}", unescaped(website)));
+        organisation.push(format!("URL;TYPE=WORK:{}", unescaped(website)));
     }
+    organisation.extend(languages("languages_of_service", &actor.languages));
     let mut out = String::new();
     push_card(&mut out, &organisation);
     for (person, role) in actor.contacts.iter().zip(&local.roles) {
@@ -52,7 +65,6 @@ pub fn actor_vcard(local: &LocalActor<'_>, base_url: &str) -> String {
         };
         let mut card = vec![
             format!("UID:{}", uid(&[base_url, &actor.slug, &person.name])),
-            "KIND:individual".to_owned(),
             format!("N:{};{};;;", escape(family), escape(given)),
             format!("FN:{}", escape(&person.name)),
             format!("ORG:{}", escape(&actor.name)),
@@ -61,24 +73,16 @@ pub fn actor_vcard(local: &LocalActor<'_>, base_url: &str) -> String {
             card.push(format!("TITLE:{}", escape(role.value)));
         }
         if let Some(phone) = &person.phone {
-            card.push(format!("TEL;TYPE=work,voice:{}", phone.international));
+            card.push(format!("TEL;TYPE=WORK,VOICE:{}", phone.international));
         }
         if let Some(email) = &person.email {
-            card.push(format!("EMAIL;TYPE=work:{}", escape(email)));
+            card.push(format!("EMAIL;TYPE=INTERNET,WORK:{}", escape(email)));
         }
-        card.extend(languages(&person.languages));
         card.push(address.clone());
+        card.extend(languages("languages_spoken", &person.languages));
         push_card(&mut out, &card);
     }
     out
-}
-
-/// `LANG` properties in the order given, the first preferred.
-fn languages(codes: &[String]) -> impl Iterator<Item = String> + '_ {
-    codes
-        .iter()
-        .zip(1..=100)
-        .map(|(code, pref)| format!("LANG;PREF={pref}:{}", unescaped(code)))
 }
 
 /// A `urn:uuid:` from the SHA-256 of `parts` (a name-based UUID with the version nibble 8, RFC
@@ -100,7 +104,7 @@ fn uid(parts: &[&str]) -> String {
     )
 }
 
-/// Escapes text values (RFC 6350 §3.4): backslash, comma, semicolon, newline.
+/// Escapes text values (RFC 2426 §4, as RFC 6350 §3.4): backslash, comma, semicolon, newline.
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace(',', "\\,")
@@ -109,16 +113,16 @@ fn escape(text: &str) -> String {
         .replace(['\n', '\r'], "\\n")
 }
 
-/// A value RFC 6350 does not escape (a URI, a language tag); line breaks (never in a checked URL
-/// or language code) would end the property, so they are dropped.
+/// A value vCard does not escape (a URI); line breaks (never in a checked URL) would end the
+/// property, so they are dropped.
 fn unescaped(text: &str) -> String {
     text.replace(['\n', '\r'], "")
 }
 
 /// Appends a card (`BEGIN`, `VERSION`, `lines`, `END`) with CRLF line ends, folded at 75 octets
-/// without splitting characters (RFC 6350 §3.2).
+/// without splitting characters (RFC 2426 §2.6, RFC 6350 §3.2).
 fn push_card(out: &mut String, lines: &[String]) {
-    let frame = ["BEGIN:VCARD", "VERSION:4.0"].map(str::to_owned);
+    let frame = ["BEGIN:VCARD", "VERSION:3.0"].map(str::to_owned);
     for line in frame.iter().chain(lines).chain([&"END:VCARD".to_owned()]) {
         let mut width = 0;
         for c in line.chars() {
@@ -143,7 +147,7 @@ mod tests {
         let mut out = String::new();
         push_card(&mut out, &["X:".to_owned() + &"ä".repeat(60)]);
         assert!(out.split("\r\n").all(|l| l.len() <= 75), "{out}");
-        assert!(out.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\nX:"), "{out}");
+        assert!(out.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\nX:"), "{out}");
         assert!(out.ends_with("\r\nEND:VCARD\r\n"), "{out}");
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(
