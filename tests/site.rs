@@ -201,7 +201,7 @@ fn json_ld_parses_and_describes_the_actor() {
     assert_eq!(value["address"]["postalCode"], "66663");
     assert_eq!(value["contactPoint"][1]["name"], "Miriam Beispiel");
     assert_eq!(value["contactPoint"][1]["availableLanguage"][0], "de");
-    assert_eq!(value["openingHoursSpecification"][0]["opens"], "08:00");
+    assert_eq!(value["openingHoursSpecification"][0]["opens"], "08:00:00");
 }
 
 /// The organisation node of the page's one JSON-LD `@graph`.

@@ -342,9 +342,18 @@ impl Validator<'_> {
     fn check_format(&mut self, path: &str, range: &[String], text: &str) {
         let digits =
             |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        // hh:mm:ss with an optional fraction and time zone (Z, +hh:mm, -hh:mm).
         let time = |t: &str| {
-            let parts: Vec<&str> = t.split(':').collect();
-            (2..=3).contains(&parts.len()) && parts.iter().all(|p| digits(p, 2))
+            let (clock, zone) = match t.find(['Z', '+', '-']) {
+                Some(at) => t.split_at(at),
+                None => (t, ""),
+            };
+            let clock = clock.split_once('.').map_or(clock, |(whole, _)| whole);
+            let zone_ok = zone.is_empty()
+                || zone == "Z"
+                || zone.len() == 6 && digits(&zone[1..3], 2) && digits(&zone[4..], 2);
+            let parts: Vec<&str> = clock.split(':').collect();
+            parts.len() == 3 && parts.iter().all(|p| digits(p, 2)) && zone_ok
         };
         let date = |d: &str| {
             let parts: Vec<&str> = d.split('-').collect();
@@ -355,7 +364,7 @@ impl Validator<'_> {
             "Date" => date(text),
             "DateTime" => text
                 .split_once('T')
-                .is_some_and(|(d, t)| date(d) && time(t.get(..8).unwrap_or(t))),
+                .is_some_and(|(d, t)| date(d) && time(t)),
             _ => false,
         });
         if !ok {
@@ -396,8 +405,8 @@ fn the_validator_accepts_a_valid_organisation() {
             "openingHoursSpecification": {
                 "@type": "OpeningHoursSpecification",
                 "dayOfWeek": ["https://schema.org/Monday"],
-                "opens": "08:00",
-                "closes": "12:30:00"
+                "opens": "08:00:00",
+                "closes": "12:30:00+01:00"
             }
         },
         "contactPoint": {"@type": "ContactPoint", "availableLanguage": ["de", "ar"]},
@@ -415,7 +424,7 @@ fn the_validator_finds_what_the_issue_found_in_the_old_json_ld() {
         "name": "Migrationsberatung",
         "inLanguage": "de",
         "geo": {"@type": "GeoCoordinates", "latitude": 49.4, "longitude": 6.6},
-        "openingHoursSpecification": [{"@type": "OpeningHoursSpecification", "opens": "08:00"}]
+        "openingHoursSpecification": [{"@type": "OpeningHoursSpecification", "opens": "08:00:00"}]
     }));
     assert_eq!(errors.len(), 3, "{errors:#?}");
     for property in ["inLanguage", "geo", "openingHoursSpecification"] {
@@ -472,6 +481,14 @@ fn the_validator_checks_values_against_the_range() {
     assert_one_error(
         json!({"@type": "OpeningHoursSpecification", "opens": "8 Uhr"}),
         "\"8 Uhr\" is not a Time",
+    );
+    assert_one_error(
+        json!({"@type": "OpeningHoursSpecification", "closes": "08:00"}),
+        "\"08:00\" is not a Time",
+    );
+    assert_one_error(
+        json!({"@type": "WebPage", "lastReviewed": "15.06.2026"}),
+        "\"15.06.2026\" is not a Date",
     );
     assert_one_error(
         json!({"@type": "ListItem", "position": 1.5}),

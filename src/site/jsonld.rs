@@ -243,8 +243,9 @@ fn opening_hours(hours: Option<&Hours>) -> Vec<Value> {
                 json!({
                     "@type": "OpeningHoursSpecification",
                     "dayOfWeek": days,
-                    "opens": range.from.to_string(),
-                    "closes": range.to.to_string(),
+                    // schema.org Time is hh:mm:ss.
+                    "opens": format!("{}:00", range.from),
+                    "closes": format!("{}:00", range.to),
                 })
             })
         })
