@@ -557,6 +557,7 @@ fn every_json_ld_block_of_every_page_is_valid_schema_org() {
             errors.extend(
                 validate(block)
                     .into_iter()
+                    .chain(dangling_references(block))
                     .map(|e| format!("{page} #{i} {e}")),
             );
         }
@@ -592,6 +593,32 @@ fn every_json_ld_block_of_every_page_is_valid_schema_org() {
     assert_eq!(actor_pages, 30 * 6, "every actor in every language");
 }
 
+/// References to nodes of the page (`{"@id": "…#…"}`) that are not in its `@graph`.
+fn dangling_references(block: &Value) -> Vec<String> {
+    fn references<'a>(value: &'a Value, found: &mut Vec<&'a str>) {
+        match value {
+            Value::Object(node) if node.len() == 1 => {
+                found.extend(node.get("@id").and_then(Value::as_str));
+            }
+            Value::Object(node) => node.values().for_each(|v| references(v, found)),
+            Value::Array(items) => items.iter().for_each(|v| references(v, found)),
+            _ => {}
+        }
+    }
+    let graph = block["@graph"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let ids: Vec<&str> = graph.iter().filter_map(|n| n["@id"].as_str()).collect();
+    let mut found = Vec::new();
+    references(block, &mut found);
+    found
+        .into_iter()
+        .filter(|id| id.contains('#') && !ids.contains(id))
+        .map(|id| format!("{id} is referenced but not in the @graph"))
+        .collect()
+}
+
 #[test]
 fn a_planted_invalid_property_on_a_built_page_is_caught() {
     let pages = json_ld_blocks(example_site());
@@ -610,6 +637,15 @@ fn a_planted_invalid_property_on_a_built_page_is_caught() {
                 .iter()
                 .any(|e| e.contains(&format!("{property} is not a property of"))),
             "{page}: {errors:#?}"
+        );
+        assert_eq!(dangling_references(&block), Vec::<String>::new());
+        block["@graph"].as_array_mut().unwrap().remove(2);
+        let dangling = dangling_references(&block);
+        assert!(
+            dangling
+                .iter()
+                .any(|e| e.contains("#breadcrumb is referenced")),
+            "{page}: the BreadcrumbList removed: {dangling:?}"
         );
     }
 }
