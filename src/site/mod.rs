@@ -25,6 +25,7 @@ use crate::urls;
 use crate::urls::absolute;
 use assets::{Asset, Assets};
 use cards::{CardList, Cards, placeholder};
+use jsonld::Crumb;
 use sitemap::Alternates;
 use views::{Viewer, rel};
 
@@ -134,6 +135,17 @@ struct Job {
     actor: Option<usize>,
     /// The lists of actor cards a listing page shows, in the order of their placeholders.
     cards: Vec<CardList>,
+    /// What its breadcrumb and JSON-LD say about it.
+    meta: PageMeta,
+}
+
+/// A page's name, schema.org type and breadcrumb trail (in the job's language).
+struct PageMeta {
+    /// `WebPage` or `CollectionPage`.
+    schema_type: &'static str,
+    name: String,
+    /// From the home page to this page; empty on pages without a breadcrumb.
+    trail: Vec<Crumb>,
 }
 
 /// The website as a [`Renderer`]: every page of every language with its assets, contact cards
@@ -272,7 +284,7 @@ fn write_vcard(
     actor: &crate::catalog::Actor,
     sink: &dyn Sink,
 ) -> Result<(), RenderError> {
-    let card = vcard::actor_vcard(&catalog.local(actor, language));
+    let card = vcard::actor_vcard(catalog, &catalog.local(actor, language));
     sink.put(rel(&urls::vcard(language, &actor.slug)), card.into_bytes())
 }
 
@@ -296,20 +308,19 @@ fn render_job(
     let page_url = job.url(&shared.language);
     let mut context = shared.page(catalog, &job.urls, &page_url);
     context.extend(job.context);
+    let mut main_entity = None;
     if let Some(index) = job.actor {
         let local = catalog.local(&catalog.actors[index], &shared.language);
         let viewer = Viewer {
             catalog,
             language: &shared.language,
         };
-        let jsonld = jsonld::actor_jsonld(
-            local.actor,
-            local.summary.value,
-            &local.url,
-            &shared.language,
-        );
         let logo = logos.get(&local.actor.slug).cloned();
-        let mut view = viewer.actor(&local, logo, jsonld);
+        let logo_url = logo
+            .as_deref()
+            .map(|url| absolute(&catalog.config.base_url, url));
+        main_entity = Some(jsonld::actor_entity(&local, logo_url));
+        let mut view = viewer.actor(&local, logo);
         view.feedback = catalog
             .config
             .feedback_email
@@ -317,6 +328,27 @@ fn render_job(
             .map(|address| viewer.feedback(local.actor, address, &local.url));
         context.insert("actor", &view);
     }
+    let meta = &job.meta;
+    let page = jsonld::Page {
+        schema_type: meta.schema_type,
+        name: &meta.name,
+        url: &page_url,
+        language: &shared.language,
+        base_url: &catalog.config.base_url,
+        site_name: &shared.site_title,
+        home: &urls::home(&shared.language),
+        trail: &meta.trail,
+    };
+    context.insert("jsonld", &jsonld::page_graph(&page, main_entity));
+    let breadcrumb: Vec<Crumb> = meta
+        .trail
+        .iter()
+        .map(|crumb| Crumb {
+            url: rel(&crumb.url),
+            ..crumb.clone()
+        })
+        .collect();
+    context.insert("breadcrumb", &breadcrumb);
     let html = render_html(tera, job.template, &context)?.into_bytes();
     let root = root_prefix(&page_url);
     let page = match how {
@@ -413,7 +445,13 @@ struct Jobs<'a> {
 
 impl Jobs<'_> {
     /// A page that exists at `url(code)` in every language.
-    fn job(&self, url: &dyn Fn(&str) -> String, template: &'static str, context: Context) -> Job {
+    fn job(
+        &self,
+        url: &dyn Fn(&str) -> String,
+        template: &'static str,
+        context: Context,
+        meta: PageMeta,
+    ) -> Job {
         Job {
             urls: self
                 .catalog
@@ -426,6 +464,58 @@ impl Jobs<'_> {
             context,
             actor: None,
             cards: Vec::new(),
+            meta,
+        }
+    }
+
+    /// The name, type and trail of a page one step below the home page.
+    fn below_home(&self, schema_type: &'static str, name: String, url: String) -> PageMeta {
+        let trail = vec![
+            self.home_crumb(),
+            Crumb {
+                name: name.clone(),
+                url,
+                lang: None,
+            },
+        ];
+        PageMeta {
+            schema_type,
+            name,
+            trail,
+        }
+    }
+
+    fn home_crumb(&self) -> Crumb {
+        Crumb {
+            name: self.viewer.string("home").to_owned(),
+            url: urls::home(self.language),
+            lang: None,
+        }
+    }
+
+    /// Home, the actor's main topic (its first), the actor.
+    fn actor_meta(&self, actor: &crate::catalog::Actor) -> PageMeta {
+        let source = self.catalog.config.source_language.as_str();
+        let topic = actor.topics.first().and_then(|id| {
+            let category = self.catalog.config.topics.iter().find(|c| &c.id == id)?;
+            Some(Crumb {
+                name: category_label(category, self.language, source).to_owned(),
+                url: urls::topic(self.language, id),
+                lang: None,
+            })
+        });
+        let name = Crumb {
+            name: actor.name.clone(),
+            url: urls::actor(self.language, &actor.slug),
+            lang: (self.language != source).then(|| source.to_owned()),
+        };
+        PageMeta {
+            schema_type: "WebPage",
+            name: actor.name.clone(),
+            trail: std::iter::once(self.home_crumb())
+                .chain(topic)
+                .chain([name])
+                .collect(),
         }
     }
 
@@ -457,7 +547,17 @@ impl Jobs<'_> {
         if let Some(foreword) = self.catalog.pages.get(FOREWORD_PAGE) {
             home.insert("foreword", &self.viewer.page(foreword));
         }
-        self.job(&urls::home, "home.html", home)
+        let meta = PageMeta {
+            schema_type: "WebPage",
+            name: localized(
+                &self.catalog.config.title,
+                self.language,
+                &self.catalog.config.source_language,
+            )
+            .to_owned(),
+            trail: Vec::new(),
+        };
+        self.job(&urls::home, "home.html", home, meta)
     }
 
     fn actors(&self) -> impl Iterator<Item = Job> + '_ {
@@ -471,6 +571,7 @@ impl Jobs<'_> {
                     &|c| urls::actor(c, &actor.slug),
                     "actor.html",
                     Context::new(),
+                    self.actor_meta(actor),
                 )
             })
     }
@@ -499,21 +600,34 @@ impl Jobs<'_> {
                     self.viewer.string(kind.heading_key()),
                     category_label(category, self.language, source)
                 );
-                let mut context = self.listing(heading, actors.len());
+                let mut context = self.listing(heading.clone(), actors.len());
                 context.insert("cards", &placeholder(0));
+                let meta = self.below_home(
+                    "CollectionPage",
+                    heading,
+                    kind.url(self.language, &category.id),
+                );
                 Some(Job {
                     cards: vec![CardList { level: 2, actors }],
-                    ..self.job(&|c| kind.url(c, &category.id), "listing.html", context)
+                    ..self.job(
+                        &|c| kind.url(c, &category.id),
+                        "listing.html",
+                        context,
+                        meta,
+                    )
                 })
             })
             .collect()
     }
 
     fn a_to_z(&self) -> Job {
-        let mut az = self.listing(
-            self.viewer.string("all_actors_az").to_owned(),
-            self.catalog.actors.len(),
+        let heading = self.viewer.string("all_actors_az").to_owned();
+        let meta = self.below_home(
+            "CollectionPage",
+            heading.clone(),
+            urls::index(self.language),
         );
+        let mut az = self.listing(heading, self.catalog.actors.len());
         let (letters, cards): (Vec<LetterGroup>, Vec<CardList>) = letter_groups(self.catalog)
             .into_iter()
             .enumerate()
@@ -528,7 +642,7 @@ impl Jobs<'_> {
         az.insert("letters", &letters);
         Job {
             cards,
-            ..self.job(&urls::index, "listing.html", az)
+            ..self.job(&urls::index, "listing.html", az, meta)
         }
     }
 
@@ -536,16 +650,24 @@ impl Jobs<'_> {
         (!self.catalog.numbers.is_empty()).then(|| {
             let mut context = Context::new();
             context.insert("numbers", &self.viewer.numbers());
-            self.job(&urls::numbers, "numbers.html", context)
+            let name = self.viewer.string("brochure_important_numbers").to_owned();
+            let meta = self.below_home("WebPage", name, urls::numbers(self.language));
+            self.job(&urls::numbers, "numbers.html", context, meta)
         })
     }
 
     fn pages(&self) -> impl Iterator<Item = Job> + '_ {
         let pages = self.catalog.pages.values();
         pages.filter(|p| p.id != FOREWORD_PAGE).map(|page| {
+            let view = self.viewer.page(page);
+            let meta = PageMeta {
+                schema_type: "WebPage",
+                name: view.title.clone(),
+                trail: Vec::new(),
+            };
             let mut context = Context::new();
-            context.insert("page", &self.viewer.page(page));
-            self.job(&|c| urls::page(c, &page.id), "page.html", context)
+            context.insert("page", &view);
+            self.job(&|c| urls::page(c, &page.id), "page.html", context, meta)
         })
     }
 }
@@ -567,6 +689,8 @@ fn letter_groups(catalog: &Catalog) -> Vec<(String, Vec<usize>)> {
 /// The variables every page of one language shares, computed once per language.
 struct SharedContext {
     language: String,
+    /// The site's title in `language`.
+    site_title: String,
     context: Context,
 }
 
@@ -607,6 +731,7 @@ impl SharedContext {
         context.insert("x_default", &absolute(&config.base_url, "/"));
         SharedContext {
             language: language.to_owned(),
+            site_title: localized(&config.title, language, source).to_owned(),
             context,
         }
     }

@@ -125,8 +125,6 @@ pub struct ActorView {
     pub vcard: String,
     /// The logo's URL, when the actor has one.
     pub logo: Option<String>,
-    /// JSON-LD, already escaped for a `<script>` element.
-    pub jsonld: String,
     /// The opening hours per weekday for the page's script (see [`week_json`]).
     pub week: Option<String>,
     /// A `mailto:` link to the editors, pre-filled with this page, when the site has a
@@ -260,7 +258,7 @@ impl<'a> Viewer<'a> {
     }
 
     /// Everything the actor's page shows.
-    pub fn actor(&self, local: &LocalActor<'a>, logo: Option<String>, jsonld: String) -> ActorView {
+    pub fn actor(&self, local: &LocalActor<'a>, logo: Option<String>) -> ActorView {
         let config = &self.catalog.config;
         let actor = local.actor;
         let text = |text: Option<Localized<'_, str>>| text.map(Text::from);
@@ -341,7 +339,6 @@ impl<'a> Viewer<'a> {
             ),
             vcard: rel(&urls::vcard(self.language, &actor.slug)),
             logo,
-            jsonld,
             week: week_json(actor.opening_hours.as_ref()),
             feedback: None,
         }
