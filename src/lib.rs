@@ -17,6 +17,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod fonts;
 pub mod format;
+pub mod hsds;
 pub mod i18n;
 pub mod load;
 pub mod markdown;

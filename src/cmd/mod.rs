@@ -3,6 +3,7 @@
 pub mod brochure;
 pub mod build;
 pub mod check;
+pub mod export;
 #[cfg(feature = "synthetic")]
 pub mod generate;
 pub mod new;
