@@ -155,6 +155,7 @@ pub fn build(
     };
     let open_data = OpenData {
         brochure_languages: languages,
+        today: options.today,
     };
     let brochures = Brochures {
         languages,
@@ -204,6 +205,7 @@ pub fn website(catalog: &Catalog, options: site::Options<'_>) -> Result<Files, R
     let sink = Collect::default();
     let open_data = OpenData {
         brochure_languages: options.brochure_languages,
+        today: options.today,
     };
     // On the caller's rayon pool (tests render on one thread to compare with the build).
     let (site, open_data) = rayon::join(

@@ -78,7 +78,7 @@ impl File {
         match self {
             File::Index => {
                 // `timezone` is this export's own addition (HSDS's `schedule.timezone` is a
-                    // fixed UTC offset): the zone of every `opens_at` and `closes_at`.
+                // fixed UTC offset): the zone of every `opens_at` and `closes_at`.
                 let index = json!({
                     "version": VERSION,
                     "timezone": "Europe/Berlin",
@@ -109,7 +109,11 @@ impl File {
             File::TaxonomyTerms => {
                 let config = &catalog.config;
                 let count = config.topics.len() + config.target_groups.len();
-                page(out, count, hsds.terms().map(|(kind, c)| hsds.term(kind, c, true)))
+                page(
+                    out,
+                    count,
+                    hsds.terms().map(|(kind, c)| hsds.term(kind, c, true)),
+                )
             }
         }
     }
@@ -232,7 +236,10 @@ impl<'a> Hsds<'a> {
         object([
             ("id", id.clone()),
             ("name", text(&actor.name)),
-            ("alternate_name", actor.short_name.clone().map(Value::String)),
+            (
+                "alternate_name",
+                actor.short_name.clone().map(Value::String),
+            ),
             ("description", text(local.summary.value)),
             ("email", actor.reach.email.clone().map(Value::String)),
             ("website", actor.reach.website.clone().map(Value::String)),
@@ -300,10 +307,7 @@ impl<'a> Hsds<'a> {
         });
         let organization = self.organization_fields(actor, &local);
         let mut at_location = self.service_at_location(actor);
-        at_location.insert(
-            "location".to_owned(),
-            self.location(actor, &local),
-        );
+        at_location.insert("location".to_owned(), self.location(actor, &local));
         let attributes = self.attributes(actor, id.clone());
         let extra = object([
             ("phones", Some(Value::Array(phones))),
@@ -341,7 +345,10 @@ impl<'a> Hsds<'a> {
             ("id", self.id("service", &actor.slug)),
             ("organization_id", self.id("organization", &actor.slug)),
             ("name", text(&actor.name)),
-            ("alternate_name", actor.short_name.clone().map(Value::String)),
+            (
+                "alternate_name",
+                actor.short_name.clone().map(Value::String),
+            ),
             ("description", text(description)),
             ("url", text(&local.url)),
             ("email", actor.reach.email.clone().map(Value::String)),
@@ -569,7 +576,10 @@ impl<'a> Hsds<'a> {
                 text(format!("{}: {label}", self.i18n(kind.i18n_key()))),
             ),
             ("taxonomy_id", self.id("taxonomy", kind.key())),
-            ("taxonomy_detail", with_taxonomy.then(|| self.taxonomy(kind))),
+            (
+                "taxonomy_detail",
+                with_taxonomy.then(|| self.taxonomy(kind)),
+            ),
             ("language", text(self.language)),
             ("term_uri", text(urls::absolute(self.base_url, &page))),
         ]))

@@ -22,6 +22,9 @@ pub struct OpenData<'a> {
     /// The languages whose PDF brochure the build writes (listed as distributions in the
     /// DCAT metadata).
     pub brochure_languages: &'a [String],
+    /// The day of the build (`SOURCE_DATE_EPOCH`-aware, see [`crate::today`]): the data's
+    /// modification date.
+    pub today: Date,
 }
 
 /// The version of the format of catalog.json: the major number changes when a field is removed
@@ -38,14 +41,16 @@ impl Renderer for OpenData<'_> {
 
     fn render(&self, catalog: &Catalog, sink: &dyn Sink) -> Result<Rendered, RenderError> {
         let path = |url: &str| url.trim_start_matches('/').to_owned();
-        sink.put_written(path(urls::OPEN_DATA), &|out| write(catalog, out))?;
+        sink.put_written(path(urls::OPEN_DATA), &|out| {
+            write(catalog, self.today, out)
+        })?;
         sink.put(path(urls::OPEN_DATA_SCHEMA), SCHEMA.as_bytes().to_vec())?;
         for file in hsds::File::ALL {
             sink.put_written(format!("{}{}", path(urls::HSDS), file.name()), &|out| {
                 file.write(catalog, out)
             })?;
         }
-        let dcat = dcat(catalog, self.brochure_languages);
+        let dcat = dcat(catalog, self.brochure_languages, self.today);
         sink.put_written(path(urls::DCAT), &|out| {
             serde_json::to_writer_pretty(&mut *out, &dcat)?;
             out.write_all(b"\n")
@@ -97,7 +102,7 @@ fn title(catalog: &Catalog) -> &str {
 
 /// The whole catalogue as open data (actors with all fields and translations), written as it is
 /// serialised: at ten thousand actors it is a few hundred megabytes.
-fn write(catalog: &Catalog, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn write(catalog: &Catalog, today: Date, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct OpenData<'a> {
         #[serde(rename = "$schema")]
@@ -109,8 +114,7 @@ fn write(catalog: &Catalog, out: &mut dyn std::io::Write) -> std::io::Result<()>
         publisher: PublisherData<'a>,
         licence: LicenceData,
         attribution: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        modified: Option<Date>,
+        modified: Date,
         source_language: &'a str,
         languages: Vec<&'a str>,
         topics: Vec<CategoryData<'a>>,
@@ -166,7 +170,7 @@ fn write(catalog: &Catalog, out: &mut dyn std::io::Write) -> std::io::Result<()>
             url: licence.url(),
         },
         attribution: attribution(catalog),
-        modified: catalog.as_of(),
+        modified: today,
         source_language: &config.source_language,
         topics: categories(&config.topics),
         target_groups: categories(&config.target_groups),
@@ -181,17 +185,17 @@ fn write(catalog: &Catalog, out: &mut dyn std::io::Write) -> std::io::Result<()>
 
 /// DCAT-AP.de metadata (JSON-LD): a catalogue with one dataset, the open data, and its
 /// distributions: catalog.json, the HSDS files and the PDF brochures.
-fn dcat(catalog: &Catalog, brochure_languages: &[String]) -> Value {
+fn dcat(catalog: &Catalog, brochure_languages: &[String], today: Date) -> Value {
     let config = &catalog.config;
     let absolute = |path: &str| urls::absolute(&config.base_url, path);
     let licence = json!({ "@id": config.open_data.licence.dcat_uri() });
-    let modified = catalog
-        .as_of()
-        .map(|date| json!({ "@value": date.to_string(), "@type": "xsd:date" }));
+    let modified = json!({ "@value": today.to_string(), "@type": "xsd:date" });
     let dataset_id = absolute(&format!("{}#dataset", urls::DCAT));
     let publisher_id = absolute(&format!("{}#publisher", urls::DCAT));
-    let json_format = json!({ "@id": "http://publications.europa.eu/resource/authority/file-type/JSON" });
-    let json_type = json!({ "@id": "https://www.iana.org/assignments/media-types/application/json" });
+    let json_format =
+        json!({ "@id": "http://publications.europa.eu/resource/authority/file-type/JSON" });
+    let json_type =
+        json!({ "@id": "https://www.iana.org/assignments/media-types/application/json" });
     let distribution = |id: &str, title: String, url: String, conforms_to: &str| {
         json!({
             "@id": absolute(&format!("{}#{id}", urls::DCAT)),
@@ -216,7 +220,11 @@ fn dcat(catalog: &Catalog, brochure_languages: &[String]) -> Value {
     distributions.extend(hsds::File::ALL.into_iter().map(|file| {
         distribution(
             &format!("hsds-{}", file.name().trim_end_matches(".json")),
-            format!("{name} (Open Referral HSDS {}, {})", hsds::VERSION, file.name()),
+            format!(
+                "{name} (Open Referral HSDS {}, {})",
+                hsds::VERSION,
+                file.name()
+            ),
             absolute(&format!("{}{}", urls::HSDS, file.name())),
             "https://docs.openreferral.org/en/v3.0/",
         )

@@ -121,7 +121,9 @@ pub struct Pdf {
 /// reproducible-builds convention), else the newest `last_reviewed` of the catalogue. Never the
 /// wall clock, so that rebuilding unchanged content gives the same PDF.
 pub fn as_of_date(catalog: &Catalog) -> Result<Date, BrochureError> {
-    catalog.as_of().ok_or(BrochureError::NoDate)
+    crate::source_date_epoch()
+        .or_else(|| catalog.last_reviewed())
+        .ok_or(BrochureError::NoDate)
 }
 
 /// Writes the brochure of every brochure language from config.yaml (see [`render_languages`]).

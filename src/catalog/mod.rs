@@ -88,13 +88,6 @@ impl Catalog {
     pub fn last_reviewed(&self) -> Option<Date> {
         self.actors.iter().map(|a| a.last_reviewed).max()
     }
-
-    /// The date the outputs are "as of": the day of `SOURCE_DATE_EPOCH` if set (the
-    /// reproducible-builds convention), else the newest `last_reviewed`. Never the wall clock,
-    /// so that rebuilding unchanged content gives the same files.
-    pub fn as_of(&self) -> Option<Date> {
-        crate::source_date_epoch().or_else(|| self.last_reviewed())
-    }
 }
 
 /// A sort key that files names as a German reader expects (DIN 5007-1): case-insensitive,
