@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test and gate. Installs what the gates need on a fresh Debian machine
-# (Chromium, poppler-utils, qpdf, zbar-tools from apt; vnu-jar, axe-core, playwright-core from npm).
+# (Chromium, poppler-utils, qpdf, zbar-tools, python3-rdflib from apt; vnu-jar, axe-core, playwright-core from npm).
 #
 # Compiles once: clippy lints the crate while it is built for the tests (clippy-driver as the
 # workspace's compiler wrapper, as `cargo clippy` itself does), and the example build runs the
@@ -15,6 +15,7 @@ command -v java >/dev/null || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
+/usr/bin/python3 -c "import rdflib" 2>/dev/null || missing+=(python3-rdflib)
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||

@@ -496,3 +496,47 @@ fn dcat_metadata_describes_every_open_data_file_for_govdata() {
         )
     );
 }
+
+/// Runs tests/dcat_check.py (rdflib, an independent RDF parser) on `file`: (success, output).
+fn dcat_check(file: &Path) -> (bool, String) {
+    let output = std::process::Command::new("/usr/bin/python3")
+        .arg(repo().join("tests/dcat_check.py"))
+        .arg(file)
+        .output()
+        .expect("/usr/bin/python3 runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !text.contains("No module named 'rdflib'"),
+        "python3-rdflib is missing (scripts/test.sh installs it)"
+    );
+    (output.status.success(), text)
+}
+
+#[test]
+fn dcat_metadata_reads_as_rdf_with_what_govdata_requires() {
+    let file = example_site().join("data/dcat.jsonld");
+    let (ok, output) = dcat_check(&file);
+    eprintln!("dcat.jsonld (rdflib): {}", output.trim());
+    assert!(ok, "{output}");
+    assert!(output.contains("7 distributions, 0 problems"), "{output}");
+
+    // The checker notices a distribution without licence and a date without its type.
+    let mut dcat = json_file(&file);
+    let dataset = &mut dcat["@graph"][1];
+    dataset["dcat:distribution"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("dct:license");
+    dataset["dct:modified"] = json!("2026-11-28");
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("dcat.jsonld");
+    std::fs::write(&broken, serde_json::to_vec(&dcat).unwrap()).unwrap();
+    let (ok, output) = dcat_check(&broken);
+    assert!(!ok, "{output}");
+    assert!(output.contains("no dct:license"), "{output}");
+    assert!(output.contains("2 problems"), "{output}");
+}
