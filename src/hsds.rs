@@ -154,6 +154,25 @@ fn object<const N: usize>(fields: [(&str, Option<Value>); N]) -> Map<String, Val
         .collect()
 }
 
+/// A web address as a URI, which HSDS asks for: `check` accepts what browsers accept, such as
+/// `https://bücher.example/Öffnungszeiten und Preise`; its normal form is ASCII
+/// (`https://xn--bcher-kva.example/%C3%96ffnungszeiten%20und%20Preise`).
+fn uri(address: &str) -> Option<Value> {
+    url::Url::parse(address)
+        .ok()
+        .map(|url| Value::String(url.into()))
+}
+
+/// An e-mail address as HSDS asks for it (ASCII): an internationalised domain in its ASCII form
+/// (`info@bücher.example` → `info@xn--bcher-kva.example`). An address whose local part is not
+/// ASCII has no such form and is left out.
+fn email(address: &str) -> Option<Value> {
+    let (local, domain) = address.rsplit_once('@')?;
+    let domain = url::Host::parse(domain).ok()?.to_string();
+    let address = format!("{local}@{domain}");
+    address.is_ascii().then_some(Value::String(address))
+}
+
 fn text(value: impl Into<String>) -> Option<Value> {
     Some(Value::String(value.into()))
 }
@@ -241,8 +260,8 @@ impl<'a> Hsds<'a> {
                 actor.short_name.clone().map(Value::String),
             ),
             ("description", text(local.summary.value)),
-            ("email", actor.reach.email.clone().map(Value::String)),
-            ("website", actor.reach.website.clone().map(Value::String)),
+            ("email", actor.reach.email.as_deref().and_then(email)),
+            ("website", actor.reach.website.as_deref().and_then(uri)),
             ("phones", Some(phones.collect())),
         ])
     }
@@ -293,7 +312,7 @@ impl<'a> Hsds<'a> {
                 ("service_id", id.clone()),
                 ("name", text(&contact.name)),
                 ("title", role.map(|r| json!(r.value))),
-                ("email", contact.email.clone().map(Value::String)),
+                ("email", contact.email.as_deref().and_then(email)),
                 ("phones", Some(phones.collect())),
             ]))
         });
@@ -350,8 +369,8 @@ impl<'a> Hsds<'a> {
                 actor.short_name.clone().map(Value::String),
             ),
             ("description", text(description)),
-            ("url", text(&local.url)),
-            ("email", actor.reach.email.clone().map(Value::String)),
+            ("url", uri(&local.url)),
+            ("email", actor.reach.email.as_deref().and_then(email)),
             ("status", text("active")),
             ("fees_description", local.costs.map(|c| json!(c.value))),
             ("eligibility_description", Some(json!(groups.join(", ")))),
@@ -549,10 +568,6 @@ impl<'a> Hsds<'a> {
             ("id", self.id("taxonomy", kind.key())),
             ("name", text(name)),
             ("description", text(format!("{title}: {name}"))),
-            (
-                "uri",
-                text(urls::absolute(self.base_url, &urls::home(self.language))),
-            ),
         ]))
     }
 
@@ -581,7 +596,7 @@ impl<'a> Hsds<'a> {
                 with_taxonomy.then(|| self.taxonomy(kind)),
             ),
             ("language", text(self.language)),
-            ("term_uri", text(urls::absolute(self.base_url, &page))),
+            ("term_uri", uri(&urls::absolute(self.base_url, &page))),
         ]))
     }
 }

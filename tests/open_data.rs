@@ -359,14 +359,59 @@ fn catalog_json_validates_against_the_schema_published_beside_it() {
 
 /// The example content in a temporary folder with `edit` applied to its config.yaml.
 fn example_with_config(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    example_with(&[("config.yaml", &edit)])
+}
+
+/// The example content in a temporary folder (under `content/`) with each `(file, edit)`
+/// applied.
+fn example_with(edits: &[(&str, &dyn Fn(String) -> String)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("content");
     for folder in ["actors", "content", "i18n", "theme"] {
         common::copy_dir(&repo().join(folder), &root.join(folder));
     }
-    let config = std::fs::read_to_string(repo().join("config.yaml")).unwrap();
-    std::fs::write(root.join("config.yaml"), edit(config)).unwrap();
+    std::fs::copy(repo().join("config.yaml"), root.join("config.yaml")).unwrap();
+    for (file, edit) in edits {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        std::fs::write(root.join(file), edit(text)).unwrap();
+    }
     dir
+}
+
+#[test]
+fn addresses_that_check_accepts_stay_valid_in_the_open_data() {
+    // Browsers accept these, so `check` does; HSDS wants URIs and e-mail addresses.
+    let profile = |text: String| {
+        text.replace(
+            "website: https://www.jobcenter-ge.de",
+            "website: https://bücher.example/Öffnungszeiten und Preise",
+        )
+        .replace(
+            "email: jobcenter-merzig@example.org",
+            "email: jobcenter@bücher.example",
+        )
+    };
+    let dir = example_with(&[("actors/jobcenter-merzig/profile.yaml", &profile)]);
+    let (root, out) = (dir.path().join("content"), dir.path().join("public"));
+    steckbrief_ok(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--no-brochures",
+        "--quiet",
+    ]);
+    let (_, _, problems) = validate_hsds(&out.join("data/hsds"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let services = std::fs::read_to_string(out.join("data/hsds/services.json")).unwrap();
+    assert!(services.contains(
+        "\"website\":\"https://xn--bcher-kva.example/%C3%96ffnungszeiten%20und%20Preise\""
+    ));
+    let schema = json_file(&out.join("data/catalog.schema.json"));
+    let catalog = json_file(&out.join("data/catalog.json"));
+    let problems = errors(&catalog_validator(&schema), &catalog, "catalog.json");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
