@@ -4,7 +4,7 @@
 //! HSDS 3.0 publishes JSON in the shape of its API; without a server, the export is the API's
 //! answers as static files, one per list endpoint (`services.json` for `GET /services`, …), each
 //! a single page holding every record fully nested ("compiled"), plus `index.json` for `GET /`.
-//! Every record validates against the official schemas (tests/hsds.rs).
+//! Every record validates against the official schemas (tests/open_data.rs).
 //!
 //! Ids are UUID v5 of a fixed namespace and `<base_url>/<entity>/<key>` (the key is the actor's
 //! slug, a topic id, …): the same content gives the same ids in every build, and two towns'
@@ -185,7 +185,7 @@ enum Kind {
 }
 
 impl Kind {
-    /// The key in ids, HSDS's `link_type` and the i18n key of the taxonomy's name.
+    /// The key in ids and HSDS's `link_type` of attributes.
     fn key(self) -> &'static str {
         match self {
             Kind::Topic => "topic",
@@ -193,6 +193,7 @@ impl Kind {
         }
     }
 
+    /// The i18n key of the taxonomy's name ("Themen").
     fn i18n_key(self) -> &'static str {
         match self {
             Kind::Topic => "topics",
@@ -219,8 +220,7 @@ impl<'a> Hsds<'a> {
 
     /// The stable id of the `entity` with `key`.
     fn id(&self, entity: &str, key: &str) -> Option<Value> {
-        let name = format!("{}/{entity}/{key}", self.base_url);
-        text(Uuid::new_v5(&NAMESPACE, name.as_bytes()).to_string())
+        text(stable_id(self.base_url, entity, key).to_string())
     }
 
     fn i18n(&self, key: &'a str) -> &'a str {
@@ -601,6 +601,11 @@ impl<'a> Hsds<'a> {
     }
 }
 
+/// The id of the `entity` with `key` in the export of the site at `base_url`.
+fn stable_id(base_url: &str, entity: &str, key: &str) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("{base_url}/{entity}/{key}").as_bytes())
+}
+
 /// The RFC 5545 day code ("MO").
 fn rrule_day(day: Weekday) -> &'static str {
     match day {
@@ -620,5 +625,39 @@ fn closing(time: TimeOfDay) -> String {
         "23:59".to_owned()
     } else {
         time.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn midnight_closes_at_23_59_as_hsds_advises() {
+        assert_eq!(closing(TimeOfDay(24 * 60)), "23:59");
+        assert_eq!(closing(TimeOfDay(17 * 60 + 30)), "17:30");
+    }
+
+    #[test]
+    fn addresses_take_their_ascii_form_or_are_left_out() {
+        assert_eq!(
+            email("info@bücher.example"),
+            Some(json!("info@xn--bcher-kva.example"))
+        );
+        assert_eq!(email("jürgen@example.org"), None);
+        assert_eq!(
+            uri("https://example.org/a b"),
+            Some(json!("https://example.org/a%20b"))
+        );
+    }
+
+    #[test]
+    fn ids_depend_on_entity_key_and_base_url_only() {
+        let id = stable_id;
+        let a = id("https://a.example", "service", "jobcenter");
+        assert_eq!(a, id("https://a.example", "service", "jobcenter"));
+        assert_ne!(a, id("https://b.example", "service", "jobcenter"));
+        assert_ne!(a, id("https://a.example", "location", "jobcenter"));
+        assert_eq!(a.get_version_num(), 5);
     }
 }
