@@ -72,6 +72,12 @@ pub struct OpenDataConfig {
     /// The federal state (Bundesland) of the addresses, e.g. "Saarland": HSDS addresses
     /// require one.
     pub state: Option<String>,
+    /// The town's official municipality key (Amtlicher Gemeindeschlüssel, 8 digits), e.g.
+    /// "10042114": open-data portals place the data on the map with it.
+    pub municipality_key: Option<String>,
+    /// The publisher's id at GovData (`dcatde:contributorID`, a URI that GovData assigns),
+    /// which GovData requires of data it harvests.
+    pub contributor_id: Option<String>,
 }
 
 /// An open-data licence that German open-data portals (GovData) know.

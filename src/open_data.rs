@@ -296,6 +296,13 @@ fn dcat(catalog: &Catalog, brochure_languages: &[String], today: Date) -> Value 
             { "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE" },
         ],
         "dct:spatial": { "@type": "dct:Location", "skos:prefLabel": config.town },
+        "dcatde:politicalGeocodingURI": open_data.municipality_key.as_ref().map(|key| {
+            json!({ "@id": format!("http://dcat-ap.de/def/politicalGeocoding/municipalityKey/{key}") })
+        }),
+        "dcatde:politicalGeocodingLevelURI": open_data.municipality_key.as_ref().map(|_| {
+            json!({ "@id": "http://dcat-ap.de/def/politicalGeocoding/Level/municipality" })
+        }),
+        "dcatde:contributorID": open_data.contributor_id.as_ref().map(|id| json!({ "@id": id })),
         "dct:publisher": { "@id": publisher_id },
         "dcat:contactPoint": contact,
         "dct:license": licence,

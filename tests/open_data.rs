@@ -467,6 +467,11 @@ fn an_unknown_licence_or_a_bad_publisher_address_is_an_error_of_config_yaml() {
             "publisher_url: www merzig",
             "publisher_url",
         ),
+        (
+            "municipality_key: \"10042113\"",
+            "municipality_key: \"1004211\"",
+            "has 8 digits",
+        ),
     ];
     for (line, broken, expected) in cases {
         let dir = example_with_config(|config| config.replace(line, broken));

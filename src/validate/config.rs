@@ -183,6 +183,23 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
     {
         report(out, "/open_data/publisher_email", problem);
     }
+    if let Some(key) = &open_data.municipality_key
+        && !(key.len() == 8 && key.bytes().all(|b| b.is_ascii_digit()))
+    {
+        report(
+            out,
+            "/open_data/municipality_key",
+            Problem::new(
+                format!("`{key}` is not a municipality key"),
+                "the Amtlicher Gemeindeschlüssel has 8 digits, e.g. \"10042114\" (in quotes)",
+            ),
+        );
+    }
+    if let Some(id) = &open_data.contributor_id
+        && let Err(problem) = fields::website(id)
+    {
+        report(out, "/open_data/contributor_id", problem);
+    }
     let blank = [
         ("publisher", &open_data.publisher),
         ("state", &open_data.state),
