@@ -22,6 +22,7 @@ command -v curl >/dev/null || missing+=(curl)  # tests/ci.rs runs the CI example
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 command -v groff >/dev/null || missing+=(groff-base)   # tests/init.rs formats the manual page
 /usr/bin/python3 -c "import vobject" 2>/dev/null || missing+=(python3-vobject)
+/usr/bin/python3 -c "import rdflib" 2>/dev/null || missing+=(python3-rdflib)
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||

@@ -153,12 +153,16 @@ pub fn build(
     let site = Site {
         options: site_options(languages, options.today, None),
     };
+    let open_data = OpenData {
+        brochure_languages: languages,
+        today: options.today,
+    };
     let brochures = Brochures {
         languages,
         as_of,
         progress: Some(&brochures_done),
     };
-    let mut renderers: Vec<&dyn Renderer> = vec![&site, &OpenData];
+    let mut renderers: Vec<&dyn Renderer> = vec![&site, &open_data];
     if !languages.is_empty() {
         renderers.push(&brochures);
     }
@@ -199,10 +203,14 @@ pub fn site_options<'a>(
 /// The website and the open data of `catalog`, rendered into memory.
 pub fn website(catalog: &Catalog, options: site::Options<'_>) -> Result<Files, RenderError> {
     let sink = Collect::default();
+    let open_data = OpenData {
+        brochure_languages: options.brochure_languages,
+        today: options.today,
+    };
     // On the caller's rayon pool (tests render on one thread to compare with the build).
     let (site, open_data) = rayon::join(
         || Site { options }.render(catalog, &sink),
-        || OpenData.render(catalog, &sink),
+        || open_data.render(catalog, &sink),
     );
     site?;
     open_data?;

@@ -48,6 +48,101 @@ pub struct Config {
     /// e-mail to this address ("Is something wrong here?"). Without it there is no such link.
     #[serde(default)]
     pub feedback_email: Option<String>,
+    /// The open data published with every build (`data/catalog.json`, `data/hsds/`,
+    /// `data/dcat.jsonld`): its licence and publisher.
+    #[serde(default)]
+    pub open_data: OpenDataConfig,
+}
+
+/// Licence and publisher of the open data.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OpenDataConfig {
+    /// Licence of the data: `dl-de/by-2-0` (Datenlizenz Deutschland – Namensnennung 2.0, the
+    /// default), `dl-de/zero-2-0`, `CC-BY-4.0` or `CC0-1.0`.
+    #[serde(default)]
+    pub licence: Licence,
+    /// Who publishes the data (named in the attribution), e.g. "Kreisstadt Merzig".
+    /// Default: the town.
+    pub publisher: Option<String>,
+    /// The publisher's website.
+    pub publisher_url: Option<String>,
+    /// The publisher's e-mail address for questions about the data.
+    pub publisher_email: Option<String>,
+    /// The federal state (Bundesland) of the addresses, e.g. "Saarland": HSDS addresses
+    /// require one.
+    pub state: Option<String>,
+    /// The town's official municipality key (Amtlicher Gemeindeschlüssel, 8 digits), e.g.
+    /// "10042114": open-data portals place the data on the map with it.
+    pub municipality_key: Option<String>,
+    /// The publisher's id at GovData (`dcatde:contributorID`, a URI that GovData assigns),
+    /// which GovData requires of data it harvests.
+    pub contributor_id: Option<String>,
+}
+
+/// An open-data licence that German open-data portals (GovData) know.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Licence {
+    /// Datenlizenz Deutschland – Namensnennung – Version 2.0.
+    #[default]
+    #[serde(rename = "dl-de/by-2-0")]
+    DlDeBy,
+    /// Datenlizenz Deutschland – Zero – Version 2.0.
+    #[serde(rename = "dl-de/zero-2-0")]
+    DlDeZero,
+    /// Creative Commons Attribution 4.0 International.
+    #[serde(rename = "CC-BY-4.0")]
+    CcBy,
+    /// Creative Commons Zero 1.0 (public domain dedication).
+    #[serde(rename = "CC0-1.0")]
+    Cc0,
+}
+
+impl Licence {
+    /// The identifier as written in config.yaml ("dl-de/by-2-0").
+    pub fn id(self) -> &'static str {
+        match self {
+            Licence::DlDeBy => "dl-de/by-2-0",
+            Licence::DlDeZero => "dl-de/zero-2-0",
+            Licence::CcBy => "CC-BY-4.0",
+            Licence::Cc0 => "CC0-1.0",
+        }
+    }
+
+    /// The full name of the licence.
+    pub fn name(self) -> &'static str {
+        match self {
+            Licence::DlDeBy => "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+            Licence::DlDeZero => "Datenlizenz Deutschland – Zero – Version 2.0",
+            Licence::CcBy => "Creative Commons Namensnennung 4.0 International",
+            Licence::Cc0 => "Creative Commons Zero 1.0 Universell",
+        }
+    }
+
+    /// Where the licence text is published.
+    pub fn url(self) -> &'static str {
+        match self {
+            Licence::DlDeBy => "https://www.govdata.de/dl-de/by-2-0",
+            Licence::DlDeZero => "https://www.govdata.de/dl-de/zero-2-0",
+            Licence::CcBy => "https://creativecommons.org/licenses/by/4.0/",
+            Licence::Cc0 => "https://creativecommons.org/publicdomain/zero/1.0/",
+        }
+    }
+
+    /// The licence's URI in the DCAT-AP.de licence vocabulary, which GovData harvests.
+    pub fn dcat_uri(self) -> &'static str {
+        match self {
+            Licence::DlDeBy => "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+            Licence::DlDeZero => "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+            Licence::CcBy => "http://dcat-ap.de/def/licenses/cc-by/4.0",
+            Licence::Cc0 => "http://dcat-ap.de/def/licenses/cc-zero",
+        }
+    }
+
+    /// Whether users must name the source.
+    pub fn requires_attribution(self) -> bool {
+        matches!(self, Licence::DlDeBy | Licence::CcBy)
+    }
 }
 
 /// One language of the site.
@@ -134,6 +229,11 @@ impl Config {
     /// The town's name in `language`: from `town_names`, else `town`.
     pub fn town_name(&self, language: &str) -> &str {
         self.town_names.get(language).unwrap_or(&self.town)
+    }
+
+    /// Who publishes the open data: `open_data.publisher`, else the town.
+    pub fn publisher(&self) -> &str {
+        self.open_data.publisher.as_deref().unwrap_or(&self.town)
     }
 }
 

@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod editor_schema;
 pub mod fonts;
 pub mod format;
+pub mod hsds;
 pub mod i18n;
 pub mod load;
 pub mod markdown;

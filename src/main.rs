@@ -25,6 +25,8 @@ enum Command {
     Build(cmd::build::Args),
     /// Check config.yaml and every profile; list all problems with file, line and column.
     Check(cmd::check::Args),
+    /// Check the content, then export it in an open standard (hsds: Open Referral HSDS 3.0).
+    Export(cmd::export::Args),
     /// Report missing translations, reviews due and actors without a contact person.
     Report(cmd::report::Args),
     /// Serve the site on 127.0.0.1, rebuild on save and reload the browser.
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::Brochure(args) => cmd::brochure::run(args),
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Export(args) => cmd::export::run(args),
         Command::Report(args) => cmd::report::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Serve(args) => cmd::serve::run(args),

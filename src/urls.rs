@@ -13,6 +13,15 @@ pub fn absolute(base_url: &str, path: &str) -> String {
 /// `/data/catalog.json`: the open data.
 pub const OPEN_DATA: &str = "/data/catalog.json";
 
+/// `/data/catalog.schema.json`: the JSON Schema of the open data.
+pub const OPEN_DATA_SCHEMA: &str = "/data/catalog.schema.json";
+
+/// `/data/dcat.jsonld`: the open data's DCAT-AP.de metadata, for open-data portals.
+pub const DCAT: &str = "/data/dcat.jsonld";
+
+/// `/data/hsds/`: the open data as Open Referral HSDS 3.0 files.
+pub const HSDS: &str = "/data/hsds/";
+
 /// `/de/`: a language's home page.
 pub fn home(language: &str) -> String {
     format!("/{language}/")

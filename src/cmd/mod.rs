@@ -4,6 +4,7 @@ pub mod brochure;
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod export;
 #[cfg(feature = "synthetic")]
 pub mod generate;
 pub mod init;

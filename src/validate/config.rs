@@ -182,6 +182,50 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
     {
         report(out, "/feedback_email", problem);
     }
+    let open_data = &c.open_data;
+    if let Some(url) = &open_data.publisher_url
+        && let Err(problem) = fields::website(url)
+    {
+        report(out, "/open_data/publisher_url", problem);
+    }
+    if let Some(email) = &open_data.publisher_email
+        && let Err(problem) = fields::email(email)
+    {
+        report(out, "/open_data/publisher_email", problem);
+    }
+    if let Some(key) = &open_data.municipality_key
+        && !(key.len() == 8 && key.bytes().all(|b| b.is_ascii_digit()))
+    {
+        report(
+            out,
+            "/open_data/municipality_key",
+            Problem::new(
+                format!("`{key}` is not a municipality key"),
+                "the Amtlicher Gemeindeschlüssel has 8 digits, e.g. \"10042114\" (in quotes)",
+            ),
+        );
+    }
+    if let Some(id) = &open_data.contributor_id
+        && let Err(problem) = fields::website(id)
+    {
+        report(out, "/open_data/contributor_id", problem);
+    }
+    let blank = [
+        ("publisher", &open_data.publisher),
+        ("state", &open_data.state),
+    ];
+    for (field, value) in blank {
+        if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+            report(
+                out,
+                &format!("/open_data/{field}"),
+                Problem::new(
+                    format!("`{field}` is empty"),
+                    "write the name, or remove the line to use the default",
+                ),
+            );
+        }
+    }
     out.error_count() == before
 }
 

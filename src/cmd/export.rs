@@ -1,0 +1,62 @@
+//! `steckbrief export hsds`: check the content, then write it as Open Referral HSDS 3.0.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use steckbrief::hsds;
+
+use super::{EXIT_OK, fail, invalid_content};
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub format: Format,
+}
+
+/// The formats `export` writes.
+#[derive(Debug, clap::Subcommand)]
+pub enum Format {
+    /// Open Referral HSDS 3.0: one JSON file per endpoint of the HSDS API (the same files as
+    /// data/hsds/ in every build).
+    Hsds(HsdsArgs),
+}
+
+/// Arguments of `export hsds`.
+#[derive(Debug, clap::Args)]
+pub struct HsdsArgs {
+    /// The content folder (with config.yaml and actors/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The folder to write the files into (created if missing; other files in it are kept).
+    #[arg(long, default_value = "hsds")]
+    pub out: PathBuf,
+}
+
+/// Runs `export`: exit code 1 if the content has errors, 2 on usage or I/O errors.
+pub fn run(args: &Args) -> ExitCode {
+    let Format::Hsds(args) = &args.format;
+    let mut checked = match steckbrief::check(&args.root, steckbrief::today()) {
+        Ok(checked) => checked,
+        Err(error) => return fail(error),
+    };
+    let Some(catalog) = checked.catalog.take() else {
+        return invalid_content(checked, "nothing was written");
+    };
+    if let Err(error) = std::fs::create_dir_all(&args.out) {
+        return fail(format!("cannot create {}: {error}", args.out.display()));
+    }
+    for file in hsds::File::ALL {
+        let path = args.out.join(file.name());
+        let written = std::fs::File::create(&path).and_then(|out| {
+            let mut out = std::io::BufWriter::new(out);
+            file.write(&catalog, &mut out)?;
+            std::io::Write::flush(&mut out)
+        });
+        if let Err(error) = written {
+            return fail(format!("cannot write {}: {error}", path.display()));
+        }
+        eprintln!("wrote {}", path.display());
+    }
+    ExitCode::from(EXIT_OK)
+}
