@@ -75,12 +75,19 @@ fn init_check_fill_build_gives_the_towns_site() {
             path.display()
         );
     }
-    // The schemas are the current ones, and VS Code maps them to the files.
-    assert_eq!(
-        written[Path::new("schemas/profile.schema.json")],
-        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/profile.schema.json"))
-            .unwrap()
-    );
+    // The schemas are those `steckbrief schema` makes from the new config (its topics as the
+    // values a profile may name), and VS Code maps them to the files.
+    let again = root.join("schemas-again");
+    let output = steckbrief(&["schema", "--root", root_arg, "--out", again.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for name in ["config", "profile", "translation", "numbers", "i18n"] {
+        let file = format!("{name}.schema.json");
+        assert_eq!(
+            written[&Path::new("schemas").join(&file)],
+            std::fs::read(again.join(&file)).unwrap(),
+            "{file}"
+        );
+    }
     let settings: serde_json::Value =
         serde_json::from_slice(&written[Path::new(".vscode/settings.json")]).unwrap();
     assert_eq!(

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use steckbrief::load::{ACTORS_DIR, CONFIG_FILE, NUMBERS_FILE, PAGES_DIR, PROFILE_FILE};
-use steckbrief::schema::DocumentKind;
+use steckbrief::editor_schema::EditorFile;
 
 use super::{EXIT_OK, fail};
 
@@ -32,9 +32,6 @@ pub struct Args {
 const TOWN_PLACEHOLDER: &str = "[[Name der Stadt]]";
 /// Folder name of the example actor (also `brochure.contact_point` in the config template).
 const EXAMPLE_ACTOR: &str = "anlaufstelle";
-/// Languages whose UI strings are built in: their translation files get the translation schema
-/// in the editor settings.
-const TRANSLATION_LANGUAGES: [&str; 5] = ["en", "ar", "uk", "fa", "tr"];
 /// Longest town name accepted: it is part of the title on every page and the brochure cover.
 const MAX_TOWN: usize = 100;
 
@@ -68,7 +65,9 @@ const PAGES: [(&str, &str, &str); 8] = [
 const GITIGNORE: &str =
     "/public\n/public.*\n/.public.steckbrief-lock\n/steckbrief\n/steckbrief.exe\n";
 /// VS Code suggests the YAML extension when the folder is opened.
-const VSCODE_EXTENSIONS: &str = "{\n  \"recommendations\": [\"redhat.vscode-yaml\"]\n}\n";
+const VSCODE_EXTENSIONS: &str = include_str!("../../.vscode/extensions.json");
+/// Which schema checks which file (the same settings as the example content's).
+const VSCODE_SETTINGS: &str = include_str!("../../.vscode/settings.json");
 
 pub fn run(args: &Args) -> ExitCode {
     let town = match args.town.as_deref().map(str::trim) {
@@ -93,6 +92,17 @@ pub fn run(args: &Args) -> ExitCode {
             return fail(format!("cannot write {}: {error}", path.display()));
         }
     }
+    // The schemas list the new config's topics, target groups and languages.
+    let sources = super::schema::Sources::read(&args.dir);
+    for file in EditorFile::ALL {
+        let path = args.dir.join("schemas").join(file.schema_file_name());
+        let written = std::fs::create_dir_all(args.dir.join("schemas"))
+            .and_then(|()| std::fs::write(&path, sources.schema_text(file)));
+        if let Err(error) = written {
+            // de: "kann {path} nicht schreiben: {error}"
+            return fail(format!("cannot write {}: {error}", path.display()));
+        }
+    }
     let dir = args.dir.display();
     // de: "für {town}" / "für eine Stadt, deren Name noch fehlt (--town NAME)"
     let purpose = if town == TOWN_PLACEHOLDER {
@@ -106,7 +116,7 @@ pub fn run(args: &Args) -> ExitCode {
     eprintln!(
         "created {dir} for {purpose} ({} files).\nFill in the placeholders [[…]] that \
          `steckbrief check --root {dir}` lists; then `steckbrief serve --root {dir}` shows the site.",
-        files.len()
+        files.len() + EditorFile::ALL.len()
     );
     ExitCode::from(EXIT_OK)
 }
@@ -193,7 +203,10 @@ fn scaffold(town: &str, today: &str) -> Vec<(PathBuf, String)> {
             PathBuf::from(".vscode/extensions.json"),
             VSCODE_EXTENSIONS.to_owned(),
         ),
-        (PathBuf::from(".vscode/settings.json"), vscode_settings()),
+        (
+            PathBuf::from(".vscode/settings.json"),
+            VSCODE_SETTINGS.to_owned(),
+        ),
     ];
     for (id, language, text) in PAGES {
         files.push((
@@ -201,34 +214,7 @@ fn scaffold(town: &str, today: &str) -> Vec<(PathBuf, String)> {
             markdown(text),
         ));
     }
-    for kind in DocumentKind::ALL {
-        files.push((
-            Path::new("schemas").join(kind.schema_file_name()),
-            super::schema::schema_text(kind),
-        ));
-    }
     files
-}
-
-/// VS Code's YAML extension: which schema checks which file, also for a file that lacks its
-/// `# yaml-language-server: $schema=…` line.
-fn vscode_settings() -> String {
-    let schema = |kind: DocumentKind| format!("./schemas/{}", kind.schema_file_name());
-    let translations: Vec<String> = TRANSLATION_LANGUAGES
-        .iter()
-        .map(|language| format!("{ACTORS_DIR}/**/{language}.yaml"))
-        .collect();
-    let settings = serde_json::json!({
-        "yaml.schemas": {
-            schema(DocumentKind::Config): [CONFIG_FILE],
-            schema(DocumentKind::Profile): [format!("{ACTORS_DIR}/**/{PROFILE_FILE}")],
-            schema(DocumentKind::Translation): translations,
-            schema(DocumentKind::Numbers): [NUMBERS_FILE],
-        },
-        "[yaml]": { "editor.tabSize": 2, "editor.insertSpaces": true },
-    });
-    let text = serde_json::to_string_pretty(&settings).expect("a JSON value serialises");
-    format!("{text}\n")
 }
 
 /// `name` as a file-name part: lowercase ASCII letters and digits joined by hyphens, German
