@@ -13,6 +13,7 @@ use crate::cache::{ActorCache, ActorEntry, CheckCache, Entry, FileCaches};
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::messages;
 use crate::load::{
     ACTORS_DIR, ActorFolder, CONFIG_FILE, Content, FatalError, Loaded, NUMBERS_FILE, PROFILE_FILE,
     load_pages, translation_name_problem,
@@ -117,6 +118,10 @@ fn load_content<T: Send>(
             .as_ref()
             .map(|c| c.value.languages.iter().map(|l| l.code.clone()).collect()),
         source_language: config.as_ref().map(|c| c.value.source_language.clone()),
+        spoken_languages: config
+            .as_ref()
+            .map(|c| c.value.spoken_languages.keys().cloned().collect())
+            .unwrap_or_default(),
     };
 
     let (walk, assumed) = cache.walk(root, &actors_dir);
@@ -193,6 +198,8 @@ fn load_content<T: Send>(
 struct TranslationNames {
     languages: Option<Vec<String>>,
     source_language: Option<String>,
+    /// Further languages spoken in counselling, not published.
+    spoken_languages: Vec<String>,
 }
 
 /// One actor folder read: the folder (or what was made of it) if its profile loaded, the
@@ -235,11 +242,9 @@ fn load_folder(
                 Diagnostic::for_file(
                     Severity::Error,
                     file.strip_prefix(root).unwrap_or(file),
-                    format!("there is no {PROFILE_FILE} beside this file"),
+                    messages::no_profile_beside(PROFILE_FILE),
                 )
-                .with_hint(format!(
-                    "every actor folder needs a {PROFILE_FILE}; create one with `steckbrief new <slug>`"
-                )),
+                .with_hint(messages::no_profile_beside_hint(PROFILE_FILE)),
             );
         }
         return result;
@@ -266,6 +271,7 @@ fn load_folder(
             &language,
             names.languages.as_deref(),
             names.source_language.as_deref(),
+            &names.spoken_languages,
         ) {
             result.diagnostics.push(problem.into_diagnostic(relative));
             continue;

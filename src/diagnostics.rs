@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::messages;
 use crate::yaml::Position;
 
 /// How bad a problem is: errors block a build, warnings are listed and counted.
@@ -35,6 +36,10 @@ pub struct Diagnostic {
     /// Character offset of the caret within `snippet`.
     #[serde(skip)]
     pub snippet_caret: usize,
+    /// For a missing translation: the language and how many fields it lacks. Such warnings are
+    /// summarised per language unless all are asked for ([`quiet`]).
+    #[serde(skip)]
+    pub translation_gap: Option<(String, usize)>,
 }
 
 impl Diagnostic {
@@ -49,6 +54,7 @@ impl Diagnostic {
             hint: None,
             snippet: None,
             snippet_caret: 0,
+            translation_gap: None,
         }
     }
 
@@ -104,21 +110,12 @@ pub const MAX_PER_FILE: usize = 100;
 
 /// "… and 104,800 more problems like these in this file".
 pub fn more_like_this(file: &Path, count: usize, severity: Severity) -> Diagnostic {
-    let what = match severity {
-        Severity::Error => "problems",
-        Severity::Warning => "warnings",
+    let message = match severity {
+        Severity::Error => messages::more_errors_like_these(count),
+        Severity::Warning => messages::more_warnings_like_these(count),
     };
-    Diagnostic::for_file(
-        severity,
-        file,
-        format!(
-            "… and {} more {what} like these in this file",
-            thousands(count)
-        ),
-    )
-    .with_hint(format!(
-        "only the first {MAX_PER_FILE} are shown; fix those and check again"
-    ))
+    Diagnostic::for_file(severity, file, message)
+        .with_hint(messages::only_first_shown(MAX_PER_FILE))
 }
 
 /// `n` with commas between thousands: 104,800.
@@ -186,6 +183,52 @@ impl Diagnostics {
     }
 }
 
+/// `list` with the errors before the warnings, each in the order they had.
+pub fn errors_first(mut list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    list.sort_by_key(|d| d.severity);
+    list
+}
+
+/// The missing translations into one language, summed up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GapSummary {
+    pub language: String,
+    /// Fields without translation, over all actors.
+    pub fields: usize,
+    /// Actors with at least one such field.
+    pub actors: usize,
+    /// The warnings summed up.
+    pub warnings: usize,
+}
+
+/// The quiet view of `list`: the warnings about missing translations taken out and summed up per
+/// language (in the order the languages first appear); everything else as it was.
+pub fn quiet(list: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<GapSummary>) {
+    let mut summaries: Vec<GapSummary> = Vec::new();
+    let mut rest = Vec::with_capacity(list.len());
+    for d in list {
+        let Some((language, fields)) = &d.translation_gap else {
+            rest.push(d);
+            continue;
+        };
+        match summaries.iter_mut().find(|s| &s.language == language) {
+            Some(summary) => {
+                summary.fields += fields;
+                summary.actors += 1;
+                summary.warnings += 1;
+            }
+            None => summaries.push(GapSummary {
+                language: language.clone(),
+                fields: *fields,
+                actors: 1,
+                warnings: 1,
+            }),
+        }
+    }
+    summaries.sort_by(|a, b| a.language.cmp(&b.language));
+    (rest, summaries)
+}
+
 /// Renders diagnostics as readable text; `colour` adds ANSI colours.
 pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
     let paint = |code: &str, text: &str| {
@@ -198,8 +241,8 @@ pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let label = match d.severity {
-            Severity::Error => paint("1;31", "error"),
-            Severity::Warning => paint("1;33", "warning"),
+            Severity::Error => paint("1;31", &messages::label_error()),
+            Severity::Warning => paint("1;33", &messages::label_warning()),
         };
         let _ = writeln!(out, "{label}: {}", d.message);
         let location = match (d.line, d.column) {
@@ -220,7 +263,7 @@ pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
             let _ = writeln!(out, "{gutter} | {indent}{}", paint("1;31", "^"));
         }
         if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "{gutter} = hint: {hint}");
+            let _ = writeln!(out, "{gutter} = {}: {hint}", messages::label_hint());
         }
         out.push('\n');
     }
@@ -241,6 +284,25 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     format!("{document:#}\n")
 }
 
+/// Renders the summed-up missing translations as GitHub Actions notices (one per language, on
+/// no file).
+pub fn render_github_gaps(gaps: &[GapSummary]) -> String {
+    let mut out = String::new();
+    for gap in gaps {
+        let _ = writeln!(
+            out,
+            "::notice title={}::{}",
+            escape_property(&messages::github_gaps_title()),
+            escape_data(&messages::translation_gaps(
+                &gap.language,
+                gap.fields,
+                gap.actors
+            ))
+        );
+    }
+    out
+}
+
 /// Renders diagnostics as GitHub Actions workflow commands.
 pub fn render_github(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
@@ -258,7 +320,7 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         }
         let mut message = d.message.clone();
         if let Some(hint) = &d.hint {
-            let _ = write!(message, "\nhint: {hint}");
+            let _ = write!(message, "\n{}: {hint}", messages::label_hint());
         }
         let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&message));
     }

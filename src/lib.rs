@@ -20,6 +20,7 @@ pub mod format;
 pub mod i18n;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod open_data;
 pub mod output;

@@ -17,6 +17,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::messages;
 use crate::model::numbers::ImportantNumbers;
 use crate::model::{Profile, Translation};
 use crate::schema::{DocumentKind, Schemas};
@@ -134,14 +135,14 @@ pub enum FatalError {
 impl std::fmt::Display for FatalError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FatalError::NoConfig { root } => write!(
-                f,
-                "no {CONFIG_FILE} in {}: is this the content folder? (use --root DIR)",
-                root.display()
-            ),
-            FatalError::NoActors { root } => {
-                write!(f, "no {ACTORS_DIR}/ folder in {}", root.display())
-            }
+            FatalError::NoConfig { root } => f.write_str(&messages::no_config(
+                CONFIG_FILE,
+                &root.display().to_string(),
+            )),
+            FatalError::NoActors { root } => f.write_str(&messages::no_actors(
+                ACTORS_DIR,
+                &root.display().to_string(),
+            )),
         }
     }
 }
@@ -163,7 +164,7 @@ pub(crate) fn load_pages(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Page
                 diagnostics.push(Diagnostic::for_file(
                     Severity::Error,
                     Path::new(PAGES_DIR),
-                    format!("cannot read: {error}"),
+                    messages::cannot_read(&error),
                 ));
                 continue;
             }
@@ -225,14 +226,13 @@ pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
                 let path = error.path().unwrap_or(actors_dir);
                 let relative = path.strip_prefix(root).unwrap_or(path);
                 let message = if error.loop_ancestor().is_some() {
-                    "this symbolic link points back to a folder that contains it (a loop)"
-                        .to_owned()
+                    messages::symlink_loop()
                 } else {
-                    format!("cannot read: {error}")
+                    messages::cannot_read(&error)
                 };
                 diagnostics.push(
                     Diagnostic::for_file(Severity::Error, relative, message)
-                        .with_hint("remove the link or make it point to a real folder"),
+                        .with_hint(messages::fix_link_hint()),
                 );
                 continue;
             }
@@ -249,12 +249,8 @@ pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
                 .unwrap_or(false);
             if !inside {
                 diagnostics.push(
-                    Diagnostic::for_file(
-                        Severity::Error,
-                        relative,
-                        "this symbolic link leads outside the content folder",
-                    )
-                    .with_hint("copy the file into the content folder instead of linking to it"),
+                    Diagnostic::for_file(Severity::Error, relative, messages::symlink_outside())
+                        .with_hint(messages::symlink_outside_hint()),
                 );
                 continue;
             }
@@ -274,17 +270,17 @@ pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
                     Severity::Error,
                     relative,
                     if extension == "yml" {
-                        "Steckbrief files end in .yaml, not .yml"
+                        messages::yml_extension()
                     } else {
-                        "a YAML file directly in actors/ belongs to no actor"
+                        messages::yaml_outside_folder()
                     },
                 )
-                .with_hint("put profile.yaml and its translations into a folder per actor: actors/<slug>/profile.yaml"),
+                .with_hint(messages::one_folder_per_actor_hint()),
             ),
             e if IMAGE_EXTENSIONS.contains(&e) || e == "md" || e == "txt" => {}
             _ => diagnostics.push(
-                Diagnostic::for_file(Severity::Warning, relative, "this file is not used")
-                    .with_hint("actor folders hold profile.yaml, <language>.yaml translations and a logo image"),
+                Diagnostic::for_file(Severity::Warning, relative, messages::unused_file())
+                    .with_hint(messages::unused_file_hint()),
             ),
         }
     }
@@ -304,34 +300,41 @@ impl NameProblem {
     }
 }
 
+/// Why `<language>.yaml` in an actor folder is no translation file, if it is none: the site's
+/// `languages` and source language and the further `spoken_languages` come from config.yaml
+/// (`None` if it did not load).
 pub(crate) fn translation_name_problem(
     language: &str,
     languages: Option<&[String]>,
     source_language: Option<&str>,
+    spoken_languages: &[String],
 ) -> Option<NameProblem> {
     let languages = languages?;
     if Some(language) == source_language {
         return Some(NameProblem {
-            message: format!(
-                "`{language}` is the source language; its text belongs in profile.yaml"
-            ),
-            hint: "move the text into profile.yaml and delete this file".to_owned(),
+            message: messages::translation_in_source_language(language),
+            hint: messages::translation_in_source_language_hint(),
         });
     }
     if languages.iter().any(|l| l == language) {
         return None;
     }
-    let hint = match crate::schema::closest(language, languages) {
-        Some(best) => format!(
-            "did you mean {best}.yaml? Otherwise add `{language}` to `languages` in config.yaml"
-        ),
-        None => format!(
-            "translation files are named after a configured language ({}.yaml); add `{language}` to `languages` in config.yaml or remove the file",
-            languages.join(".yaml, ")
-        ),
+    let files: Vec<String> = languages
+        .iter()
+        .filter(|l| Some(l.as_str()) != source_language)
+        .map(|l| format!("{l}.yaml"))
+        .collect();
+    let files = files.join(", ");
+    let hint = if spoken_languages.iter().any(|l| l == language) {
+        messages::spoken_not_site_language_hint(&files, language)
+    } else {
+        match crate::schema::closest(language, languages) {
+            Some(best) => messages::no_site_language_typo_hint(best, language),
+            None => messages::no_site_language_hint(&files, language),
+        }
     };
     Some(NameProblem {
-        message: format!("there is no language `{language}` in config.yaml"),
+        message: messages::no_site_language(language),
         hint,
     })
 }
@@ -372,9 +375,9 @@ pub fn parse_file<T: DeserializeOwned>(
     let tree = match yaml::parse(&file.text) {
         Ok(Some(tree)) => tree,
         Ok(None) => {
-            let empty = error("the file is empty".to_owned()).with_hint(match kind {
-                DocumentKind::Translation => "write the translated fields, or delete the file",
-                _ => "fill in the fields; `steckbrief new <slug>` writes a complete template",
+            let empty = error(messages::empty_file()).with_hint(match kind {
+                DocumentKind::Translation => messages::empty_translation_hint(),
+                _ => messages::empty_file_hint(),
             });
             return Err((file, vec![empty]));
         }

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages;
 use crate::model::numbers::ImportantNumbers;
 use crate::model::{Profile, Translation};
 use crate::source::SourceFile;
@@ -145,6 +146,18 @@ impl Schemas {
         let error_at = |message: String| {
             Diagnostic::for_file(Severity::Error, &file.relative, message).at(at_key, &file.text)
         };
+        // One mistake, one error: a value that is neither of the right type nor one of the
+        // allowed values (`wheelchair: true`) breaks two rules of the schema.
+        let about_the_value = !matches!(
+            error.kind(),
+            ValidationErrorKind::AdditionalProperties { .. }
+                | ValidationErrorKind::Required { .. }
+                | ValidationErrorKind::AnyOf { .. }
+                | ValidationErrorKind::OneOfNotValid { .. }
+        );
+        if about_the_value && !out.values.insert(pointer.to_owned()) {
+            return;
+        }
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let mapping = root.at(pointer).unwrap_or(root);
@@ -159,18 +172,16 @@ impl Schemas {
                         && self.is_profile_field(pointer, name)
                     {
                         Diagnostic::for_file(
-                                Severity::Error,
-                                &file.relative,
-                                format!("`{name}` cannot be translated"),
-                            )
-                            .with_hint(format!(
-                                "`{name}` is the same in every language: set it once in profile.yaml and remove it here"
-                            ))
+                            Severity::Error,
+                            &file.relative,
+                            messages::cannot_be_translated(name),
+                        )
+                        .with_hint(messages::cannot_be_translated_hint(name))
                     } else {
                         Diagnostic::for_file(
                             Severity::Error,
                             &file.relative,
-                            format!("unknown field `{name}`"),
+                            messages::unknown_field(name),
                         )
                         .with_hint(unknown_field_hint(name, &known))
                     };
@@ -180,26 +191,33 @@ impl Schemas {
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
                 let mapping = root.at(pointer).unwrap_or(root);
-                let description = subschema_at(schema, &format!("{pointer}/{name}"))
+                let field_schema = subschema_at(schema, &format!("{pointer}/{name}"));
+                let description = field_schema
                     .and_then(|s| s.get("description"))
                     .and_then(Value::as_str);
-                let mut diagnostic = Diagnostic::for_file(
-                    Severity::Error,
-                    &file.relative,
-                    format!("missing field `{name}`{}", in_field(pointer)),
-                );
-                if let Some(description) = description {
-                    diagnostic = diagnostic.with_hint(format!("add `{name}:` — {description}"));
+                let allowed = choices(field_schema);
+                let message = if pointer.is_empty() {
+                    messages::missing_field(name)
+                } else {
+                    messages::missing_field_in(name, &field_label(pointer))
+                };
+                let mut diagnostic = Diagnostic::for_file(Severity::Error, &file.relative, message);
+                if !allowed.is_empty() {
+                    diagnostic = diagnostic
+                        .with_hint(messages::add_field_choices_hint(name, &allowed.join(", ")));
+                } else if let Some(description) = description {
+                    diagnostic = diagnostic.with_hint(messages::add_field_hint(name, description));
                 }
                 out.push(diagnostic.at(mapping.position, &file.text));
             }
             ValidationErrorKind::Type { kind: expected } => {
                 let found = describe_value(error.instance());
+                let expected_kind = expected;
                 let expected = describe_type(expected);
                 let message = if error.instance().is_null() {
-                    format!("`{field}` is empty")
+                    messages::field_empty(&field)
                 } else {
-                    format!("`{field}` must be {expected}, but this is {found}")
+                    messages::wrong_type(&field, &expected, &found)
                 };
                 let source_text = root.at(pointer).and_then(|node| match &node.kind {
                     NodeKind::Scalar { text, .. } => Some(text.as_str()),
@@ -207,9 +225,9 @@ impl Schemas {
                 });
                 let allowed = choices(subschema_at(schema, pointer));
                 let hint = if allowed.is_empty() {
-                    type_hint(&expected, error.instance(), source_text)
+                    type_hint(expected_kind, error.instance(), source_text)
                 } else {
-                    format!("choose one of: {}", allowed.join(", "))
+                    messages::choose_one_of(&allowed.join(", "))
                 };
                 out.push(error_at(message).with_hint(hint));
             }
@@ -219,6 +237,9 @@ impl Schemas {
             ValidationErrorKind::AnyOf { context }
             | ValidationErrorKind::OneOfNotValid { context } => {
                 if !choices(subschema_at(schema, pointer)).is_empty() {
+                    if !out.values.insert(pointer.to_owned()) {
+                        return;
+                    }
                     out.push(self.not_a_choice(
                         schema,
                         pointer,
@@ -241,20 +262,23 @@ impl Schemas {
                             self.describe(kind, schema, inner, root, file, out);
                         }
                     }
-                    None => out.push(error_at(format!("`{field}` has an invalid value"))),
+                    None if out.values.insert(pointer.to_owned()) => {
+                        out.push(error_at(messages::invalid_value(&field)))
+                    }
+                    None => {}
                 }
             }
             ValidationErrorKind::MinLength { .. } => {
-                out.push(error_at(format!("`{field}` is empty")).with_hint("fill it in"));
+                out.push(error_at(messages::field_empty(&field)).with_hint(messages::fill_in_hint()));
             }
             ValidationErrorKind::MinItems { .. } => {
                 let allowed = choices_hint(subschema_at(schema, &format!("{pointer}/0")));
                 out.push(
-                    error_at(format!("`{field}` needs at least one entry")).with_hint(allowed),
+                    error_at(messages::needs_an_entry(&field)).with_hint(allowed),
                 );
             }
             ValidationErrorKind::Minimum { limit } => {
-                out.push(error_at(format!("`{field}` must be at least {limit}")))
+                out.push(error_at(messages::at_least(&field, limit)))
             }
             ValidationErrorKind::MaxItems { limit }
             | ValidationErrorKind::MaxProperties { limit } => {
@@ -264,14 +288,11 @@ impl Schemas {
                     _ => 0,
                 };
                 out.push(
-                    error_at(format!(
-                        "`{field}` has {} entries; at most {limit} are allowed",
-                        crate::diagnostics::thousands(count)
-                    ))
-                    .with_hint("a Steckbrief lists only what readers need; check that the list was not pasted twice"),
+                    error_at(messages::too_many_entries(&field, count, limit))
+                        .with_hint(messages::too_many_entries_hint()),
                 );
             }
-            _ => out.push(error_at(format!("`{field}`: {error}"))),
+            _ => out.push(error_at(messages::other_structure(&field, &error.to_string()))),
         }
     }
 
@@ -285,16 +306,12 @@ impl Schemas {
         error_at: impl Fn(String) -> Diagnostic,
     ) -> Diagnostic {
         let message = if instance.is_null() {
-            format!("`{field}` is empty")
+            messages::field_empty(field)
         } else {
-            format!(
-                "{} is not a valid value for `{field}`",
-                describe_literal(instance)
-            )
+            messages::not_a_valid_value(&describe_literal(instance), field)
         };
-        error_at(message).with_hint(format!(
-            "choose one of: {}",
-            choices(subschema_at(schema, pointer)).join(", ")
+        error_at(message).with_hint(messages::choose_one_of(
+            &choices(subschema_at(schema, pointer)).join(", "),
         ))
     }
 
@@ -311,6 +328,8 @@ impl Schemas {
 struct Capped {
     items: Vec<Diagnostic>,
     skipped: usize,
+    /// The values (by JSON pointer) already reported.
+    values: std::collections::HashSet<String>,
 }
 
 impl Capped {
@@ -394,9 +413,9 @@ fn object_branch(schema: &Value) -> &Value {
 fn choices_hint(item_schema: Option<&Value>) -> String {
     let allowed = choices(item_schema);
     if allowed.is_empty() {
-        "add an entry".to_owned()
+        messages::add_entry_hint()
     } else {
-        format!("choose from: {}", allowed.join(", "))
+        messages::choose_from(&allowed.join(", "))
     }
 }
 
@@ -439,9 +458,9 @@ fn property_names(schema: Option<&Value>) -> Vec<String> {
 /// "did you mean …?" for a misspelt field, or the list of fields allowed here.
 pub fn unknown_field_hint(name: &str, known: &[String]) -> String {
     match closest(name, known) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => "remove this field".to_owned(),
-        None => format!("fields allowed here: {}", known.join(", ")),
+        Some(best) => messages::did_you_mean(best),
+        None if known.is_empty() => messages::remove_field_hint(),
+        None => messages::allowed_fields_hint(&known.join(", ")),
     }
 }
 
@@ -470,17 +489,9 @@ pub fn field_label(pointer: &str) -> String {
         }
     }
     if label.is_empty() {
-        "the file".to_owned()
+        messages::the_file()
     } else {
         label
-    }
-}
-
-fn in_field(pointer: &str) -> String {
-    if pointer.is_empty() {
-        String::new()
-    } else {
-        format!(" in `{}`", field_label(pointer))
     }
 }
 
@@ -489,30 +500,30 @@ fn describe_type(kind: &TypeKind) -> String {
         TypeKind::Single(t) => vec![t.to_string()],
         TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
     };
-    let names: Vec<&str> = names
+    names
         .iter()
         .filter(|n| n.as_str() != "null")
         .map(|n| match n.as_str() {
-            "string" => "text",
-            "array" => "a list",
-            "object" => "a block of `key: value` lines",
-            "integer" => "a whole number",
-            "number" => "a number",
-            "boolean" => "true or false",
-            other => other,
+            "string" => messages::type_text(),
+            "array" => messages::type_list(),
+            "object" => messages::type_block(),
+            "integer" => messages::type_integer(),
+            "number" => messages::type_number(),
+            "boolean" => messages::type_boolean(),
+            other => other.to_owned(),
         })
-        .collect();
-    names.join(" or ")
+        .reduce(|a, b| messages::type_or(&a, &b))
+        .unwrap_or_default()
 }
 
-fn describe_value(value: &Value) -> &'static str {
+fn describe_value(value: &Value) -> String {
     match value {
-        Value::Null => "empty",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a block of `key: value` lines",
+        Value::Null => messages::found_empty(),
+        Value::Bool(_) => messages::found_boolean(),
+        Value::Number(_) => messages::type_number(),
+        Value::String(_) => messages::type_text(),
+        Value::Array(_) => messages::type_list(),
+        Value::Object(_) => messages::type_block(),
     }
 }
 
@@ -523,18 +534,15 @@ fn describe_literal(value: &Value) -> String {
     }
 }
 
-fn type_hint(expected: &str, found: &Value, source_text: Option<&str>) -> String {
-    match (expected, found, source_text) {
-        (_, Value::Null, _) => {
-            "write a value after the colon, or remove the line if the field is optional".to_owned()
+fn type_hint(expected: &TypeKind, found: &Value, source_text: Option<&str>) -> String {
+    let only = |name: &str| matches!(expected, TypeKind::Single(t) if t.to_string() == name);
+    match (found, source_text) {
+        (Value::Null, _) => messages::write_a_value_hint(),
+        (Value::Number(_) | Value::Bool(_), Some(text)) if only("string") => {
+            messages::quote_it_hint(text)
         }
-        ("text", Value::Number(_) | Value::Bool(_), Some(text)) => {
-            format!("put the value in quotes: \"{text}\"")
-        }
-        ("a list", Value::String(s), _) => {
-            format!("write a list: one `- item` per line, or in brackets: [{s}]")
-        }
-        _ => format!("write {expected} here"),
+        (Value::String(s), _) if only("array") => messages::write_a_list_hint(s),
+        _ => messages::write_type_hint(&describe_type(expected)),
     }
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use steckbrief::diagnostics;
 
-use super::{EXIT_INVALID, EXIT_OK, fail, summary_line, use_colour};
+use super::{EXIT_INVALID, EXIT_OK, LangArg, fail, print_human, readable, summary_line};
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -16,6 +16,11 @@ pub struct Args {
     /// How to print the problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// List every warning, also each missing translation (otherwise counted per language).
+    #[arg(long, short)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// How `check` prints diagnostics.
@@ -23,29 +28,35 @@ pub struct Args {
 pub enum Format {
     /// Readable text with the source line and a caret.
     Human,
-    /// One JSON document for tools.
+    /// One JSON document for tools (always every problem).
     Json,
     /// GitHub Actions workflow commands, shown inline on pull requests.
     Github,
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    args.lang.apply(&args.root);
     let checked = match steckbrief::check(&args.root, steckbrief::today()) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
     let errors = checked.diagnostics.error_count();
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
-    let list = checked.diagnostics.sorted();
+    let command = "steckbrief check";
     match args.format {
-        Format::Human => {
-            eprint!("{}", diagnostics::render_human(&list, use_colour()));
-            eprintln!("{summary}");
-        }
-        Format::Json => print!("{}", diagnostics::render_json(&list)),
+        Format::Human => print_human(checked.diagnostics, args.verbose, command, &summary),
+        Format::Json => print!(
+            "{}",
+            diagnostics::render_json(&diagnostics::errors_first(checked.diagnostics.sorted()))
+        ),
         Format::Github => {
+            let (list, gaps, closing) = readable(checked.diagnostics, args.verbose, command);
             print!("{}", diagnostics::render_github(&list));
+            print!("{}", diagnostics::render_github_gaps(&gaps));
             eprintln!("{summary}");
+            if let Some(closing) = closing {
+                eprintln!("{closing}");
+            }
         }
     }
     ExitCode::from(if errors > 0 { EXIT_INVALID } else { EXIT_OK })

@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::config::{Category, Config, LocalizedText};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Loaded;
+use crate::messages;
 
 use super::checked_logo;
 use super::fields::{self, Problem};
@@ -36,8 +37,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/languages/{i}/code"),
                 Problem::new(
-                    format!("the language `{}` is listed twice", language.code),
-                    "list each language once",
+                    messages::language_twice(&language.code),
+                    messages::language_twice_hint(),
                 ),
             );
         }
@@ -46,10 +47,7 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
         report(
             out,
             "/languages",
-            Problem::new(
-                "no languages are configured",
-                "list at least the source language",
-            ),
+            Problem::new(messages::no_languages(), messages::no_languages_hint()),
         );
     }
     if !codes.contains(c.source_language.as_str()) {
@@ -57,11 +55,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             out,
             "/source_language",
             Problem::new(
-                format!(
-                    "the source language `{}` is not among `languages`",
-                    c.source_language
-                ),
-                "add it to `languages` or correct the code",
+                messages::source_not_in_languages(&c.source_language),
+                messages::source_not_in_languages_hint(),
             ),
         );
     }
@@ -77,8 +72,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/town_names/{code}"),
                 Problem::new(
-                    format!("`{code}` is not a configured language"),
-                    "use the codes listed under `languages`",
+                    messages::not_configured_language(code),
+                    messages::use_language_codes_hint(),
                 ),
             );
         } else if name.trim().is_empty() {
@@ -86,8 +81,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/town_names/{code}"),
                 Problem::new(
-                    "the town's name is empty",
-                    "write the name, or remove the line to use `town`",
+                    messages::town_name_empty(),
+                    messages::town_name_empty_hint(),
                 ),
             );
         }
@@ -105,8 +100,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             out,
             "/review_interval_months",
             Problem::new(
-                "the review interval must be at least one month",
-                "12 (once a year) is usual",
+                messages::review_interval_zero(),
+                messages::review_interval_zero_hint(),
             ),
         );
     }
@@ -132,8 +127,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/brochure/languages/{i}"),
                 Problem::new(
-                    format!("the brochure language `{language}` is not among `languages`"),
-                    "a brochure can only be printed in a language of the site",
+                    messages::brochure_language(language),
+                    messages::brochure_language_hint(),
                 ),
             );
         }
@@ -148,8 +143,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             out,
             "/brochure/print/bleed_mm",
             Problem::new(
-                format!("a bleed of {} mm is out of range", print.bleed_mm),
-                "print shops ask for 3 mm (between 0 and 10)",
+                messages::bleed_range(print.bleed_mm),
+                messages::bleed_range_hint(),
             ),
         );
     }
@@ -190,9 +185,9 @@ fn check_localized(
                     .diagnostic(
                         Severity::Error,
                         &format!("{pointer}/{key}"),
-                        format!("`{key}` is not a configured language"),
+                        messages::not_configured_language(key),
                     )
-                    .with_hint("use the codes listed under `languages`"),
+                    .with_hint(messages::use_language_codes_hint()),
             );
         }
     }
@@ -202,11 +197,9 @@ fn check_localized(
                 .diagnostic(
                     Severity::Error,
                     pointer,
-                    format!("no text in the source language `{source}`"),
+                    messages::no_source_text(source),
                 )
-                .with_hint(format!(
-                    "add `{source}: …`; other languages fall back to it"
-                )),
+                .with_hint(messages::no_source_text_hint(source)),
         );
     }
     let missing: Vec<&str> = codes
@@ -216,11 +209,11 @@ fn check_localized(
         .collect();
     if !missing.is_empty() && text.contains_key(source) {
         out.push(Diagnostic {
-            hint: Some(format!("add a translation for {}", missing.join(", "))),
+            hint: Some(messages::add_translation_hint(&missing.join(", "))),
             ..config.diagnostic(
                 Severity::Warning,
                 pointer,
-                format!("not translated into {}", missing.join(", ")),
+                messages::not_translated_into(&missing.join(", ")),
             )
         });
     }
@@ -250,9 +243,9 @@ fn check_categories(
                     .diagnostic(
                         Severity::Error,
                         &format!("{item}/id"),
-                        format!("the id `{}` is used twice", category.id),
+                        messages::id_used_twice(&category.id),
                     )
-                    .with_hint("give every entry its own id"),
+                    .with_hint(messages::id_used_twice_hint()),
             );
         }
         check_localized(

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use crate::catalog::Phone;
+use crate::messages;
 
 /// What is wrong with a value, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,24 +26,21 @@ impl Problem {
 /// ("+49 6861 9012-0", "0049 6861 90120", "+352 …") into display and E.164 form.
 pub fn phone(text: &str) -> Result<Phone, Problem> {
     let display = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let hint = "write the number with its area code, e.g. 06861 9012-0 or +49 6861 9012-0";
+    let hint = messages::phone_hint;
     if let Some(bad) = display
         .chars()
         .find(|c| !(c.is_ascii_digit() || " +-/().".contains(*c)))
     {
         return Err(Problem::new(
-            format!("the phone number `{display}` contains `{bad}`"),
-            format!("{hint}; only digits, spaces and + - / ( ) are allowed"),
+            messages::phone_bad_character(&display, bad),
+            messages::phone_bad_character_hint(),
         ));
     }
     // "+49 (0) 6861": the trunk zero in brackets is dialled only nationally.
     let cleaned = display.replace("(0)", "");
     let plus = cleaned.trim_start().starts_with('+');
     if cleaned.matches('+').count() > usize::from(plus) {
-        return Err(Problem::new(
-            format!("the phone number `{display}` has a `+` in the middle"),
-            hint,
-        ));
+        return Err(Problem::new(messages::phone_plus_inside(&display), hint()));
     }
     let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
     let international = if plus {
@@ -52,10 +50,7 @@ pub fn phone(text: &str) -> Result<Phone, Problem> {
     } else if let Some(rest) = digits.strip_prefix('0') {
         format!("+49{rest}")
     } else {
-        return Err(Problem::new(
-            format!("the phone number `{display}` has no area code"),
-            hint,
-        ));
+        return Err(Problem::new(messages::phone_no_area_code(&display), hint()));
     };
     let length = international.len() - 1;
     let national_length = international
@@ -63,10 +58,7 @@ pub fn phone(text: &str) -> Result<Phone, Problem> {
         .map(str::len)
         .unwrap_or(length);
     if !(8..=15).contains(&length) || national_length < 6 {
-        return Err(Problem::new(
-            format!("the phone number `{display}` has too few or too many digits"),
-            hint,
-        ));
+        return Err(Problem::new(messages::phone_length(&display), hint()));
     }
     Ok(Phone {
         display,
@@ -99,8 +91,8 @@ pub fn email(text: &str) -> Result<String, Problem> {
         Ok(trimmed.to_owned())
     } else {
         Err(Problem::new(
-            format!("`{trimmed}` is not a valid e-mail address"),
-            "write it as name@domain.de, without spaces or angle brackets",
+            messages::invalid_email(trimmed),
+            messages::invalid_email_hint(),
         ))
     }
 }
@@ -108,18 +100,16 @@ pub fn email(text: &str) -> Result<String, Problem> {
 /// Checks that a web address is absolute and uses http or https.
 pub fn website(text: &str) -> Result<String, Problem> {
     let trimmed = text.trim();
-    let hint = "write the full address starting with https://, e.g. https://www.merzig.de";
-    let url = url::Url::parse(trimmed).map_err(|e| {
-        Problem::new(
-            format!("`{trimmed}` is not a valid web address ({e})"),
-            hint,
-        )
+    let hint = messages::website_hint;
+    let url = url::Url::parse(trimmed).map_err(|e| match e {
+        // "www.merzig.de": the parser's "relative URL without a base" says nothing to editors.
+        url::ParseError::RelativeUrlWithoutBase => {
+            Problem::new(messages::website_without_scheme(trimmed), hint())
+        }
+        _ => Problem::new(messages::invalid_website(trimmed, &e.to_string()), hint()),
     })?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(Problem::new(
-            format!("`{trimmed}` is not an http or https address"),
-            hint,
-        ));
+        return Err(Problem::new(messages::website_not_http(trimmed), hint()));
     }
     Ok(trimmed.to_owned())
 }
@@ -130,8 +120,8 @@ pub fn postcode(text: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(Problem::new(
-            format!("`{text}` is not a German postcode"),
-            "a postcode has five digits, written in quotes: \"66663\"",
+            messages::invalid_postcode(text),
+            messages::invalid_postcode_hint(),
         ))
     }
 }
@@ -139,15 +129,12 @@ pub fn postcode(text: &str) -> Result<(), Problem> {
 /// Parses a YYYY-MM-DD date that must not lie after `today`.
 pub fn review_date(text: &str, today: Date) -> Result<Date, Problem> {
     let date: Date = text.trim().parse().map_err(|_| {
-        Problem::new(
-            format!("`{text}` is not a date"),
-            "write the date as YYYY-MM-DD, e.g. 2026-03-31",
-        )
+        Problem::new(messages::invalid_date(text), messages::invalid_date_hint())
     })?;
     if date > today {
         return Err(Problem::new(
-            format!("the date {date} lies in the future"),
-            format!("use the date of the last review, today ({today}) at the latest"),
+            messages::date_in_future(&date),
+            messages::date_in_future_hint(&today),
         ));
     }
     Ok(date)
@@ -167,8 +154,8 @@ pub fn url_safe_id(text: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(Problem::new(
-            format!("`{text}` cannot be used in a web address"),
-            "use lowercase letters a-z, digits and single hyphens, e.g. jobcenter-merzig (ä → ae, ß → ss)",
+            messages::not_url_safe(text),
+            messages::not_url_safe_hint(),
         ))
     }
 }
@@ -185,8 +172,8 @@ pub fn language_code(text: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(Problem::new(
-            format!("`{text}` is not a language code"),
-            "use a BCP 47 code such as de, en, ar, uk, fa, tr",
+            messages::invalid_language_code(text),
+            messages::invalid_language_code_hint(),
         ))
     }
 }
@@ -200,8 +187,8 @@ pub fn colour(text: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(Problem::new(
-            format!("`{text}` is not a colour"),
-            "write the colour as #rrggbb in quotes, e.g. \"#00567a\"",
+            messages::invalid_colour(text),
+            messages::invalid_colour_hint(),
         ))
     }
 }
@@ -272,7 +259,12 @@ mod tests {
     fn websites_must_be_http() {
         assert!(website("https://www.merzig.de").is_ok());
         assert!(website("javascript:alert(1)").is_err());
-        assert!(website("www.merzig.de").is_err());
+        assert!(
+            website("www.merzig.de")
+                .unwrap_err()
+                .message
+                .contains("must start with https://")
+        );
         assert!(website("ftp://example.org").is_err());
     }
 

@@ -22,6 +22,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
 use crate::load::Content;
+use crate::messages;
 
 pub use actor::{check_actor, present_fields};
 pub use fields::Problem;
@@ -99,12 +100,9 @@ pub fn validate(
                 Diagnostic::for_file(
                     Severity::Error,
                     &folder.relative_dir,
-                    format!(
-                        "the folder name `{}` is already used by a page of the site",
-                        folder.slug
-                    ),
+                    messages::slug_reserved(&folder.slug),
                 )
-                .with_hint("rename the folder, e.g. by adding the town's name"),
+                .with_hint(messages::slug_reserved_hint()),
             );
         }
         if let Some(first) = slugs.insert(&folder.slug, &folder.relative_dir) {
@@ -112,15 +110,9 @@ pub fn validate(
                 Diagnostic::for_file(
                     Severity::Error,
                     &folder.relative_dir,
-                    format!(
-                        "the folder name `{}` is already used by {}",
-                        folder.slug,
-                        crate::diagnostics::display_path(first)
-                    ),
+                    messages::slug_taken(&folder.slug, &crate::diagnostics::display_path(first)),
                 )
-                .with_hint(
-                    "folder names become web addresses and must be unique: rename one of them",
-                ),
+                .with_hint(messages::slug_taken_hint()),
             );
         }
     }
@@ -132,9 +124,9 @@ pub fn validate(
                 .diagnostic(
                     Severity::Error,
                     "/brochure/contact_point",
-                    format!("there is no actor `{slug}`"),
+                    messages::no_such_actor(slug),
                 )
-                .with_hint("give the folder name of an actor under actors/"),
+                .with_hint(messages::no_such_actor_hint()),
         );
     }
     for (actor, diagnostics) in content
@@ -163,12 +155,11 @@ pub fn validate(
 /// Resolves a file name given in content (a logo) against `folder`: it must be relative, must
 /// not climb out with `..`, must exist, and must not be a symlink leading out of `folder`.
 pub fn inside_folder(folder: &Path, name: &str) -> Result<PathBuf, Problem> {
-    let hint = "give the file name of an image inside this folder, e.g. logo.svg";
     let path = Path::new(name);
     if !path.components().all(|c| matches!(c, Component::Normal(_))) {
         return Err(Problem::new(
-            format!("`{name}` points outside the folder"),
-            format!("{hint}; absolute paths and `..` are not allowed"),
+            messages::logo_outside(name),
+            messages::logo_outside_hint(),
         ));
     }
     let full = folder.join(path);
@@ -177,13 +168,13 @@ pub fn inside_folder(folder: &Path, name: &str) -> Result<PathBuf, Problem> {
         .unwrap_or_else(|_| folder.to_path_buf());
     match full.canonicalize() {
         Ok(target) if !target.starts_with(&canonical_folder) => Err(Problem::new(
-            format!("`{name}` is a link to a file outside the folder"),
-            "copy the image into the folder instead of linking to it",
+            messages::logo_link_outside(name),
+            messages::logo_link_outside_hint(),
         )),
         Ok(target) if target.is_file() => Ok(full),
         _ => Err(Problem::new(
-            format!("the file `{name}` does not exist"),
-            hint,
+            messages::file_missing(name),
+            messages::logo_name_hint(),
         )),
     }
 }
