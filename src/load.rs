@@ -45,6 +45,10 @@ pub struct Loaded<T> {
     pub file: SourceFile,
     pub tree: Node,
     pub value: T,
+    /// The structural errors of the file, if it had some: then `value` is what remained without
+    /// the values in error, loaded so that the rest can still be checked for meaning (every
+    /// error in one run). Such a file never reaches a catalogue, since these are errors.
+    pub problems: Vec<Diagnostic>,
 }
 
 impl<T> Loaded<T> {
@@ -360,12 +364,21 @@ pub fn parse_source<T: DeserializeOwned>(
     schemas: &Schemas,
     diagnostics: &mut Diagnostics,
 ) -> Option<Loaded<T>> {
-    parse_file(file, kind, schemas)
-        .map_err(|(_, problems)| diagnostics.extend(problems))
-        .ok()
+    match parse_file(file, kind, schemas) {
+        Ok(loaded) => {
+            diagnostics.extend(loaded.problems.iter().cloned());
+            Some(loaded)
+        }
+        Err((_, problems)) => {
+            diagnostics.extend(problems);
+            None
+        }
+    }
 }
 
-/// Parses the text of `file` into `T`, or gives the file back with every problem found.
+/// Parses the text of `file` into `T`, or gives the file back with every problem found. A file
+/// with structural errors still loads if what remains without the values in error makes a `T`
+/// (see [`Loaded::problems`]).
 pub fn parse_file<T: DeserializeOwned>(
     file: SourceFile,
     kind: DocumentKind,
@@ -392,7 +405,19 @@ pub fn parse_file<T: DeserializeOwned>(
     let mut instance = tree.to_json();
     let structural = schemas.check_instance(kind, &instance, &tree, &file);
     if !structural.is_empty() {
-        return Err((file, structural));
+        let rest = schemas.without_errors(kind, &instance).and_then(|mut rest| {
+            crate::bidi::strip_direction_controls_in(&mut rest);
+            T::deserialize(rest).ok()
+        });
+        return match rest {
+            Some(value) => Ok(Loaded {
+                file,
+                tree,
+                value,
+                problems: structural,
+            }),
+            None => Err((file, structural)),
+        };
     }
     // Once, here, for every renderer; `check` warns about them from the tree, which keeps them.
     crate::bidi::strip_direction_controls_in(&mut instance);
@@ -400,10 +425,20 @@ pub fn parse_file<T: DeserializeOwned>(
     // they still not fit the type (a number too large for its field, say), serde_yaml reads the
     // text again to report the problem with its position.
     if let Ok(value) = T::deserialize(instance) {
-        return Ok(Loaded { file, tree, value });
+        return Ok(Loaded {
+            file,
+            tree,
+            value,
+            problems: Vec::new(),
+        });
     }
     match serde_yaml::from_str::<T>(&file.text) {
-        Ok(value) => Ok(Loaded { file, tree, value }),
+        Ok(value) => Ok(Loaded {
+            file,
+            tree,
+            value,
+            problems: Vec::new(),
+        }),
         Err(e) => {
             let mut diagnostic = error(e.to_string());
             if let Some(location) = e.location() {

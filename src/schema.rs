@@ -214,8 +214,11 @@ impl Schemas {
                 let found = describe_value(error.instance());
                 let expected_kind = expected;
                 let expected = describe_type(expected);
+                let allowed = choices(subschema_at(schema, pointer));
                 let message = if error.instance().is_null() {
                     messages::field_empty(&field)
+                } else if !allowed.is_empty() {
+                    messages::not_a_valid_value(&describe_literal(error.instance()), &field)
                 } else {
                     messages::wrong_type(&field, &expected, &found)
                 };
@@ -223,7 +226,6 @@ impl Schemas {
                     NodeKind::Scalar { text, .. } => Some(text.as_str()),
                     _ => None,
                 });
-                let allowed = choices(subschema_at(schema, pointer));
                 let hint = if allowed.is_empty() {
                     type_hint(expected_kind, error.instance(), source_text)
                 } else {
@@ -296,6 +298,77 @@ impl Schemas {
         }
     }
 
+    /// `instance` without the values that break the schema of `kind`, so that the rest can still
+    /// be checked for meaning: a field with fixed values that is wrong or missing gets the first
+    /// of them as a stand-in (`kind`, `wheelchair`: no later rule looks at it); any other value
+    /// in error goes, then each block that misses a required field because of that, up to the
+    /// top; `None` if the top itself would have to go.
+    pub fn without_errors(&self, kind: DocumentKind, instance: &Value) -> Option<Value> {
+        let (_, schema, validator) = self.entry(kind);
+        let mut rest = instance.clone();
+        let mut stood_in = std::collections::HashSet::new();
+        for _ in 0..crate::yaml::MAX_DEPTH {
+            let mut doomed: Vec<Vec<String>> = Vec::new();
+            let mut stand_ins: Vec<(Vec<String>, Value)> = Vec::new();
+            for error in validator.iter_errors(&rest) {
+                let pointer = error.instance_path().as_str();
+                let at: Vec<String> = pointer_segments(pointer).collect();
+                let mut stand_in = |path: Vec<String>, field: &str| {
+                    match choices(subschema_at(schema, field)).into_iter().next() {
+                        Some(first) if stood_in.insert(field.to_owned()) => {
+                            stand_ins.push((path, Value::String(first)));
+                            true
+                        }
+                        _ => false,
+                    }
+                };
+                match error.kind() {
+                    ValidationErrorKind::AdditionalProperties { unexpected } => {
+                        doomed.extend(unexpected.iter().map(|name| {
+                            let mut path = at.clone();
+                            path.push(name.clone());
+                            path
+                        }));
+                    }
+                    ValidationErrorKind::Required { property } => {
+                        let name = property.as_str().unwrap_or_default();
+                        let mut path = at.clone();
+                        path.push(name.to_owned());
+                        let field = format!("{pointer}/{}", name.replace('~', "~0").replace('/', "~1"));
+                        if !stand_in(path, &field) {
+                            doomed.push(at);
+                        }
+                    }
+                    _ => {
+                        if !stand_in(at.clone(), pointer) {
+                            doomed.push(at);
+                        }
+                    }
+                }
+            }
+            if doomed.is_empty() && stand_ins.is_empty() {
+                return Some(rest);
+            }
+            if doomed.iter().any(Vec::is_empty) {
+                return None;
+            }
+            for (path, value) in stand_ins {
+                set_at(&mut rest, &path, value);
+            }
+            // Later list items first, so that removing one does not move another.
+            doomed.sort_by_cached_key(|path| {
+                path.iter()
+                    .map(|s| (s.parse::<usize>().ok(), s.clone()))
+                    .collect::<Vec<_>>()
+            });
+            doomed.dedup();
+            for path in doomed.iter().rev() {
+                remove_at(&mut rest, path);
+            }
+        }
+        None
+    }
+
     /// "`x` is not a valid value for `kind`", with the allowed values as the hint.
     fn not_a_choice(
         &self,
@@ -319,6 +392,51 @@ impl Schemas {
     fn is_profile_field(&self, pointer: &str, name: &str) -> bool {
         let profile = self.schema(DocumentKind::Profile);
         property_names(subschema_at(profile, pointer)).contains(&name.to_owned())
+    }
+}
+
+/// The value at `path` (segments of a JSON pointer) in `value`, if it is there.
+fn value_at<'a>(value: &'a mut Value, path: &[String]) -> Option<&'a mut Value> {
+    path.iter().try_fold(value, |node, segment| match node {
+        Value::Object(map) => map.get_mut(segment),
+        Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+        _ => None,
+    })
+}
+
+/// Sets the value at `path` in `value` (a field of a block, or a list item that exists).
+fn set_at(value: &mut Value, path: &[String], new: Value) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    match value_at(value, parents) {
+        Some(Value::Object(map)) => {
+            map.insert(last.clone(), new);
+        }
+        Some(Value::Array(items)) => {
+            if let Some(item) = last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                *item = new;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Removes the value at `path` (segments of a JSON pointer) from `value`, if it is there.
+fn remove_at(value: &mut Value, path: &[String]) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    match value_at(value, parents) {
+        Some(Value::Object(map)) => {
+            map.remove(last);
+        }
+        Some(Value::Array(items)) => {
+            if let Some(i) = last.parse::<usize>().ok().filter(|i| *i < items.len()) {
+                items.remove(i);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -289,8 +289,8 @@ messages! {
     }
     /// Hint of [`no_site_language`] for a language that is spoken, not published.
     spoken_not_site_language_hint(files: &str, language: &str) {
-        de: "`{language}` steht unter `spoken_languages`: Sie kann in Beratungen gesprochen werden, aber die Website erscheint nur in {files}; um die Seiten auch auf `{language}` anzubieten, ergänzen Sie es unter `languages` in config.yaml, sonst löschen Sie die Datei",
-        en: "`{language}` is listed under `spoken_languages`: it can be spoken in counselling, but the site is published only in {files}; to offer the pages in `{language}` as well, add it to `languages` in config.yaml, otherwise remove the file",
+        de: "`{language}` steht in config.yaml unter `spoken_languages` (Sprachen, in denen beraten wird); Übersetzungen gibt es aber nur für die Sprachen der Website: {files}. Um die Website auch auf `{language}` anzubieten, ergänzen Sie es unter `languages`, sonst löschen Sie die Datei",
+        en: "`{language}` is listed under `spoken_languages` in config.yaml (languages spoken in counselling), but translations exist only for the languages of the site: {files}. To offer the site in `{language}` as well, add it to `languages`, otherwise remove the file",
     }
     /// A config.yaml missing.
     no_config(config: &str, root: &str) {

@@ -80,9 +80,9 @@ pub fn validate(
 ) -> Option<Catalog> {
     let config = content.config?;
     let rules = rules?;
-    if !config::check_config(&config, &content.root, out) {
-        return None;
-    }
+    // An error in config.yaml does not hide the others: the actors, pages and numbers are
+    // checked against what it says all the same.
+    config::check_config(&config, &content.root, out);
     let i18n = I18n::load(&content.root, &config.value, out);
 
     let pages = pages::check_pages(content.pages, &rules, out);
