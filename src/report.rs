@@ -149,7 +149,7 @@ pub fn to_markdown(report: &Report) -> String {
     let mut out = format!(
         "# {}\n\n{}\n\n## {}\n\n{}\n|---|---|---|\n",
         messages::report_title(),
-        messages::report_as_of(&report.as_of, report.actors),
+        messages::report_as_of(report.as_of, report.actors),
         messages::report_translations(),
         messages::report_translations_head(),
     );
@@ -187,9 +187,9 @@ pub fn to_markdown(report: &Report) -> String {
     }
     for review in &report.reviews {
         let line = if review.overdue {
-            messages::report_overdue(&review.name, &review.slug, &review.last_reviewed, &review.due)
+            messages::report_overdue(&review.name, &review.slug, review.last_reviewed, review.due)
         } else {
-            messages::report_due(&review.name, &review.slug, &review.last_reviewed, &review.due)
+            messages::report_due(&review.name, &review.slug, review.last_reviewed, review.due)
         };
         let ask = review
             .email

@@ -175,7 +175,7 @@ fn bad_fixture_reports_every_error_with_its_place() {
             "actors/semantik/ru.yaml",
             None,
             None,
-            "there is no language `ru` in config.yaml",
+            "`ru` is not a language of the site (`languages` in config.yaml)",
         ),
         (
             "actors/struktur/profile.yaml",

@@ -2,7 +2,14 @@
 //! words of the editors' guide (docs/EDITING.md): a profile is a "Steckbrief", a field keeps its
 //! name from the files (`phone`, `kind`).
 
+use jiff::civil::Date;
+
 use super::{number, plural};
+
+/// A date as German offices write it: 03.06.2025.
+fn german_date(date: Date) -> String {
+    date.strftime("%d.%m.%Y").to_string()
+}
 
 messages! {
     // ── Output of diagnostics (src/diagnostics.rs, src/cmd/) ─────────────────────────────────
@@ -529,12 +536,12 @@ messages! {
         en: "write the date as YYYY-MM-DD, e.g. 2026-03-31",
     }
     /// A review date after today.
-    date_in_future(date: &dyn std::fmt::Display) {
-        de: "das Datum {date} liegt in der Zukunft",
+    date_in_future(date: Date) {
+        de: { format!("das Datum {} liegt in der Zukunft", german_date(date)) },
         en: "the date {date} lies in the future",
     }
     /// Hint of [`date_in_future`].
-    date_in_future_hint(today: &dyn std::fmt::Display) {
+    date_in_future_hint(today: Date) {
         de: "tragen Sie das Datum der letzten Prüfung ein, spätestens das heutige ({today})",
         en: "use the date of the last review, today ({today}) at the latest",
     }
@@ -803,8 +810,14 @@ messages! {
         en: "every actor in the network names one person to contact: add `contacts:`",
     }
     /// A review overdue.
-    review_overdue(date: &dyn std::fmt::Display, due: &dyn std::fmt::Display) {
-        de: "zuletzt geprüft am {date}: die Prüfung war am {due} fällig",
+    review_overdue(date: Date, due: Date) {
+        de: {
+            format!(
+                "zuletzt geprüft am {}: die Prüfung war am {} fällig",
+                german_date(date),
+                german_date(due)
+            )
+        },
         en: "last reviewed on {date}: the review was due on {due}",
     }
     /// Hint of [`review_overdue`].
@@ -1284,8 +1297,14 @@ messages! {
     /// The report's title.
     report_title() { de: "Statusbericht", en: "Status report" }
     /// The report's first line.
-    report_as_of(date: &dyn std::fmt::Display, actors: usize) {
-        de: { format!("Stand {date}, {actors} {}.", plural(actors, "Steckbrief", "Steckbriefe")) },
+    report_as_of(date: Date, actors: usize) {
+        de: {
+            format!(
+                "Stand: {}, {actors} {}.",
+                german_date(date),
+                plural(actors, "Steckbrief", "Steckbriefe")
+            )
+        },
         en: "As of {date}, {actors} actors.",
     }
     /// Heading: translations.
@@ -1313,13 +1332,25 @@ messages! {
     /// Nothing in a section.
     report_none() { de: "Keine.", en: "None." }
     /// A review overdue.
-    report_overdue(name: &str, slug: &str, last: &dyn std::fmt::Display, due: &dyn std::fmt::Display) {
-        de: "{name} (`{slug}`): zuletzt geprüft {last}, überfällig seit {due}",
+    report_overdue(name: &str, slug: &str, last: Date, due: Date) {
+        de: {
+            format!(
+                "{name} (`{slug}`): zuletzt geprüft am {}, überfällig seit {}",
+                german_date(last),
+                german_date(due)
+            )
+        },
         en: "{name} (`{slug}`): last reviewed {last}, overdue since {due}",
     }
     /// A review due soon.
-    report_due(name: &str, slug: &str, last: &dyn std::fmt::Display, due: &dyn std::fmt::Display) {
-        de: "{name} (`{slug}`): zuletzt geprüft {last}, fällig am {due}",
+    report_due(name: &str, slug: &str, last: Date, due: Date) {
+        de: {
+            format!(
+                "{name} (`{slug}`): zuletzt geprüft am {}, fällig am {}",
+                german_date(last),
+                german_date(due)
+            )
+        },
         en: "{name} (`{slug}`): last reviewed {last}, due on {due}",
     }
     /// Whom to ask about a review.

@@ -224,7 +224,7 @@ fn check_review(c: &mut Checker<'_, Profile>, profile: &Profile, rules: &Rules) 
             c.warning(
                 "/last_reviewed",
                 Problem::new(
-                    messages::review_overdue(&date, &due),
+                    messages::review_overdue(date, due),
                     messages::review_overdue_hint(),
                 ),
             );

@@ -133,8 +133,8 @@ pub fn review_date(text: &str, today: Date) -> Result<Date, Problem> {
     })?;
     if date > today {
         return Err(Problem::new(
-            messages::date_in_future(&date),
-            messages::date_in_future_hint(&today),
+            messages::date_in_future(date),
+            messages::date_in_future_hint(today),
         ));
     }
     Ok(date)
