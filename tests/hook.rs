@@ -11,6 +11,10 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .current_dir(dir)
         .env("STECKBRIEF", env!("CARGO_BIN_EXE_steckbrief"))
+        // No locale: the messages follow the content's source language, German.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("git runs")
 }
@@ -44,7 +48,7 @@ fn pre_commit_hook_blocks_content_with_errors() {
     assert!(!bad.status.success());
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(
-        stderr.contains("`666` is not a German postcode"),
+        stderr.contains("`666` ist keine deutsche Postleitzahl"),
         "{stderr}"
     );
     assert!(stderr.contains("Commit abgebrochen"), "{stderr}");
