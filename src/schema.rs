@@ -191,6 +191,19 @@ impl Schemas {
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
                 let mapping = root.at(pointer).unwrap_or(root);
+                // `adress:` is one mistake: its "unknown field, did you mean `address`?" says
+                // all, so the missing `address` is not reported as well.
+                let known = property_names(subschema_at(schema, pointer));
+                let wanted = [name.to_owned()];
+                if let NodeKind::Mapping(entries) = &mapping.kind
+                    && entries.iter().any(|(key, _)| {
+                        !known.contains(&key.name)
+                            && closest(&key.name, &known) == Some(name)
+                            && closest(&key.name, &wanted).is_some()
+                    })
+                {
+                    return;
+                }
                 let field_schema = subschema_at(schema, &format!("{pointer}/{name}"));
                 let description = field_schema
                     .and_then(|s| s.get("description"))
