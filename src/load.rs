@@ -405,7 +405,7 @@ pub fn parse_file<T: DeserializeOwned>(
     let mut instance = tree.to_json();
     let structural = schemas.check_instance(kind, &instance, &tree, &file);
     if !structural.is_empty() {
-        let rest = schemas.without_errors(kind, &instance).and_then(|mut rest| {
+        let rest = schemas.without_errors(kind, &instance, &tree).and_then(|mut rest| {
             crate::bidi::strip_direction_controls_in(&mut rest);
             T::deserialize(rest).ok()
         });

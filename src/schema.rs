@@ -311,12 +311,19 @@ impl Schemas {
         }
     }
 
-    /// `instance` without the values that break the schema of `kind`, so that the rest can still
-    /// be checked for meaning: a field with fixed values that is wrong or missing gets the first
-    /// of them as a stand-in (`kind`, `wheelchair`: no later rule looks at it); any other value
-    /// in error goes, then each block that misses a required field because of that, up to the
-    /// top; `None` if the top itself would have to go.
-    pub fn without_errors(&self, kind: DocumentKind, instance: &Value) -> Option<Value> {
+    /// `instance` (the JSON form of `root`) without the values that break the schema of `kind`,
+    /// so that the rest can still be checked for meaning: a value of the wrong type that can be
+    /// read as what is wanted stands in as that (`postcode: 66663` as the text "66663", a text as
+    /// a list of one), so that the later rules check it without repeating the error; a field
+    /// with fixed values that is wrong or missing gets the first of them (`kind`, `wheelchair`:
+    /// no later rule looks at it); any other value in error goes, then each block that misses a
+    /// required field because of that, up to the top; `None` if the top itself would have to go.
+    pub fn without_errors(
+        &self,
+        kind: DocumentKind,
+        instance: &Value,
+        root: &Node,
+    ) -> Option<Value> {
         let (_, schema, validator) = self.entry(kind);
         let mut rest = instance.clone();
         let mut stood_in = std::collections::HashSet::new();
@@ -326,37 +333,40 @@ impl Schemas {
             for error in validator.iter_errors(&rest) {
                 let pointer = error.instance_path().as_str();
                 let at: Vec<String> = pointer_segments(pointer).collect();
-                let mut stand_in = |path: Vec<String>, field: &str| {
-                    match choices(subschema_at(schema, field)).into_iter().next() {
-                        Some(first) if stood_in.insert(field.to_owned()) => {
-                            stand_ins.push((path, Value::String(first)));
-                            true
-                        }
-                        _ => false,
-                    }
-                };
-                match error.kind() {
+                // Where the stand-in would go, the field's pointer, and what goes without one.
+                let (path, field, doom) = match error.kind() {
                     ValidationErrorKind::AdditionalProperties { unexpected } => {
                         doomed.extend(unexpected.iter().map(|name| {
                             let mut path = at.clone();
                             path.push(name.clone());
                             path
                         }));
+                        continue;
                     }
                     ValidationErrorKind::Required { property } => {
                         let name = property.as_str().unwrap_or_default();
                         let mut path = at.clone();
                         path.push(name.to_owned());
-                        let field = format!("{pointer}/{}", name.replace('~', "~0").replace('/', "~1"));
-                        if !stand_in(path, &field) {
-                            doomed.push(at);
-                        }
+                        let escaped = name.replace('~', "~0").replace('/', "~1");
+                        (path, format!("{pointer}/{escaped}"), at)
                     }
-                    _ => {
-                        if !stand_in(at.clone(), pointer) {
-                            doomed.push(at);
-                        }
+                    _ => (at.clone(), pointer.to_owned(), at),
+                };
+                let written = match error.kind() {
+                    ValidationErrorKind::Type { kind: expected } => {
+                        written_as(root, pointer, expected, error.instance())
                     }
+                    _ => None,
+                };
+                let candidate = written.or_else(|| {
+                    choices(subschema_at(schema, &field))
+                        .into_iter()
+                        .next()
+                        .map(Value::String)
+                });
+                match candidate {
+                    Some(value) if stood_in.insert(field) => stand_ins.push((path, value)),
+                    _ => doomed.push(doom),
                 }
             }
             if doomed.is_empty() && stand_ins.is_empty() {
@@ -432,6 +442,24 @@ fn set_at(value: &mut Value, path: &[String], new: Value) {
             }
         }
         _ => {}
+    }
+}
+
+/// A value of the wrong type as the type wanted, where the editor's text reads as one: a number
+/// or true/false as the text written (`postcode: 66663`), a text as a list of that one text.
+fn written_as(root: &Node, pointer: &str, expected: &TypeKind, found: &Value) -> Option<Value> {
+    let wants = |name: &str| match expected {
+        TypeKind::Single(t) => t.to_string() == name,
+        TypeKind::Multiple(set) => set.iter().any(|t| t.to_string() == name),
+    };
+    match (found, root.at(pointer).map(|node| &node.kind)) {
+        (Value::Number(_) | Value::Bool(_), Some(NodeKind::Scalar { text, .. })) if wants("string") => {
+            Some(Value::String(text.clone()))
+        }
+        (Value::String(text), _) if wants("array") => {
+            Some(Value::Array(vec![Value::String(text.clone())]))
+        }
+        _ => None,
     }
 }
 

@@ -68,10 +68,12 @@ fn german_messages_for_the_planted_mistakes() {
     assert_snapshot("check-mistakes.de.txt", &text);
     // Every mistake of every file in one run: config.yaml's error does not hide the actors',
     // and the jobcenter's wrong `kind` does not hide its wrong topic, web address and
-    // wheelchair value, nor the missing `kind` of the Verein its e-mail and date.
-    assert_eq!(text.matches("\nFehler: ").count() + 1, 10, "{text}");
+    // wheelchair value, nor the missing `kind`, the unquoted postcode and the target group
+    // written as text of the Verein its e-mail and date. The postcode is one error, not also
+    // "not a German postcode".
+    assert_eq!(text.matches("\nFehler: ").count() + 1, 12, "{text}");
     assert!(text.ends_with(
-        "3 Steckbriefe geprüft: 10 Fehler, 3 Warnungen\n\
+        "3 Steckbriefe geprüft: 12 Fehler, 3 Warnungen\n\
          3 Warnungen zu fehlenden Übersetzungen nicht einzeln aufgeführt, alle anzeigen: steckbrief check --verbose\n"
     ));
 }
@@ -91,7 +93,14 @@ fn one_error_per_mistake() {
     assert!(text.contains(
         "error: `true` is not a valid value for `accessibility.wheelchair`\n  --> actors/jobcenter/profile.yaml:19:3\n"
     ));
-    assert!(!text.contains("must be text"), "{text}");
+    assert!(!text.contains("wheelchair` must be"), "{text}");
+    // `postcode: 66663` (a number): "put it in quotes", and its digits are checked as written,
+    // without a second "is not a German postcode".
+    assert!(text.contains(
+        "error: `address.postcode` must be text, but this is a number\n  --> actors/verein/profile.yaml:11:3\n"
+    ), "{text}");
+    assert!(!text.contains("postcode`: "), "{text}");
+    assert!(!text.contains("is not a German postcode"), "{text}");
 }
 
 #[test]
@@ -159,7 +168,7 @@ fn github_annotations_only_on_files_that_exist_one_per_actor_and_language() {
             }
         }
         let errors = stdout.lines().filter(|l| l.starts_with("::error ")).count();
-        assert_eq!(errors, 10, "{stdout}");
+        assert_eq!(errors, 12, "{stdout}");
         // The errors come first, before GitHub's limit of ten annotations per kind cuts in.
         assert!(stdout.starts_with("::error "), "{stdout}");
         if verbose {
