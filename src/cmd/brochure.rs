@@ -66,15 +66,23 @@ pub fn run(args: &Args) -> ExitCode {
                 for warning in &w.warnings {
                     eprintln!("{warning}");
                 }
-                eprintln!("wrote {} ({} pages)", w.path.display(), w.pages);
+                eprintln!(
+                    "{}",
+                    messages::brochure_written(&w.path.display().to_string(), w.pages)
+                );
                 if let Some(print) = &w.print_path {
-                    eprintln!("wrote {} (print variant)", print.display());
+                    eprintln!(
+                        "{}",
+                        messages::brochure_print_written(&print.display().to_string())
+                    );
                 }
             }
             eprintln!(
-                "{} brochure(s) in {:.1} s",
-                written.len(),
-                started.elapsed().as_secs_f64()
+                "{}",
+                messages::brochures_done(
+                    written.len(),
+                    &format!("{:.1}", started.elapsed().as_secs_f64())
+                )
             );
             ExitCode::from(EXIT_OK)
         }

@@ -1400,4 +1400,57 @@ messages! {
         de: "der Server kann nicht gestartet werden: {error}",
         en: "cannot start the server: {error}",
     }
+
+    // ── Where builds go (src/output.rs) ─────────────────────────────────────────────────────
+
+    /// `--out` overlaps the content.
+    out_in_content(out: &str, overlap: &str) {
+        de: "--out {out} {overlap}; ein Build ersetzt seinen Ausgabeordner als Ganzes, deshalb muss er außerhalb der Inhalte liegen (z. B. --out public)",
+        en: "--out {out} {overlap}; a build replaces its out folder as a whole, so it must lie outside the content (e.g. --out public)",
+    }
+    /// How `--out` overlaps: it is the root.
+    out_is_root(root: &str) { de: "ist der Inhaltsordner {root}", en: "is the content root {root}" }
+    /// How `--out` overlaps: it contains the root.
+    out_contains_root(root: &str) {
+        de: "enthält den Inhaltsordner {root}",
+        en: "contains the content root {root}",
+    }
+    /// How `--out` overlaps: it lies in a content folder.
+    out_in_content_folder(folder: &str) {
+        de: "liegt im Inhaltsordner {folder}",
+        en: "lies inside the content folder {folder}",
+    }
+    /// `--out` is a file.
+    out_not_a_folder(out: &str) {
+        de: "--out {out} gibt es schon und ist kein Ordner; ein Build schreibt dort einen Ordner",
+        en: "--out {out} exists and is not a folder; a build writes a folder there",
+    }
+    /// `--out` is someone else's folder.
+    out_not_ours(out: &str, marker: &str) {
+        de: "--out {out} ist ein Ordner, den steckbrief nicht geschrieben hat (er ist nicht leer und hat keine Datei {marker}); ein Build ersetzt seinen Ausgabeordner als Ganzes, wählen Sie deshalb einen neuen oder leeren Ordner oder löschen Sie diesen selbst",
+        en: "--out {out} is a folder that steckbrief did not write (it is not empty and has no {marker} file); a build replaces its out folder as a whole, so choose a new or empty folder, or remove this one yourself",
+    }
+    /// Another build writes the same folder.
+    out_busy(out: &str, holder: &str) {
+        de: "{out} wird gerade von einem anderen steckbrief-Build geschrieben ({holder}); warten Sie, bis er fertig ist, oder wählen Sie ein anderes --out",
+        en: "{out} is being written by another steckbrief build ({holder}); wait for it to finish, or choose another --out",
+    }
+
+    // ── `brochure` (src/cmd/brochure.rs) ────────────────────────────────────────────────────
+
+    /// One PDF written.
+    brochure_written(path: &str, pages: usize) {
+        de: "{path} geschrieben ({pages} Seiten)",
+        en: "wrote {path} ({pages} pages)",
+    }
+    /// The print variant written.
+    brochure_print_written(path: &str) {
+        de: "{path} geschrieben (Druckfassung)",
+        en: "wrote {path} (print variant)",
+    }
+    /// All done.
+    brochures_done(count: usize, seconds: &str) {
+        de: { format!("{count} {} in {seconds} s", plural(count, "Broschüre", "Broschüren")) },
+        en: { format!("{count} {} in {seconds} s", plural(count, "brochure", "brochures")) },
+    }
 }
