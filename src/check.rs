@@ -13,11 +13,11 @@ use crate::cache::{ActorCache, ActorEntry, CheckCache, Entry, FileCaches};
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::messages;
 use crate::load::{
     ACTORS_DIR, ActorFolder, CONFIG_FILE, Content, FatalError, Loaded, NUMBERS_FILE, PROFILE_FILE,
     load_pages, translation_name_problem,
 };
+use crate::messages;
 use crate::model::{Profile, Translation};
 use crate::schema::{DocumentKind, Schemas};
 use crate::validate::{self, CheckedActor, Rules};

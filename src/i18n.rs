@@ -212,12 +212,8 @@ fn read_table(root: &Path, path: &Path, out: &mut Diagnostics) -> Option<BTreeMa
     };
     let Value::Object(map) = tree.to_json() else {
         out.push(
-            Diagnostic::for_file(
-                Severity::Error,
-                &file.relative,
-                messages::key_text_lines(),
-            )
-            .at(tree.position, &file.text),
+            Diagnostic::for_file(Severity::Error, &file.relative, messages::key_text_lines())
+                .at(tree.position, &file.text),
         );
         return None;
     };

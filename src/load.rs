@@ -268,7 +268,9 @@ pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
             .unwrap_or_default();
         let parent = path.parent().unwrap_or(actors_dir).to_path_buf();
         match extension.as_str() {
-            "yaml" if parent != actors_dir => folders.entry(parent).or_default().push(path.to_path_buf()),
+            "yaml" if parent != actors_dir => {
+                folders.entry(parent).or_default().push(path.to_path_buf())
+            }
             "yaml" | "yml" => diagnostics.push(
                 Diagnostic::for_file(
                     Severity::Error,
@@ -405,10 +407,12 @@ pub fn parse_file<T: DeserializeOwned>(
     let mut instance = tree.to_json();
     let structural = schemas.check_instance(kind, &instance, &tree, &file);
     if !structural.is_empty() {
-        let rest = schemas.without_errors(kind, &instance, &tree).and_then(|mut rest| {
-            crate::bidi::strip_direction_controls_in(&mut rest);
-            T::deserialize(rest).ok()
-        });
+        let rest = schemas
+            .without_errors(kind, &instance, &tree)
+            .and_then(|mut rest| {
+                crate::bidi::strip_direction_controls_in(&mut rest);
+                T::deserialize(rest).ok()
+            });
         return match rest {
             Some(value) => Ok(Loaded {
                 file,

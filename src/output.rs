@@ -83,10 +83,9 @@ impl std::fmt::Display for OutputError {
                 &out.display().to_string(),
                 SITE_MARKER,
             )),
-            OutputError::Busy { out, holder } => f.write_str(&messages::out_busy(
-                &out.display().to_string(),
-                holder,
-            )),
+            OutputError::Busy { out, holder } => {
+                f.write_str(&messages::out_busy(&out.display().to_string(), holder))
+            }
             OutputError::Io { what, source } => write!(f, "{what}: {source}"),
         }
     }

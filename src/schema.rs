@@ -284,13 +284,13 @@ impl Schemas {
                 }
             }
             ValidationErrorKind::MinLength { .. } => {
-                out.push(error_at(messages::field_empty(&field)).with_hint(messages::fill_in_hint()));
+                out.push(
+                    error_at(messages::field_empty(&field)).with_hint(messages::fill_in_hint()),
+                );
             }
             ValidationErrorKind::MinItems { .. } => {
                 let allowed = choices_hint(subschema_at(schema, &format!("{pointer}/0")));
-                out.push(
-                    error_at(messages::needs_an_entry(&field)).with_hint(allowed),
-                );
+                out.push(error_at(messages::needs_an_entry(&field)).with_hint(allowed));
             }
             ValidationErrorKind::Minimum { limit } => {
                 out.push(error_at(messages::at_least(&field, limit)))
@@ -307,7 +307,10 @@ impl Schemas {
                         .with_hint(messages::too_many_entries_hint()),
                 );
             }
-            _ => out.push(error_at(messages::other_structure(&field, &error.to_string()))),
+            _ => out.push(error_at(messages::other_structure(
+                &field,
+                &error.to_string(),
+            ))),
         }
     }
 
@@ -453,7 +456,9 @@ fn written_as(root: &Node, pointer: &str, expected: &TypeKind, found: &Value) ->
         TypeKind::Multiple(set) => set.iter().any(|t| t.to_string() == name),
     };
     match (found, root.at(pointer).map(|node| &node.kind)) {
-        (Value::Number(_) | Value::Bool(_), Some(NodeKind::Scalar { text, .. })) if wants("string") => {
+        (Value::Number(_) | Value::Bool(_), Some(NodeKind::Scalar { text, .. }))
+            if wants("string") =>
+        {
             Some(Value::String(text.clone()))
         }
         (Value::String(text), _) if wants("array") => {

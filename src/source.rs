@@ -38,8 +38,7 @@ impl SourceFile {
     ) -> Result<(SourceFile, Metadata), Box<Diagnostic>> {
         let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
         let fail = |message: String| Diagnostic::for_file(Severity::Error, &relative, message);
-        let file =
-            File::open(path).map_err(|e| Box::new(fail(messages::cannot_open(&e))))?;
+        let file = File::open(path).map_err(|e| Box::new(fail(messages::cannot_open(&e))))?;
         let metadata = file
             .metadata()
             .map_err(|e| Box::new(fail(messages::cannot_read(&e))))?;

@@ -195,9 +195,15 @@ fn report_and_the_report_page_speak_the_source_language() {
         report.starts_with("# Statusbericht\n\nStand: 28.11.2026, 2 Steckbriefe.\n\n## Übersetzungen\n\n| Sprache | übersetzte Felder | Anteil |\n"),
         "{report}"
     );
-    let output = run(&["report", "--root", root.to_str().unwrap(), "--lang", "en"], None);
+    let output = run(
+        &["report", "--root", root.to_str().unwrap(), "--lang", "en"],
+        None,
+    );
     let report = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(report.starts_with("# Status report\n\nAs of 2026-11-28, 2 actors."), "{report}");
+    assert!(
+        report.starts_with("# Status report\n\nAs of 2026-11-28, 2 actors."),
+        "{report}"
+    );
 
     // The page is German whatever the language of the messages.
     let out = tempfile::tempdir().unwrap();
@@ -242,7 +248,9 @@ fn build_says_how_to_see_the_hidden_warnings() {
     let text = stderr(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert!(
-        lines.iter().any(|l| l.starts_with("nicht übersetzt (ar): ")),
+        lines
+            .iter()
+            .any(|l| l.starts_with("nicht übersetzt (ar): ")),
         "{text}"
     );
     assert!(
@@ -252,7 +260,10 @@ fn build_says_how_to_see_the_hidden_warnings() {
         "{text}"
     );
     assert!(
-        lines.last().unwrap().contains("Seiten und 0 PDF-Broschüren nach "),
+        lines
+            .last()
+            .unwrap()
+            .contains("Seiten und 0 PDF-Broschüren nach "),
         "{text}"
     );
 }

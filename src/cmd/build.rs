@@ -89,7 +89,12 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("{}", messages::step_times(&steps.join(", ")));
     }
     if !args.quiet {
-        print_human(built.diagnostics, args.verbose, "steckbrief build", &summary);
+        print_human(
+            built.diagnostics,
+            args.verbose,
+            "steckbrief build",
+            &summary,
+        );
         eprintln!(
             "{}",
             messages::built(

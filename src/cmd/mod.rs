@@ -104,7 +104,11 @@ pub fn readable(
     diagnostics: Diagnostics,
     verbose: bool,
     command: &str,
-) -> (Vec<Diagnostic>, Vec<diagnostics::GapSummary>, Option<String>) {
+) -> (
+    Vec<Diagnostic>,
+    Vec<diagnostics::GapSummary>,
+    Option<String>,
+) {
     let list = diagnostics::errors_first(diagnostics.sorted());
     if verbose {
         return (list, Vec::new(), None);

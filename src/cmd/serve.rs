@@ -257,11 +257,7 @@ fn publish(state: &State, result: Result<(Files, Steps), String>, started: Insta
             drop(previous);
             println!(
                 "{}",
-                messages::rebuilt(
-                    started.elapsed().as_millis(),
-                    &steps,
-                    published.as_millis()
-                )
+                messages::rebuilt(started.elapsed().as_millis(), &steps, published.as_millis())
             );
         }
         Err(message) => {
@@ -407,9 +403,8 @@ fn rebuild(
 ) -> Result<(Files, Steps), String> {
     let started = Instant::now();
     let today = steckbrief::today();
-    let checked =
-        steckbrief::check_with_cache(root, today, cache)
-            .map_err(|e| messages::fatal(&e.to_string()))?;
+    let checked = steckbrief::check_with_cache(root, today, cache)
+        .map_err(|e| messages::fatal(&e.to_string()))?;
     render(checked, state, cache, started, today, scope)
 }
 
@@ -428,7 +423,11 @@ fn render(
         let (list, gaps, closing) = readable(checked.diagnostics, false, "steckbrief check");
         let mut text = diagnostics::render_human(&list, use_colour());
         for gap in &gaps {
-            text.push_str(&messages::translation_gaps(&gap.language, gap.fields, gap.actors));
+            text.push_str(&messages::translation_gaps(
+                &gap.language,
+                gap.fields,
+                gap.actors,
+            ));
             text.push('\n');
         }
         text.push_str(&summary);

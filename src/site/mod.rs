@@ -827,8 +827,7 @@ fn report_page(
     // Editors read it in the content's own language where the messages have it.
     let language = crate::messages::Language::from_code(&catalog.config.source_language)
         .unwrap_or(crate::messages::Language::En);
-    let markdown =
-        crate::messages::in_language(language, || crate::report::to_markdown(&report));
+    let markdown = crate::messages::in_language(language, || crate::report::to_markdown(&report));
     let (title, body) = markdown.split_once('\n').unwrap_or((&markdown, ""));
     let mut context = source.page(catalog, &[], "/report/");
     context.insert(

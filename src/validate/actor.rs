@@ -7,8 +7,8 @@ use jiff::civil::Date;
 
 use crate::catalog::{Actor, Contact, Hours, Phone, Reach, SourceText};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::messages;
 use crate::load::{ActorFolder, Loaded};
+use crate::messages;
 use crate::model::profile::HoursSpec;
 use crate::model::translation::Field;
 use crate::model::{Profile, Translation};

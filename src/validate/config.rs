@@ -192,11 +192,7 @@ fn check_localized(
     if !text.contains_key(source) {
         out.push(
             config
-                .diagnostic(
-                    Severity::Error,
-                    pointer,
-                    messages::no_source_text(source),
-                )
+                .diagnostic(Severity::Error, pointer, messages::no_source_text(source))
                 .with_hint(messages::no_source_text_hint(source)),
         );
     }

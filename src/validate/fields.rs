@@ -128,9 +128,10 @@ pub fn postcode(text: &str) -> Result<(), Problem> {
 
 /// Parses a YYYY-MM-DD date that must not lie after `today`.
 pub fn review_date(text: &str, today: Date) -> Result<Date, Problem> {
-    let date: Date = text.trim().parse().map_err(|_| {
-        Problem::new(messages::invalid_date(text), messages::invalid_date_hint())
-    })?;
+    let date: Date = text
+        .trim()
+        .parse()
+        .map_err(|_| Problem::new(messages::invalid_date(text), messages::invalid_date_hint()))?;
     if date > today {
         return Err(Problem::new(
             messages::date_in_future(date),

@@ -169,7 +169,10 @@ pub fn time_range(text: &str) -> Result<TimeRange, Problem> {
         .split_once('-')
         .and_then(|(a, b)| Some((time_of_day(a)?, time_of_day(b)?)))
         .ok_or_else(|| {
-            Problem::new(messages::not_a_time_range(text), messages::time_range_hint())
+            Problem::new(
+                messages::not_a_time_range(text),
+                messages::time_range_hint(),
+            )
         })?;
     if from >= to {
         return Err(Problem::new(

@@ -142,7 +142,10 @@ fn check_svg(data: &[u8], name: &str) -> Result<(), Problem> {
                 .is_some_and(|p| p.tag_name().name() == "style")
             && let Some(target) = node.text().and_then(external_url)
         {
-            return Err(problem(messages::svg_style_reference(&shorten(target), &at)));
+            return Err(problem(messages::svg_style_reference(
+                &shorten(target),
+                &at,
+            )));
         }
     }
     usvg::Tree::from_data(data, &usvg::Options::default())
