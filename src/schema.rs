@@ -315,9 +315,9 @@ impl Schemas {
     }
 
     /// `instance` (the JSON form of `root`) without the values that break the schema of `kind`,
-    /// so that the rest can still be checked for meaning: a value of the wrong type that can be
-    /// read as what is wanted stands in as that (`postcode: 66663` as the text "66663", a text as
-    /// a list of one), so that the later rules check it without repeating the error; a field
+    /// so that the rest can still be checked for meaning: an empty text or list stays; a value of
+    /// the wrong type that can be read as what is wanted stands in as that (`postcode: 66663` as
+    /// the text "66663", a text as a list of one), so that the later rules check it; a field
     /// with fixed values that is wrong or missing gets the first of them (`kind`, `wheelchair`:
     /// no later rule looks at it); any other value in error goes, then each block that misses a
     /// required field because of that, up to the top; `None` if the top itself would have to go.
@@ -335,6 +335,14 @@ impl Schemas {
             let mut stand_ins: Vec<(Vec<String>, Value)> = Vec::new();
             for error in validator.iter_errors(&rest) {
                 let pointer = error.instance_path().as_str();
+                // An empty text or list can stay: the later rules take it as empty, and their
+                // repetition of the error is dropped (`validate`: one error per place).
+                if matches!(
+                    error.kind(),
+                    ValidationErrorKind::MinLength { .. } | ValidationErrorKind::MinItems { .. }
+                ) {
+                    continue;
+                }
                 let at: Vec<String> = pointer_segments(pointer).collect();
                 // Where the stand-in would go, the field's pointer, and what goes without one.
                 let (path, field, doom) = match error.kind() {
@@ -449,7 +457,8 @@ fn set_at(value: &mut Value, path: &[String], new: Value) {
 }
 
 /// A value of the wrong type as the type wanted, where the editor's text reads as one: a number
-/// or true/false as the text written (`postcode: 66663`), a text as a list of that one text.
+/// or true/false as the text written (`postcode: 66663`), nothing as an empty text, a text as a
+/// list of that one text.
 fn written_as(root: &Node, pointer: &str, expected: &TypeKind, found: &Value) -> Option<Value> {
     let wants = |name: &str| match expected {
         TypeKind::Single(t) => t.to_string() == name,
@@ -461,6 +470,7 @@ fn written_as(root: &Node, pointer: &str, expected: &TypeKind, found: &Value) ->
         {
             Some(Value::String(text.clone()))
         }
+        (Value::Null, _) if wants("string") => Some(Value::String(String::new())),
         (Value::String(text), _) if wants("array") => {
             Some(Value::Array(vec![Value::String(text.clone())]))
         }

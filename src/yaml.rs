@@ -430,6 +430,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_quote_is_explained_as_such() {
+        for (text, quote, line) in [
+            ("name: \"Jobcenter\nsummary: Hilfe\n", '"', 1),
+            (
+                "name: A\nsummary: 'Hilfe\n  bei der Arbeit\ndescription: x\n",
+                '\'',
+                2,
+            ),
+        ] {
+            let error = error_of(text);
+            assert_eq!(
+                error.message,
+                format!("the quote {quote} on line {line} is never closed"),
+                "{text}"
+            );
+            assert_eq!(error.position.line, line);
+        }
+    }
+
+    #[test]
     fn rejects_second_document() {
         assert!(
             error_of("a: 1\n---\nb: 2\n")

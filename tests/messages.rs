@@ -277,3 +277,101 @@ fn fatal_problems_are_german_too() {
         "Fehler: keine config.yaml in /nonexistent/steckbrief: ist das der Inhaltsordner? (mit --root ORDNER angeben)\n"
     );
 }
+
+/// A profile with a mistake on almost every line: each is reported once, at its line, whatever
+/// stage of the check finds it (structure or meaning).
+#[test]
+fn every_mistake_of_a_file_once_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("good"), dir.path());
+    std::fs::write(
+        dir.path().join("actors/beratung-a/profile.yaml"),
+        PROFILE_WITH_MISTAKES,
+    )
+    .unwrap();
+    let output = run(
+        &[
+            "check",
+            "--root",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            "en",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors: Vec<(u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            assert_eq!(d["file"], "actors/beratung-a/profile.yaml");
+            (
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        (1, "`name` is empty"),
+        (3, "`topics` needs at least one entry"),
+        (4, "the target group `refugees` is listed twice"),
+        (5, "`summary` is empty"),
+        (10, "`contacts[1].name` is empty"),
+        (11, "`contacts[1].email` is empty"),
+        (12, "`contacts[1].phone` is empty"),
+        (15, "`6666` is not a German postcode"),
+        (
+            20,
+            "`opening_hours.weekly[1].times` must be a list, but this is text",
+        ),
+        (22, "`25:00-26:00` is not a time range"),
+        (
+            23,
+            "`opening_hours.weekly[2].closed` must be true or false, but this is text",
+        ),
+        (
+            25,
+            "`vielleicht` is not a valid value for `accessibility.wheelchair`",
+        ),
+        (26, "unknown field `latitude`"),
+    ];
+    let expected: Vec<(u64, String)> = expected
+        .iter()
+        .map(|(line, message)| (*line, (*message).to_owned()))
+        .collect();
+    assert_eq!(errors, expected);
+}
+
+const PROFILE_WITH_MISTAKES: &str = r#"name: ""
+kind: counselling
+topics: []
+target_groups: [refugees, refugees]
+summary:
+description: Text
+offers:
+  - Beratung
+contacts:
+  - name: ""
+    email: ""
+    phone: ""
+address:
+  street: Hauptstraße 1
+  postcode: "6666"
+  city: Beispielstadt
+opening_hours:
+  weekly:
+    - days: Mo-Fr
+      times: "08:00-12:00"
+    - days: Sa
+      times: ["25:00-26:00"]
+      closed: ja
+accessibility:
+  wheelchair: vielleicht
+latitude: 49.1
+last_reviewed: 2026-06-01
+"#;

@@ -113,6 +113,12 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         translations.insert(language.clone(), loaded.value.clone());
     }
     c.out.extend(missing_translations(folder, rules));
+    let structural = folder
+        .profile
+        .problems
+        .iter()
+        .chain(folder.translations.values().flat_map(|t| t.problems.iter()));
+    c.out = super::one_error_per_place(std::mem::take(&mut c.out), structural);
 
     let has_errors = c.out.iter().any(|d| d.severity == Severity::Error);
     let actor = (!has_errors).then(|| Actor {
@@ -264,7 +270,21 @@ fn optional<T, V>(
     value: Option<&str>,
     parse: impl Fn(&str) -> Result<V, Problem>,
 ) -> Option<V> {
-    value.and_then(|text| c.check(pointer, parse(text)))
+    value.and_then(|text| {
+        if text.trim().is_empty() {
+            // `email: ""`: "`` is not a valid e-mail address" would puzzle.
+            let field = crate::schema::field_label(pointer);
+            c.error(
+                pointer,
+                Problem::new(
+                    messages::field_empty(&field),
+                    messages::write_a_value_hint(),
+                ),
+            );
+            return None;
+        }
+        c.check(pointer, parse(text))
+    })
 }
 
 fn optional_phone<T>(c: &mut Checker<'_, T>, pointer: &str, value: Option<&str>) -> Option<Phone> {

@@ -82,14 +82,21 @@ pub fn validate(
     let rules = rules?;
     // An error in config.yaml does not hide the others: the actors, pages and numbers are
     // checked against what it says all the same.
-    config::check_config(&config, &content.root, out);
+    let mut found = Diagnostics::default();
+    config::check_config(&config, &content.root, &mut found);
+    out.extend(one_error_per_place(found.sorted(), &config.problems));
     let i18n = I18n::load(&content.root, &config.value, out);
 
     let pages = pages::check_pages(content.pages, &rules, out);
     let numbers = content
         .numbers
         .as_ref()
-        .map(|loaded| pages::check_numbers(loaded, &rules, out))
+        .map(|loaded| {
+            let mut found = Diagnostics::default();
+            let numbers = pages::check_numbers(loaded, &rules, &mut found);
+            out.extend(one_error_per_place(found.sorted(), &loaded.problems));
+            numbers
+        })
         .unwrap_or_default();
 
     let mut actors = Vec::new();
@@ -150,6 +157,26 @@ pub fn validate(
         pages,
         numbers,
     })
+}
+
+/// `found` without the errors that stand exactly where one of `problems` (a file's structural
+/// errors, see [`crate::load::Loaded::problems`]) stands: a value left in for the later rules
+/// (an empty `name`, `postcode: 12` read as "12") would only be reported a second time.
+pub(crate) fn one_error_per_place<'a>(
+    mut found: Vec<Diagnostic>,
+    problems: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Vec<Diagnostic> {
+    let places: std::collections::HashSet<(&str, Option<usize>, Option<usize>)> = problems
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error && p.line.is_some())
+        .map(|p| (p.file.as_str(), p.line, p.column))
+        .collect();
+    if !places.is_empty() {
+        found.retain(|d| {
+            d.severity != Severity::Error || !places.contains(&(d.file.as_str(), d.line, d.column))
+        });
+    }
+    found
 }
 
 /// Resolves a file name given in content (a logo) against `folder`: it must be relative, must
