@@ -48,14 +48,31 @@ pub fn check_with_cache(
     cache.start(root);
     let mut diagnostics = Diagnostics::default();
     let config = load_config(root, &cache.schemas, &mut cache.files, &mut diagnostics)?;
-    let rules = config.as_ref().map(|c| validate::rules(&c.value, today));
+    let rules = match &config {
+        Some(config) => Some(validate::rules(&config.value, today)),
+        // config.yaml has errors that leave no configuration: the actors are checked against
+        // what can still be read from it.
+        None => std::fs::read_to_string(root.join(CONFIG_FILE))
+            .ok()
+            .and_then(|text| crate::yaml::parse(&text).ok().flatten())
+            .and_then(|tree| validate::rules_from_tree(&tree, today)),
+    };
     if let Some(rules) = &rules {
         cache.actors.use_rules(rules);
     }
     let actors = &cache.actors;
+    let names = TranslationNames {
+        languages: rules.as_ref().map(|r| r.languages.clone()),
+        source_language: rules.as_ref().map(|r| r.source_language.clone()),
+        spoken_languages: rules
+            .as_ref()
+            .map(|r| r.spoken_languages.clone())
+            .unwrap_or_default(),
+    };
     let content = load_content(
         root,
         config,
+        &names,
         &cache.schemas,
         &mut cache.files,
         &mut diagnostics,
@@ -107,23 +124,13 @@ fn load_config(
 fn load_content<T: Send>(
     root: &Path,
     config: Option<Arc<Loaded<Config>>>,
+    names: &TranslationNames,
     schemas: &Schemas,
     cache: &mut FileCaches,
     diagnostics: &mut Diagnostics,
     check_folder: &(dyn Fn(ActorFolder) -> T + Sync),
 ) -> Result<Content<T>, FatalError> {
     let actors_dir = root.join(ACTORS_DIR);
-    let names = TranslationNames {
-        languages: config
-            .as_ref()
-            .map(|c| c.value.languages.iter().map(|l| l.code.clone()).collect()),
-        source_language: config.as_ref().map(|c| c.value.source_language.clone()),
-        spoken_languages: config
-            .as_ref()
-            .map(|c| c.value.spoken_languages.keys().cloned().collect())
-            .unwrap_or_default(),
-    };
-
     let (walk, assumed) = cache.walk(root, &actors_dir);
     diagnostics.extend(walk.diagnostics.iter().cloned());
     let folders_found = walk.folders.len();
@@ -135,7 +142,7 @@ fn load_content<T: Send>(
         walk.folders
             .par_iter()
             .map(|(dir, files)| {
-                let loaded = load_folder(root, dir, files, &names, schemas, cache, &trusted);
+                let loaded = load_folder(root, dir, files, names, schemas, cache, &trusted);
                 // A single-use cache keeps no file, so nothing holds on to the files' trees.
                 let keep = !cache.single_use;
                 FolderResult {
@@ -194,7 +201,7 @@ fn load_content<T: Send>(
     })
 }
 
-/// What translation files may be named, from config.yaml (`None` if it did not load).
+/// What translation files may be named, from the rules (`None` if config.yaml says nothing).
 struct TranslationNames {
     languages: Option<Vec<String>>,
     source_language: Option<String>,

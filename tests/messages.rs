@@ -375,3 +375,41 @@ accessibility:
 latitude: 49.1
 last_reviewed: 2026-06-01
 "#;
+
+/// A config.yaml so broken that it does not load (a required field missing) still lends its
+/// languages, topics and target groups to the actors' checks.
+#[test]
+fn a_config_that_does_not_load_does_not_hide_the_actors_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("mistakes"), dir.path());
+    let config = dir.path().join("config.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let without_title: String = text
+        .lines()
+        .filter(|line| !line.starts_with("title:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_ne!(without_title, text);
+    std::fs::write(&config, without_title).unwrap();
+    let output = run(
+        &[
+            "check",
+            "--root",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    for expected in [
+        "error: missing field `title`\n  --> config.yaml:1:1\n",
+        "error: there is no topic `arbeit` in config.yaml\n",
+        "error: `fr` is not a language of the site (`languages` in config.yaml)\n",
+        "error: `15.06.2026` is not a date\n",
+        "not translated into ar: 5 fields in 2 actors\n",
+    ] {
+        assert!(text.contains(expected), "{expected}\n---\n{text}");
+    }
+}

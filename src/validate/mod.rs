@@ -62,6 +62,54 @@ pub fn rules(config: &Config, today: Date) -> Rules {
     }
 }
 
+/// The rules from a config.yaml that did not load (it has errors), read from its YAML `tree` as
+/// far as it says what they need — the source language, the codes of `languages`, the ids of
+/// `topics` and `target_groups` (`spoken_languages` and `review_interval_months` may be
+/// missing) — so that the actors are still checked against them; `None` if any of the four is
+/// unreadable (checking against a guess would report what is not wrong).
+pub fn rules_from_tree(tree: &crate::yaml::Node, today: Date) -> Option<Rules> {
+    let text = |pointer: &str| {
+        let node = tree.at(pointer)?;
+        match &node.kind {
+            crate::yaml::NodeKind::Scalar { text, .. } if !text.trim().is_empty() => {
+                Some(text.trim().to_owned())
+            }
+            _ => None,
+        }
+    };
+    let list = |pointer: &str, field: &str| -> Option<Vec<String>> {
+        let crate::yaml::NodeKind::Sequence(items) = &tree.at(pointer)?.kind else {
+            return None;
+        };
+        items
+            .iter()
+            .map(|item| match &item.at(field)?.kind {
+                crate::yaml::NodeKind::Scalar { text, .. } => Some(text.trim().to_owned()),
+                _ => None,
+            })
+            .collect()
+    };
+    let languages = list("/languages", "/code")?;
+    let spoken = match tree.at("/spoken_languages").map(|node| &node.kind) {
+        Some(crate::yaml::NodeKind::Mapping(entries)) => {
+            entries.iter().map(|(key, _)| key.name.clone()).collect()
+        }
+        _ => Vec::new(),
+    };
+    Some(Rules {
+        source_language: text("/source_language")?,
+        spoken_languages: languages.iter().cloned().chain(spoken).collect(),
+        languages,
+        topics: list("/topics", "/id")?,
+        target_groups: list("/target_groups", "/id")?,
+        review_interval_months: text("/review_interval_months")
+            .and_then(|t| t.parse().ok())
+            .filter(|months| *months > 0)
+            .unwrap_or(12),
+        today,
+    })
+}
+
 /// One actor folder as the cross-folder rules need it, with the result of its own rules
 /// ([`check_actor`]).
 pub struct CheckedActor {
@@ -78,14 +126,15 @@ pub fn validate(
     rules: Option<Rules>,
     out: &mut Diagnostics,
 ) -> Option<Catalog> {
-    let config = content.config?;
     let rules = rules?;
     // An error in config.yaml does not hide the others: the actors, pages and numbers are
-    // checked against what it says all the same.
-    let mut found = Diagnostics::default();
-    config::check_config(&config, &content.root, &mut found);
-    out.extend(one_error_per_place(found.sorted(), &config.problems));
-    let i18n = I18n::load(&content.root, &config.value, out);
+    // checked against what it says all the same (see [`rules_from_tree`] if it did not load).
+    let i18n = content.config.as_ref().map(|config| {
+        let mut found = Diagnostics::default();
+        config::check_config(config, &content.root, &mut found);
+        out.extend(one_error_per_place(found.sorted(), &config.problems));
+        I18n::load(&content.root, &config.value, out)
+    });
 
     let pages = pages::check_pages(content.pages, &rules, out);
     let numbers = content
@@ -123,7 +172,8 @@ pub fn validate(
             );
         }
     }
-    if let Some(slug) = &config.value.brochure.contact_point
+    if let Some(config) = &content.config
+        && let Some(slug) = &config.value.brochure.contact_point
         && !slugs.contains_key(slug.as_str())
     {
         out.push(
@@ -144,6 +194,9 @@ pub fn validate(
         out.extend(diagnostics);
         actors.extend(actor);
     }
+    let (Some(config), Some(i18n)) = (content.config, i18n) else {
+        return None;
+    };
     if out.has_errors() {
         return None;
     }
