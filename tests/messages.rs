@@ -274,7 +274,7 @@ fn fatal_problems_are_german_too() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr(&output),
-        "Fehler: keine config.yaml in /nonexistent/steckbrief: ist das der Inhaltsordner? (mit --root ORDNER angeben)\n"
+        "Fehler: keine config.yaml in /nonexistent/steckbrief: ist das der Inhaltsordner? (geben Sie ihn mit --root ORDNER an)\n"
     );
 }
 

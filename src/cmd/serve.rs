@@ -101,7 +101,7 @@ pub fn run(args: &Args) -> ExitCode {
     let (sender, events) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(sender) {
         Ok(watcher) => watcher,
-        Err(error) => return fail(messages::cannot_watch("files", &error)),
+        Err(error) => return fail(messages::cannot_watch_files(&error)),
     };
     // The root itself without its subfolders: that sees config.yaml replaced by a rename (as
     // `sed -i` and many editors save) and content folders removed and created again.

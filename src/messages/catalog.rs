@@ -132,7 +132,7 @@ messages! {
     }
     /// Hint of a YAML syntax error.
     invalid_yaml_hint() {
-        de: "prüfen Sie die Einrückung und dass nach dem Doppelpunkt jedes `key: value` ein Leerzeichen steht",
+        de: "prüfen Sie die Einrückung und ob in jedem `key: value` nach dem Doppelpunkt ein Leerzeichen steht",
         en: "check the indentation and that every `key: value` has a space after the colon",
     }
     /// A quoted text that is never closed.
@@ -301,7 +301,7 @@ messages! {
     }
     /// A config.yaml missing.
     no_config(config: &str, root: &str) {
-        de: "keine {config} in {root}: ist das der Inhaltsordner? (mit --root ORDNER angeben)",
+        de: "keine {config} in {root}: ist das der Inhaltsordner? (geben Sie ihn mit --root ORDNER an)",
         en: "no {config} in {root}: is this the content folder? (use --root DIR)",
     }
     /// An actors/ folder missing.
@@ -791,7 +791,7 @@ messages! {
     }
     /// A long summary.
     long_summary(count: usize) {
-        de: "die Kurzbeschreibung hat {count} Zeichen",
+        de: "die Kurzbeschreibung (`summary`) hat {count} Zeichen",
         en: "the summary has {count} characters",
     }
     /// Hint of [`long_summary`].
@@ -837,7 +837,7 @@ messages! {
         en: "the {what} `{id}` is listed twice",
     }
     /// Hint of [`id_twice`].
-    list_once_hint() { de: "nennen Sie es einmal", en: "list it once" }
+    list_once_hint() { de: "nennen Sie jeden Eintrag nur einmal", en: "list it once" }
     /// An id config.yaml does not define.
     unknown_id(what: &str, id: &str) {
         de: "{what} `{id}` gibt es in config.yaml nicht",
@@ -1386,13 +1386,18 @@ messages! {
         en: "could not start a browser; open {url} yourself",
     }
     /// `serve`: the file watcher cannot start.
+    cannot_watch_files(error: &dyn std::fmt::Display) {
+        de: "die Dateiüberwachung kann nicht gestartet werden: {error}",
+        en: "cannot watch files: {error}",
+    }
+    /// `serve`: a folder cannot be watched.
     cannot_watch(what: &str, error: &dyn std::fmt::Display) {
         de: "{what} kann nicht überwacht werden: {error}",
         en: "cannot watch {what}: {error}",
     }
     /// `serve`: the port is taken.
     cannot_listen(address: &str, error: &dyn std::fmt::Display) {
-        de: "auf {address} kann nicht gelauscht werden: {error}",
+        de: "der Server kann auf {address} nicht starten: {error}",
         en: "cannot listen on {address}: {error}",
     }
     /// `serve`: the server cannot start.
