@@ -118,19 +118,6 @@ pub fn more_like_this(file: &Path, count: usize, severity: Severity) -> Diagnost
         .with_hint(messages::only_first_shown(MAX_PER_FILE))
 }
 
-/// `n` with commas between thousands: 104,800.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// Characters of a long source line shown on each side of the caret.
 const SNIPPET_CONTEXT: usize = 60;
 
@@ -195,10 +182,8 @@ pub struct GapSummary {
     pub language: String,
     /// Fields without translation, over all actors.
     pub fields: usize,
-    /// Actors with at least one such field.
+    /// Actors with at least one such field: the warnings summed up, one per actor.
     pub actors: usize,
-    /// The warnings summed up.
-    pub warnings: usize,
 }
 
 /// The quiet view of `list`: the warnings about missing translations taken out and summed up per
@@ -215,13 +200,11 @@ pub fn quiet(list: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<GapSummary>) {
             Some(summary) => {
                 summary.fields += fields;
                 summary.actors += 1;
-                summary.warnings += 1;
             }
             None => summaries.push(GapSummary {
                 language: language.clone(),
                 fields: *fields,
                 actors: 1,
-                warnings: 1,
             }),
         }
     }
@@ -386,6 +369,31 @@ mod tests {
             .at(Position { line: 1, column: 4 }, "a: x\u{202E}y\u{2066}z\n");
         assert_eq!(d.message, "`x\u{FFFD}y`");
         assert_eq!(d.snippet.as_deref(), Some("a: x\u{FFFD}y\u{FFFD}z"));
+    }
+
+    #[test]
+    fn quiet_view_sums_up_missing_translations_per_language_and_errors_come_first() {
+        let gap = |file: &str, language: &str, fields: usize| {
+            let mut d = Diagnostic::for_file(Severity::Warning, Path::new(file), "gap");
+            d.translation_gap = Some((language.to_owned(), fields));
+            d
+        };
+        let other = Diagnostic::for_file(Severity::Warning, Path::new("a/profile.yaml"), "old");
+        let list = errors_first(vec![
+            gap("a/profile.yaml", "ar", 3),
+            other.clone(),
+            gap("b/en.yaml", "en", 1),
+            sample(),
+            gap("b/profile.yaml", "ar", 2),
+        ]);
+        assert_eq!(list[0], sample());
+        let (rest, gaps) = quiet(list);
+        assert_eq!(rest, vec![sample(), other]);
+        let summed: Vec<_> = gaps
+            .iter()
+            .map(|g| (g.language.as_str(), g.fields, g.actors))
+            .collect();
+        assert_eq!(summed, vec![("ar", 5, 2), ("en", 1, 1)]);
     }
 
     #[test]

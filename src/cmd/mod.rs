@@ -114,7 +114,7 @@ pub fn readable(
         return (list, Vec::new(), None);
     }
     let (list, gaps) = diagnostics::quiet(list);
-    let hidden: usize = gaps.iter().map(|g| g.warnings).sum();
+    let hidden: usize = gaps.iter().map(|g| g.actors).sum();
     let closing = (hidden > 0).then(|| messages::hidden_warnings(hidden, command));
     (list, gaps, closing)
 }
