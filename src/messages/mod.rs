@@ -1,11 +1,11 @@
 //! The messages editors read (diagnostics, hints, progress and summary lines, the status
 //! report), in German and English.
 //!
-//! Every message is one function in [`catalog`], declared with the [`messages!`] macro, which
+//! Every message is one function in `catalog.rs`, declared with the `messages!` macro, which
 //! demands a German and an English text for each: a missing translation does not compile, and
 //! a placeholder one language leaves out is an unused argument, which is refused too
 //! (`deny(unused_variables)`). A text is a `format!` string naming the arguments
-//! (`"unbekanntes Feld `{name}`"`) or a block that builds it (for plurals).
+//! (``"unbekanntes Feld `{name}`"``) or a block that builds it (for plurals).
 //!
 //! The language is chosen once per process ([`set_language`]; the binary takes `--lang`, the
 //! locale or the content's source language); [`in_language`] renders something in another
