@@ -286,26 +286,36 @@ pub fn render_github_gaps(gaps: &[GapSummary]) -> String {
     out
 }
 
-/// Renders diagnostics as GitHub Actions workflow commands.
-pub fn render_github(diagnostics: &[Diagnostic]) -> String {
+/// Renders diagnostics as GitHub Actions workflow commands. Annotations go only on files under
+/// `root` that exist (GitHub drops the others): a problem with a file still to be written (a
+/// missing `i18n/fr.yaml`) names it in its message and annotates the run instead.
+pub fn render_github(diagnostics: &[Diagnostic], root: &Path) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut properties = format!("file={}", escape_property(&d.file));
-        if let Some(line) = d.line {
-            let _ = write!(properties, ",line={line}");
+        let exists = root.join(&d.file).exists();
+        let mut properties = String::new();
+        if exists {
+            let _ = write!(properties, " file={}", escape_property(&d.file));
+            if let Some(line) = d.line {
+                let _ = write!(properties, ",line={line}");
+            }
+            if let Some(column) = d.column {
+                let _ = write!(properties, ",col={column}");
+            }
         }
-        if let Some(column) = d.column {
-            let _ = write!(properties, ",col={column}");
-        }
-        let mut message = d.message.clone();
+        let mut message = if exists {
+            d.message.clone()
+        } else {
+            format!("{}: {}", d.file, d.message)
+        };
         if let Some(hint) = &d.hint {
             let _ = write!(message, "\n{}: {hint}", messages::label_hint());
         }
-        let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&message));
+        let _ = writeln!(out, "::{command}{properties}::{}", escape_data(&message));
     }
     out
 }
@@ -356,10 +366,19 @@ mod tests {
     fn github_output_escapes_newlines_and_property_separators() {
         let mut d = sample();
         d.file = "actors/a,b/profile.yaml".into();
-        let text = render_github(&[d]);
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("actors/a,b")).unwrap();
+        std::fs::write(root.path().join("actors/a,b/profile.yaml"), "").unwrap();
+        let text = render_github(&[d.clone()], root.path());
         assert_eq!(
             text,
             "::error file=actors/a%2Cb/profile.yaml,line=2,col=3::unknown field `adress`%0Ahint: did you mean `address`?\n"
+        );
+        // A file that does not exist gets no annotation of its own.
+        d.file = "i18n/fr.yaml".into();
+        assert_eq!(
+            render_github(&[d], root.path()),
+            "::error::i18n/fr.yaml: unknown field `adress`%0Ahint: did you mean `address`?\n"
         );
     }
 

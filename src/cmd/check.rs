@@ -51,7 +51,7 @@ pub fn run(args: &Args) -> ExitCode {
         ),
         Format::Github => {
             let (list, gaps, closing) = readable(checked.diagnostics, args.verbose, command);
-            print!("{}", diagnostics::render_github(&list));
+            print!("{}", diagnostics::render_github(&list, &args.root));
             print!("{}", diagnostics::render_github_gaps(&gaps));
             eprintln!("{summary}");
             if let Some(closing) = closing {
