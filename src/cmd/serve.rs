@@ -293,24 +293,15 @@ struct Steps {
 
 impl std::fmt::Display for Steps {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        write!(
-            f,
-            "check {} ms: {} file{} compared{}, {} parsed, {} actor{} checked; render {} ms, merge {} ms",
+        f.write_str(&messages::rebuild_steps(
             self.check.as_millis(),
             self.work.files_verified,
-            plural(self.work.files_verified),
-            if self.work.walked {
-                " after a walk"
-            } else {
-                ""
-            },
+            self.work.walked,
             self.work.files_parsed,
             self.work.actors_checked,
-            plural(self.work.actors_checked),
             self.render.as_millis(),
             self.merge.as_millis(),
-        )
+        ))
     }
 }
 

@@ -1375,6 +1375,33 @@ messages! {
         de: "neu erstellt in {milliseconds} ms ({steps}, veröffentlichen {publish} ms)",
         en: "rebuilt in {milliseconds} ms ({steps}, publish {publish} ms)",
     }
+    /// `serve`: where the time of one rebuild went.
+    rebuild_steps(
+        check: u128,
+        compared: usize,
+        walked: bool,
+        parsed: usize,
+        actors: usize,
+        render: u128,
+        merge: u128,
+    ) {
+        de: {
+            format!(
+                "prüfen {check} ms: {compared} {} verglichen{}, {parsed} gelesen, {actors} {} geprüft; erstellen {render} ms, zusammenführen {merge} ms",
+                plural(compared, "Datei", "Dateien"),
+                if walked { " nach Durchsuchen der Ordner" } else { "" },
+                plural(actors, "Steckbrief", "Steckbriefe")
+            )
+        },
+        en: {
+            format!(
+                "check {check} ms: {compared} {} compared{}, {parsed} parsed, {actors} {} checked; render {render} ms, merge {merge} ms",
+                plural(compared, "file", "files"),
+                if walked { " after a walk" } else { "" },
+                plural(actors, "actor", "actors")
+            )
+        },
+    }
     /// `serve`: a change found by comparing files.
     unreported_change() {
         de: "eine Änderung gefunden, die die Dateiüberwachung nicht gemeldet hatte",
