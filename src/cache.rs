@@ -424,7 +424,7 @@ impl<T: DeserializeOwned> FileCache<T> {
 impl<T> FileResult<T> {
     fn from_entry(path: &Path, entry: Entry<T>, parsed: bool) -> Self {
         let (loaded, diagnostics) = match &entry.outcome {
-            Outcome::Loaded(loaded) => (Some(Arc::clone(loaded)), Vec::new()),
+            Outcome::Loaded(loaded) => (Some(Arc::clone(loaded)), loaded.problems.clone()),
             Outcome::Failed(failed) => (None, failed.1.clone()),
         };
         FileResult {

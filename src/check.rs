@@ -17,6 +17,7 @@ use crate::load::{
     ACTORS_DIR, ActorFolder, CONFIG_FILE, Content, FatalError, Loaded, NUMBERS_FILE, PROFILE_FILE,
     content_root_problem, load_pages, translation_name_problem,
 };
+use crate::messages;
 use crate::model::{Profile, Translation};
 use crate::schema::{DocumentKind, Schemas};
 use crate::validate::{self, CheckedActor, Rules};
@@ -47,14 +48,31 @@ pub fn check_with_cache(
     cache.start(root);
     let mut diagnostics = Diagnostics::default();
     let config = load_config(root, &cache.schemas, &mut cache.files, &mut diagnostics)?;
-    let rules = config.as_ref().map(|c| validate::rules(&c.value, today));
+    let rules = match &config {
+        Some(config) => Some(validate::rules(&config.value, today)),
+        // config.yaml has errors that leave no configuration: the actors are checked against
+        // what can still be read from it.
+        None => std::fs::read_to_string(root.join(CONFIG_FILE))
+            .ok()
+            .and_then(|text| crate::yaml::parse(&text).ok().flatten())
+            .and_then(|tree| validate::rules_from_tree(&tree, today)),
+    };
     if let Some(rules) = &rules {
         cache.actors.use_rules(rules);
     }
     let actors = &cache.actors;
+    let names = TranslationNames {
+        languages: rules.as_ref().map(|r| r.languages.clone()),
+        source_language: rules.as_ref().map(|r| r.source_language.clone()),
+        spoken_languages: rules
+            .as_ref()
+            .map(|r| r.spoken_languages.clone())
+            .unwrap_or_default(),
+    };
     let content = load_content(
         root,
         config,
+        &names,
         &cache.schemas,
         &mut cache.files,
         &mut diagnostics,
@@ -99,19 +117,13 @@ fn load_config(
 fn load_content<T: Send>(
     root: &Path,
     config: Option<Arc<Loaded<Config>>>,
+    names: &TranslationNames,
     schemas: &Schemas,
     cache: &mut FileCaches,
     diagnostics: &mut Diagnostics,
     check_folder: &(dyn Fn(ActorFolder) -> T + Sync),
 ) -> Result<Content<T>, FatalError> {
     let actors_dir = root.join(ACTORS_DIR);
-    let names = TranslationNames {
-        languages: config
-            .as_ref()
-            .map(|c| c.value.languages.iter().map(|l| l.code.clone()).collect()),
-        source_language: config.as_ref().map(|c| c.value.source_language.clone()),
-    };
-
     let (walk, assumed) = cache.walk(root, &actors_dir);
     diagnostics.extend(walk.diagnostics.iter().cloned());
     let folders_found = walk.folders.len();
@@ -123,7 +135,7 @@ fn load_content<T: Send>(
         walk.folders
             .par_iter()
             .map(|(dir, files)| {
-                let loaded = load_folder(root, dir, files, &names, schemas, cache, &trusted);
+                let loaded = load_folder(root, dir, files, names, schemas, cache, &trusted);
                 // A single-use cache keeps no file, so nothing holds on to the files' trees.
                 let keep = !cache.single_use;
                 FolderResult {
@@ -182,10 +194,12 @@ fn load_content<T: Send>(
     })
 }
 
-/// What translation files may be named, from config.yaml (`None` if it did not load).
+/// What translation files may be named, from the rules (`None` if config.yaml says nothing).
 struct TranslationNames {
     languages: Option<Vec<String>>,
     source_language: Option<String>,
+    /// Further languages spoken in counselling, not published.
+    spoken_languages: Vec<String>,
 }
 
 /// One actor folder read: the folder (or what was made of it) if its profile loaded, the
@@ -228,11 +242,9 @@ fn load_folder(
                 Diagnostic::for_file(
                     Severity::Error,
                     file.strip_prefix(root).unwrap_or(file),
-                    format!("there is no {PROFILE_FILE} beside this file"),
+                    messages::no_profile_beside(PROFILE_FILE),
                 )
-                .with_hint(format!(
-                    "every actor folder needs a {PROFILE_FILE}; create one with `steckbrief new <slug>`"
-                )),
+                .with_hint(messages::no_profile_beside_hint(PROFILE_FILE)),
             );
         }
         return result;
@@ -259,6 +271,7 @@ fn load_folder(
             &language,
             names.languages.as_deref(),
             names.source_language.as_deref(),
+            &names.spoken_languages,
         ) {
             result.diagnostics.push(problem.into_diagnostic(relative));
             continue;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::messages;
 use crate::yaml::Position;
 
 /// How bad a problem is: errors block a build, warnings are listed and counted.
@@ -35,6 +36,10 @@ pub struct Diagnostic {
     /// Character offset of the caret within `snippet`.
     #[serde(skip)]
     pub snippet_caret: usize,
+    /// For a missing translation: the language and how many fields it lacks. Such warnings are
+    /// summarised per language unless all are asked for ([`quiet`]).
+    #[serde(skip)]
+    pub translation_gap: Option<(String, usize)>,
 }
 
 impl Diagnostic {
@@ -49,6 +54,7 @@ impl Diagnostic {
             hint: None,
             snippet: None,
             snippet_caret: 0,
+            translation_gap: None,
         }
     }
 
@@ -104,34 +110,12 @@ pub const MAX_PER_FILE: usize = 100;
 
 /// "… and 104,800 more problems like these in this file".
 pub fn more_like_this(file: &Path, count: usize, severity: Severity) -> Diagnostic {
-    let what = match severity {
-        Severity::Error => "problems",
-        Severity::Warning => "warnings",
+    let message = match severity {
+        Severity::Error => messages::more_errors_like_these(count),
+        Severity::Warning => messages::more_warnings_like_these(count),
     };
-    Diagnostic::for_file(
-        severity,
-        file,
-        format!(
-            "… and {} more {what} like these in this file",
-            thousands(count)
-        ),
-    )
-    .with_hint(format!(
-        "only the first {MAX_PER_FILE} are shown; fix those and check again"
-    ))
-}
-
-/// `n` with commas between thousands: 104,800.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    Diagnostic::for_file(severity, file, message)
+        .with_hint(messages::only_first_shown(MAX_PER_FILE))
 }
 
 /// Characters of a long source line shown on each side of the caret.
@@ -186,6 +170,48 @@ impl Diagnostics {
     }
 }
 
+/// `list` with the errors before the warnings, each in the order they had.
+pub fn errors_first(mut list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    list.sort_by_key(|d| d.severity);
+    list
+}
+
+/// The missing translations into one language, summed up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GapSummary {
+    pub language: String,
+    /// Fields without translation, over all actors.
+    pub fields: usize,
+    /// Actors with at least one such field: the warnings summed up, one per actor.
+    pub actors: usize,
+}
+
+/// The quiet view of `list`: the warnings about missing translations taken out and summed up per
+/// language (in the order the languages first appear); everything else as it was.
+pub fn quiet(list: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<GapSummary>) {
+    let mut summaries: Vec<GapSummary> = Vec::new();
+    let mut rest = Vec::with_capacity(list.len());
+    for d in list {
+        let Some((language, fields)) = &d.translation_gap else {
+            rest.push(d);
+            continue;
+        };
+        match summaries.iter_mut().find(|s| &s.language == language) {
+            Some(summary) => {
+                summary.fields += fields;
+                summary.actors += 1;
+            }
+            None => summaries.push(GapSummary {
+                language: language.clone(),
+                fields: *fields,
+                actors: 1,
+            }),
+        }
+    }
+    summaries.sort_by(|a, b| a.language.cmp(&b.language));
+    (rest, summaries)
+}
+
 /// Renders diagnostics as readable text; `colour` adds ANSI colours.
 pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
     let paint = |code: &str, text: &str| {
@@ -198,8 +224,8 @@ pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let label = match d.severity {
-            Severity::Error => paint("1;31", "error"),
-            Severity::Warning => paint("1;33", "warning"),
+            Severity::Error => paint("1;31", &messages::label_error()),
+            Severity::Warning => paint("1;33", &messages::label_warning()),
         };
         let _ = writeln!(out, "{label}: {}", d.message);
         let location = match (d.line, d.column) {
@@ -220,7 +246,7 @@ pub fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
             let _ = writeln!(out, "{gutter} | {indent}{}", paint("1;31", "^"));
         }
         if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "{gutter} = hint: {hint}");
+            let _ = writeln!(out, "{gutter} = {}: {hint}", messages::label_hint());
         }
         out.push('\n');
     }
@@ -241,26 +267,55 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     format!("{document:#}\n")
 }
 
-/// Renders diagnostics as GitHub Actions workflow commands.
-pub fn render_github(diagnostics: &[Diagnostic]) -> String {
+/// Renders the summed-up missing translations as GitHub Actions notices (one per language, on
+/// no file).
+pub fn render_github_gaps(gaps: &[GapSummary]) -> String {
+    let mut out = String::new();
+    for gap in gaps {
+        let _ = writeln!(
+            out,
+            "::notice title={}::{}",
+            escape_property(&messages::github_gaps_title()),
+            escape_data(&messages::translation_gaps(
+                &gap.language,
+                gap.fields,
+                gap.actors
+            ))
+        );
+    }
+    out
+}
+
+/// Renders diagnostics as GitHub Actions workflow commands. Annotations go only on files under
+/// `root` that exist (GitHub drops the others): a problem with a file still to be written (a
+/// missing `i18n/fr.yaml`) names it in its message and annotates the run instead.
+pub fn render_github(diagnostics: &[Diagnostic], root: &Path) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut properties = format!("file={}", escape_property(&d.file));
-        if let Some(line) = d.line {
-            let _ = write!(properties, ",line={line}");
+        let exists = root.join(&d.file).exists();
+        let mut properties = String::new();
+        if exists {
+            let _ = write!(properties, " file={}", escape_property(&d.file));
+            if let Some(line) = d.line {
+                let _ = write!(properties, ",line={line}");
+            }
+            if let Some(column) = d.column {
+                let _ = write!(properties, ",col={column}");
+            }
         }
-        if let Some(column) = d.column {
-            let _ = write!(properties, ",col={column}");
-        }
-        let mut message = d.message.clone();
+        let mut message = if exists {
+            d.message.clone()
+        } else {
+            format!("{}: {}", d.file, d.message)
+        };
         if let Some(hint) = &d.hint {
-            let _ = write!(message, "\nhint: {hint}");
+            let _ = write!(message, "\n{}: {hint}", messages::label_hint());
         }
-        let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&message));
+        let _ = writeln!(out, "::{command}{properties}::{}", escape_data(&message));
     }
     out
 }
@@ -351,10 +406,19 @@ mod tests {
     fn github_output_escapes_newlines_and_property_separators() {
         let mut d = sample();
         d.file = "actors/a,b/profile.yaml".into();
-        let text = render_github(&[d]);
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("actors/a,b")).unwrap();
+        std::fs::write(root.path().join("actors/a,b/profile.yaml"), "").unwrap();
+        let text = render_github(&[d.clone()], root.path());
         assert_eq!(
             text,
             "::error file=actors/a%2Cb/profile.yaml,line=2,col=3::unknown field `adress`%0Ahint: did you mean `address`?\n"
+        );
+        // A file that does not exist gets no annotation of its own.
+        d.file = "i18n/fr.yaml".into();
+        assert_eq!(
+            render_github(&[d], root.path()),
+            "::error::i18n/fr.yaml: unknown field `adress`%0Ahint: did you mean `address`?\n"
         );
     }
 
@@ -387,6 +451,31 @@ mod tests {
         // The same problem at the same place keeps its fingerprint; another one differs.
         assert_eq!(issues[1]["fingerprint"], issues[2]["fingerprint"]);
         assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
+    }
+
+    #[test]
+    fn quiet_view_sums_up_missing_translations_per_language_and_errors_come_first() {
+        let gap = |file: &str, language: &str, fields: usize| {
+            let mut d = Diagnostic::for_file(Severity::Warning, Path::new(file), "gap");
+            d.translation_gap = Some((language.to_owned(), fields));
+            d
+        };
+        let other = Diagnostic::for_file(Severity::Warning, Path::new("a/profile.yaml"), "old");
+        let list = errors_first(vec![
+            gap("a/profile.yaml", "ar", 3),
+            other.clone(),
+            gap("b/en.yaml", "en", 1),
+            sample(),
+            gap("b/profile.yaml", "ar", 2),
+        ]);
+        assert_eq!(list[0], sample());
+        let (rest, gaps) = quiet(list);
+        assert_eq!(rest, vec![sample(), other]);
+        let summed: Vec<_> = gaps
+            .iter()
+            .map(|g| (g.language.as_str(), g.fields, g.actors))
+            .collect();
+        assert_eq!(summed, vec![("ar", 5, 2), ("en", 1, 1)]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::messages;
 use crate::source::SourceFile;
 use crate::yaml;
 
@@ -63,10 +64,10 @@ impl I18n {
                     continue;
                 }
                 out.push(
-                    Diagnostic::for_file(Severity::Warning, &relative, "there are no UI strings for this language")
-                        .with_hint(format!(
-                            "copy {I18N_DIR}/{}.yaml to this name and translate it; until then the {} strings are shown",
-                            config.source_language, config.source_language
+                    Diagnostic::for_file(Severity::Warning, &relative, messages::no_ui_strings())
+                        .with_hint(messages::no_ui_strings_hint(
+                            &format!("{I18N_DIR}/{}.yaml", config.source_language),
+                            &config.source_language,
                         )),
                 );
                 continue;
@@ -111,14 +112,11 @@ impl I18n {
                     Diagnostic::for_file(
                         Severity::Warning,
                         &relative,
-                        format!("missing UI strings: {}", missing.join(", ")),
+                        messages::missing_ui_strings(&missing.join(", ")),
                     )
-                    .with_hint(format!(
-                        "translate these keys from {}; until then the {} text is shown",
-                        Path::new(I18N_DIR)
-                            .join(format!("{}.yaml", self.source_language))
-                            .display(),
-                        self.source_language
+                    .with_hint(messages::missing_ui_strings_hint(
+                        &format!("{I18N_DIR}/{}.yaml", self.source_language),
+                        &self.source_language,
                     )),
                 );
             }
@@ -132,11 +130,9 @@ impl I18n {
                     Diagnostic::for_file(
                         Severity::Warning,
                         &relative,
-                        format!("unused UI strings: {}", unknown.join(", ")),
+                        messages::unused_ui_strings(&unknown.join(", ")),
                     )
-                    .with_hint(
-                        "these keys do not exist in the source language; check their spelling",
-                    ),
+                    .with_hint(messages::unused_ui_strings_hint()),
                 );
             }
         }
@@ -200,7 +196,7 @@ fn read_table(root: &Path, path: &Path, out: &mut Diagnostics) -> Option<BTreeMa
             out.push(Diagnostic::for_file(
                 Severity::Error,
                 &file.relative,
-                "the file is empty",
+                messages::empty_file(),
             ));
             return None;
         }
@@ -216,12 +212,8 @@ fn read_table(root: &Path, path: &Path, out: &mut Diagnostics) -> Option<BTreeMa
     };
     let Value::Object(map) = tree.to_json() else {
         out.push(
-            Diagnostic::for_file(
-                Severity::Error,
-                &file.relative,
-                "expected `key: text` lines",
-            )
-            .at(tree.position, &file.text),
+            Diagnostic::for_file(Severity::Error, &file.relative, messages::key_text_lines())
+                .at(tree.position, &file.text),
         );
         return None;
     };
@@ -235,9 +227,9 @@ fn read_table(root: &Path, path: &Path, out: &mut Diagnostics) -> Option<BTreeMa
                 Diagnostic::for_file(
                     Severity::Error,
                     &file.relative,
-                    format!("`{key}` must be text, but this is {other}"),
+                    messages::ui_string_not_text(&key, &other.to_string()),
                 )
-                .with_hint("put the text in quotes")
+                .with_hint(messages::quote_text_hint())
                 .at(
                     tree.key_position(&format!("/{key}"))
                         .unwrap_or(tree.position),

@@ -22,6 +22,7 @@ pub mod hsds;
 pub mod i18n;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod open_data;
 pub mod output;

@@ -17,6 +17,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::messages;
 use crate::model::numbers::ImportantNumbers;
 use crate::model::{Profile, Translation};
 use crate::schema::{DocumentKind, Schemas};
@@ -44,6 +45,10 @@ pub struct Loaded<T> {
     pub file: SourceFile,
     pub tree: Node,
     pub value: T,
+    /// The structural errors of the file, if it had some: then `value` is what remained without
+    /// the values in error, loaded so that the rest can still be checked for meaning (every
+    /// error in one run). Such a file never reaches a catalogue, since these are errors.
+    pub problems: Vec<Diagnostic>,
 }
 
 impl<T> Loaded<T> {
@@ -134,14 +139,14 @@ pub enum FatalError {
 impl std::fmt::Display for FatalError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FatalError::NoConfig { root } => write!(
-                f,
-                "no {CONFIG_FILE} in {}: is this the content folder? (use --root DIR)",
-                root.display()
-            ),
-            FatalError::NoActors { root } => {
-                write!(f, "no {ACTORS_DIR}/ folder in {}", root.display())
-            }
+            FatalError::NoConfig { root } => f.write_str(&messages::no_config(
+                CONFIG_FILE,
+                &root.display().to_string(),
+            )),
+            FatalError::NoActors { root } => f.write_str(&messages::no_actors(
+                ACTORS_DIR,
+                &root.display().to_string(),
+            )),
         }
     }
 }
@@ -175,7 +180,7 @@ pub(crate) fn load_pages(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Page
                 diagnostics.push(Diagnostic::for_file(
                     Severity::Error,
                     Path::new(PAGES_DIR),
-                    format!("cannot read: {error}"),
+                    messages::cannot_read(&error),
                 ));
                 continue;
             }
@@ -237,14 +242,13 @@ pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
                 let path = error.path().unwrap_or(actors_dir);
                 let relative = path.strip_prefix(root).unwrap_or(path);
                 let message = if error.loop_ancestor().is_some() {
-                    "this symbolic link points back to a folder that contains it (a loop)"
-                        .to_owned()
+                    messages::symlink_loop()
                 } else {
-                    format!("cannot read: {error}")
+                    messages::cannot_read(&error)
                 };
                 diagnostics.push(
                     Diagnostic::for_file(Severity::Error, relative, message)
-                        .with_hint("remove the link or make it point to a real folder"),
+                        .with_hint(messages::fix_link_hint()),
                 );
                 continue;
             }
@@ -261,12 +265,8 @@ pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
                 .unwrap_or(false);
             if !inside {
                 diagnostics.push(
-                    Diagnostic::for_file(
-                        Severity::Error,
-                        relative,
-                        "this symbolic link leads outside the content folder",
-                    )
-                    .with_hint("copy the file into the content folder instead of linking to it"),
+                    Diagnostic::for_file(Severity::Error, relative, messages::symlink_outside())
+                        .with_hint(messages::symlink_outside_hint()),
                 );
                 continue;
             }
@@ -280,23 +280,25 @@ pub(crate) fn discover(root: &Path, actors_dir: &Path) -> Walk {
             .unwrap_or_default();
         let parent = path.parent().unwrap_or(actors_dir).to_path_buf();
         match extension.as_str() {
-            "yaml" if parent != actors_dir => folders.entry(parent).or_default().push(path.to_path_buf()),
+            "yaml" if parent != actors_dir => {
+                folders.entry(parent).or_default().push(path.to_path_buf())
+            }
             "yaml" | "yml" => diagnostics.push(
                 Diagnostic::for_file(
                     Severity::Error,
                     relative,
                     if extension == "yml" {
-                        "Steckbrief files end in .yaml, not .yml"
+                        messages::yml_extension()
                     } else {
-                        "a YAML file directly in actors/ belongs to no actor"
+                        messages::yaml_outside_folder()
                     },
                 )
-                .with_hint("put profile.yaml and its translations into a folder per actor: actors/<slug>/profile.yaml"),
+                .with_hint(messages::one_folder_per_actor_hint()),
             ),
             e if IMAGE_EXTENSIONS.contains(&e) || e == "md" || e == "txt" => {}
             _ => diagnostics.push(
-                Diagnostic::for_file(Severity::Warning, relative, "this file is not used")
-                    .with_hint("actor folders hold profile.yaml, <language>.yaml translations and a logo image"),
+                Diagnostic::for_file(Severity::Warning, relative, messages::unused_file())
+                    .with_hint(messages::unused_file_hint()),
             ),
         }
     }
@@ -316,34 +318,41 @@ impl NameProblem {
     }
 }
 
+/// Why `<language>.yaml` in an actor folder is no translation file, if it is none: the site's
+/// `languages` and source language and the further `spoken_languages` come from config.yaml
+/// (`None` if it did not load).
 pub(crate) fn translation_name_problem(
     language: &str,
     languages: Option<&[String]>,
     source_language: Option<&str>,
+    spoken_languages: &[String],
 ) -> Option<NameProblem> {
     let languages = languages?;
     if Some(language) == source_language {
         return Some(NameProblem {
-            message: format!(
-                "`{language}` is the source language; its text belongs in profile.yaml"
-            ),
-            hint: "move the text into profile.yaml and delete this file".to_owned(),
+            message: messages::translation_in_source_language(language),
+            hint: messages::translation_in_source_language_hint(),
         });
     }
     if languages.iter().any(|l| l == language) {
         return None;
     }
-    let hint = match crate::schema::closest(language, languages) {
-        Some(best) => format!(
-            "did you mean {best}.yaml? Otherwise add `{language}` to `languages` in config.yaml"
-        ),
-        None => format!(
-            "translation files are named after a configured language ({}.yaml); add `{language}` to `languages` in config.yaml or remove the file",
-            languages.join(".yaml, ")
-        ),
+    let files: Vec<String> = languages
+        .iter()
+        .filter(|l| Some(l.as_str()) != source_language)
+        .map(|l| format!("{l}.yaml"))
+        .collect();
+    let files = files.join(", ");
+    let hint = if spoken_languages.iter().any(|l| l == language) {
+        messages::spoken_not_site_language_hint(&files, language)
+    } else {
+        match crate::schema::closest(language, languages) {
+            Some(best) => messages::no_site_language_typo_hint(best, language),
+            None => messages::no_site_language_hint(&files, language),
+        }
     };
     Some(NameProblem {
-        message: format!("there is no language `{language}` in config.yaml"),
+        message: messages::no_site_language(language),
         hint,
     })
 }
@@ -369,12 +378,21 @@ pub fn parse_source<T: DeserializeOwned>(
     schemas: &Schemas,
     diagnostics: &mut Diagnostics,
 ) -> Option<Loaded<T>> {
-    parse_file(file, kind, schemas)
-        .map_err(|(_, problems)| diagnostics.extend(problems))
-        .ok()
+    match parse_file(file, kind, schemas) {
+        Ok(loaded) => {
+            diagnostics.extend(loaded.problems.iter().cloned());
+            Some(loaded)
+        }
+        Err((_, problems)) => {
+            diagnostics.extend(problems);
+            None
+        }
+    }
 }
 
-/// Parses the text of `file` into `T`, or gives the file back with every problem found.
+/// Parses the text of `file` into `T`, or gives the file back with every problem found. A file
+/// with structural errors still loads if what remains without the values in error makes a `T`
+/// (see [`Loaded::problems`]).
 pub fn parse_file<T: DeserializeOwned>(
     file: SourceFile,
     kind: DocumentKind,
@@ -384,9 +402,9 @@ pub fn parse_file<T: DeserializeOwned>(
     let tree = match yaml::parse(&file.text) {
         Ok(Some(tree)) => tree,
         Ok(None) => {
-            let empty = error("the file is empty".to_owned()).with_hint(match kind {
-                DocumentKind::Translation => "write the translated fields, or delete the file",
-                _ => "fill in the fields; `steckbrief new <slug>` writes a complete template",
+            let empty = error(messages::empty_file()).with_hint(match kind {
+                DocumentKind::Translation => messages::empty_translation_hint(),
+                _ => messages::empty_file_hint(),
             });
             return Err((file, vec![empty]));
         }
@@ -401,7 +419,21 @@ pub fn parse_file<T: DeserializeOwned>(
     let mut instance = tree.to_json();
     let structural = schemas.check_instance(kind, &instance, &tree, &file);
     if !structural.is_empty() {
-        return Err((file, structural));
+        let rest = schemas
+            .without_errors(kind, &instance, &tree)
+            .and_then(|mut rest| {
+                crate::bidi::strip_direction_controls_in(&mut rest);
+                T::deserialize(rest).ok()
+            });
+        return match rest {
+            Some(value) => Ok(Loaded {
+                file,
+                tree,
+                value,
+                problems: structural,
+            }),
+            None => Err((file, structural)),
+        };
     }
     // Once, here, for every renderer; `check` warns about them from the tree, which keeps them.
     crate::bidi::strip_direction_controls_in(&mut instance);
@@ -409,10 +441,20 @@ pub fn parse_file<T: DeserializeOwned>(
     // they still not fit the type (a number too large for its field, say), serde_yaml reads the
     // text again to report the problem with its position.
     if let Ok(value) = T::deserialize(instance) {
-        return Ok(Loaded { file, tree, value });
+        return Ok(Loaded {
+            file,
+            tree,
+            value,
+            problems: Vec::new(),
+        });
     }
     match serde_yaml::from_str::<T>(&file.text) {
-        Ok(value) => Ok(Loaded { file, tree, value }),
+        Ok(value) => Ok(Loaded {
+            file,
+            tree,
+            value,
+            problems: Vec::new(),
+        }),
         Err(e) => {
             let mut diagnostic = error(e.to_string());
             if let Some(location) = e.location() {

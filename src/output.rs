@@ -19,6 +19,7 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 use crate::load::{ACTORS_DIR, CONTENT_DIR};
+use crate::messages;
 use crate::render::{RenderError, Sink};
 
 /// The file in every folder a build or `brochure` writes, proving that steckbrief may replace it.
@@ -71,30 +72,20 @@ pub enum OutputError {
 impl std::fmt::Display for OutputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            OutputError::InContent { out, overlap } => write!(
-                f,
-                "--out {} {overlap}; a build replaces its out folder as a whole, so it must lie \
-                 outside the content (e.g. --out public)",
-                out.display()
-            ),
-            OutputError::NotAFolder { out } => write!(
-                f,
-                "--out {} exists and is not a folder; a build writes a folder there",
-                out.display()
-            ),
-            OutputError::NotOurs { out } => write!(
-                f,
-                "--out {} is a folder that steckbrief did not write (it is not empty and has no \
-                 {SITE_MARKER} file); a build replaces its out folder as a whole, so choose a new \
-                 or empty folder, or remove this one yourself",
-                out.display()
-            ),
-            OutputError::Busy { out, holder } => write!(
-                f,
-                "{} is being written by another steckbrief build ({holder}); wait for it to \
-                 finish, or choose another --out",
-                out.display()
-            ),
+            OutputError::InContent { out, overlap } => f.write_str(&messages::out_in_content(
+                &out.display().to_string(),
+                overlap,
+            )),
+            OutputError::NotAFolder { out } => {
+                f.write_str(&messages::out_not_a_folder(&out.display().to_string()))
+            }
+            OutputError::NotOurs { out } => f.write_str(&messages::out_not_ours(
+                &out.display().to_string(),
+                SITE_MARKER,
+            )),
+            OutputError::Busy { out, holder } => {
+                f.write_str(&messages::out_busy(&out.display().to_string(), holder))
+            }
             OutputError::Io { what, source } => write!(f, "{what}: {source}"),
         }
     }
@@ -559,15 +550,15 @@ fn ensure_ours(target: &Path, shown: &Path) -> Result<(), OutputError> {
 /// How `out` overlaps the content in `root`, if it does (both resolved).
 fn overlap(out: &Path, root: &Path) -> Option<String> {
     if out == root {
-        return Some(format!("is the content root {}", root.display()));
+        return Some(messages::out_is_root(&root.display().to_string()));
     }
     if root.starts_with(out) {
-        return Some(format!("contains the content root {}", root.display()));
+        return Some(messages::out_contains_root(&root.display().to_string()));
     }
     CONTENT_FOLDERS.iter().find_map(|folder| {
         let folder = root.join(folder);
         out.starts_with(&folder)
-            .then(|| format!("lies inside the content folder {}", folder.display()))
+            .then(|| messages::out_in_content_folder(&folder.display().to_string()))
     })
 }
 

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
+use crate::messages;
 use crate::validate::present_fields;
 
 /// Days before the due date from which a review counts as "due soon".
@@ -142,23 +143,32 @@ pub fn build(catalog: &Catalog, today: Date) -> Report {
     }
 }
 
-/// The report as Markdown (also what `--format human` prints).
+/// The report as Markdown (also what `--format human` prints), in the language of the messages
+/// ([`crate::messages`]).
 pub fn to_markdown(report: &Report) -> String {
     let mut out = format!(
-        "# Status report\n\nAs of {}, {} actors.\n\n## Translations\n\n| language | translated fields | share |\n|---|---|---|\n",
-        report.as_of, report.actors
+        "# {}\n\n{}\n\n## {}\n\n{}\n|---|---|---|\n",
+        messages::report_title(),
+        messages::report_as_of(report.as_of, report.actors),
+        messages::report_translations(),
+        messages::report_translations_head(),
     );
     for language in &report.languages {
         out.push_str(&format!(
-            "| {} | {} of {} | {} % |\n",
-            language.language, language.translated_fields, language.total_fields, language.percent
+            "| {} | {} | {} % |\n",
+            language.language,
+            messages::report_fields_of(language.translated_fields, language.total_fields),
+            language.percent
         ));
     }
     for language in &report.languages {
         if language.gaps.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n### Missing in `{}`\n\n", language.language));
+        out.push_str(&format!(
+            "\n### {}\n\n",
+            messages::report_missing_in(&language.language)
+        ));
         for gap in &language.gaps {
             out.push_str(&format!(
                 "- {} (`{}`): {}\n",
@@ -169,33 +179,28 @@ pub fn to_markdown(report: &Report) -> String {
         }
     }
     out.push_str(&format!(
-        "\n## Reviews overdue or due within {DUE_SOON_DAYS} days\n\n"
+        "\n## {}\n\n",
+        messages::report_reviews(DUE_SOON_DAYS)
     ));
     if report.reviews.is_empty() {
-        out.push_str("None.\n");
+        out.push_str(&format!("{}\n", messages::report_none()));
     }
     for review in &report.reviews {
-        out.push_str(&format!(
-            "- {} (`{}`): last reviewed {}, {} {}{}\n",
-            review.name,
-            review.slug,
-            review.last_reviewed,
-            if review.overdue {
-                "overdue since"
-            } else {
-                "due on"
-            },
-            review.due,
-            review
-                .email
-                .as_ref()
-                .map(|e| format!(" — ask {e}"))
-                .unwrap_or_default()
-        ));
+        let line = if review.overdue {
+            messages::report_overdue(&review.name, &review.slug, review.last_reviewed, review.due)
+        } else {
+            messages::report_due(&review.name, &review.slug, review.last_reviewed, review.due)
+        };
+        let ask = review
+            .email
+            .as_deref()
+            .map(messages::report_ask)
+            .unwrap_or_default();
+        out.push_str(&format!("- {line}{ask}\n"));
     }
-    out.push_str("\n## Actors without a contact person\n\n");
+    out.push_str(&format!("\n## {}\n\n", messages::report_without_contact()));
     if report.without_contact.is_empty() {
-        out.push_str("None.\n");
+        out.push_str(&format!("{}\n", messages::report_none()));
     }
     for actor in &report.without_contact {
         out.push_str(&format!("- {} (`{}`)\n", actor.name, actor.slug));

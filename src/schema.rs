@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages;
 use crate::model::numbers::ImportantNumbers;
 use crate::model::{Profile, Translation};
 use crate::source::SourceFile;
@@ -130,7 +131,6 @@ impl Schemas {
         diagnostics
     }
 
-    /// Turns one validation error into diagnostics (several for several unknown fields).
     fn describe(
         &self,
         kind: DocumentKind,
@@ -146,22 +146,115 @@ impl Schemas {
         let error_at = |message: String| {
             Diagnostic::for_file(Severity::Error, &file.relative, message).at(at_key, &file.text)
         };
+        // One mistake, one error: a value that is neither of the right type nor one of the
+        // allowed values (`wheelchair: true`) breaks two rules of the schema.
+        let about_the_value = !matches!(
+            error.kind(),
+            ValidationErrorKind::AdditionalProperties { .. }
+                | ValidationErrorKind::Required { .. }
+                | ValidationErrorKind::AnyOf { .. }
+                | ValidationErrorKind::OneOfNotValid { .. }
+        );
+        if about_the_value && !out.values.insert(pointer.to_owned()) {
+            return;
+        }
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
-                self.unknown_fields(kind, pointer, unexpected, root, file, out)
+                let mapping = root.at(pointer).unwrap_or(root);
+                let known = property_names(subschema_at(schema, pointer));
+                for name in unexpected {
+                    if out.full() {
+                        out.skipped += 1;
+                        continue;
+                    }
+                    let position = mapping.key(name).map_or(mapping.position, |k| k.position);
+                    let diagnostic = if kind == DocumentKind::Translation
+                        && self.is_profile_field(pointer, name)
+                    {
+                        Diagnostic::for_file(
+                            Severity::Error,
+                            &file.relative,
+                            messages::cannot_be_translated(name),
+                        )
+                        .with_hint(messages::cannot_be_translated_hint(name))
+                    } else {
+                        Diagnostic::for_file(
+                            Severity::Error,
+                            &file.relative,
+                            messages::unknown_field(name),
+                        )
+                        .with_hint(unknown_field_hint(name, &known))
+                    };
+                    out.push(diagnostic.at(position, &file.text));
+                }
             }
             ValidationErrorKind::Required { property } => {
-                out.push(missing_field(schema, pointer, property, root, file))
+                let name = property.as_str().unwrap_or_default();
+                let mapping = root.at(pointer).unwrap_or(root);
+                // `adress:` is one mistake: its "unknown field, did you mean `address`?" says
+                // all, so the missing `address` is not reported as well.
+                let known = property_names(subschema_at(schema, pointer));
+                let wanted = [name.to_owned()];
+                if let NodeKind::Mapping(entries) = &mapping.kind
+                    && entries.iter().any(|(key, _)| {
+                        !known.contains(&key.name)
+                            && closest(&key.name, &known) == Some(name)
+                            && closest(&key.name, &wanted).is_some()
+                    })
+                {
+                    return;
+                }
+                let field_schema = subschema_at(schema, &format!("{pointer}/{name}"));
+                let description = field_schema
+                    .and_then(|s| s.get("description"))
+                    .and_then(Value::as_str);
+                let allowed = choices(field_schema);
+                let message = if pointer.is_empty() {
+                    messages::missing_field(name)
+                } else {
+                    messages::missing_field_in(name, &field_label(pointer))
+                };
+                let mut diagnostic = Diagnostic::for_file(Severity::Error, &file.relative, message);
+                if !allowed.is_empty() {
+                    diagnostic = diagnostic
+                        .with_hint(messages::add_field_choices_hint(name, &allowed.join(", ")));
+                } else if let Some(description) = description {
+                    diagnostic = diagnostic.with_hint(messages::add_field_hint(name, description));
+                }
+                out.push(diagnostic.at(mapping.position, &file.text));
             }
-            ValidationErrorKind::Type { kind: expected } => out.push(wrong_type(
-                schema, pointer, &field, expected, error, root, error_at,
-            )),
+            ValidationErrorKind::Type { kind: expected } => {
+                let found = describe_value(error.instance());
+                let expected_kind = expected;
+                let expected = describe_type(expected);
+                let allowed = choices(subschema_at(schema, pointer));
+                let message = if error.instance().is_null() {
+                    messages::field_empty(&field)
+                } else if !allowed.is_empty() {
+                    messages::not_a_valid_value(&describe_literal(error.instance()), &field)
+                } else {
+                    messages::wrong_type(&field, &expected, &found)
+                };
+                let source_text = root.at(pointer).and_then(|node| match &node.kind {
+                    NodeKind::Scalar { text, .. } => Some(text.as_str()),
+                    _ => None,
+                });
+                let hint = if allowed.is_empty() {
+                    type_hint(expected_kind, error.instance(), source_text)
+                } else {
+                    messages::choose_one_of(&allowed.join(", "))
+                };
+                out.push(error_at(message).with_hint(hint));
+            }
             ValidationErrorKind::Enum { .. } => {
                 out.push(self.not_a_choice(schema, pointer, &field, error.instance(), error_at))
             }
             ValidationErrorKind::AnyOf { context }
             | ValidationErrorKind::OneOfNotValid { context } => {
                 if !choices(subschema_at(schema, pointer)).is_empty() {
+                    if !out.values.insert(pointer.to_owned()) {
+                        return;
+                    }
                     out.push(self.not_a_choice(
                         schema,
                         pointer,
@@ -171,75 +264,143 @@ impl Schemas {
                     ));
                     return;
                 }
-                match reported_branch(context) {
+                // `Option<T>` becomes "T or null"; the branch worth reporting is the one that
+                // is not merely "expected null".
+                let branch = context.iter().find(|errors| {
+                    !errors.iter().all(|e| {
+                        matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null")
+                    })
+                });
+                match branch {
                     Some(errors) => {
                         for inner in errors {
                             self.describe(kind, schema, inner, root, file, out);
                         }
                     }
-                    None => out.push(error_at(format!("`{field}` has an invalid value"))),
+                    None if out.values.insert(pointer.to_owned()) => {
+                        out.push(error_at(messages::invalid_value(&field)))
+                    }
+                    None => {}
                 }
             }
             ValidationErrorKind::MinLength { .. } => {
-                out.push(error_at(format!("`{field}` is empty")).with_hint("fill it in"));
+                out.push(
+                    error_at(messages::field_empty(&field)).with_hint(messages::fill_in_hint()),
+                );
             }
             ValidationErrorKind::MinItems { .. } => {
                 let allowed = choices_hint(subschema_at(schema, &format!("{pointer}/0")));
-                out.push(
-                    error_at(format!("`{field}` needs at least one entry")).with_hint(allowed),
-                );
+                out.push(error_at(messages::needs_an_entry(&field)).with_hint(allowed));
             }
             ValidationErrorKind::Minimum { limit } => {
-                out.push(error_at(format!("`{field}` must be at least {limit}")))
+                out.push(error_at(messages::at_least(&field, limit)))
             }
             ValidationErrorKind::MaxItems { limit }
             | ValidationErrorKind::MaxProperties { limit } => {
-                out.push(too_many(&field, *limit, error.instance(), error_at))
+                let count = match &**error.instance() {
+                    Value::Array(items) => items.len(),
+                    Value::Object(map) => map.len(),
+                    _ => 0,
+                };
+                out.push(
+                    error_at(messages::too_many_entries(&field, count, limit))
+                        .with_hint(messages::too_many_entries_hint()),
+                );
             }
-            _ => out.push(error_at(format!("`{field}`: {error}"))),
+            _ => out.push(error_at(messages::other_structure(
+                &field,
+                &error.to_string(),
+            ))),
         }
     }
 
-    /// One error per unknown field of the mapping at `pointer`; in a translation, a field of
-    /// profile.yaml is "cannot be translated" rather than unknown.
-    fn unknown_fields(
+    /// `instance` (the JSON form of `root`) without the values that break the schema of `kind`,
+    /// so that the rest can still be checked for meaning: an empty text or list stays; a value of
+    /// the wrong type that can be read as what is wanted stands in as that (`postcode: 66663` as
+    /// the text "66663", a text as a list of one), so that the later rules check it; a field
+    /// with fixed values that is wrong or missing gets the first of them (`kind`, `wheelchair`:
+    /// no later rule looks at it); any other value in error goes, then each block that misses a
+    /// required field because of that, up to the top; `None` if the top itself would have to go.
+    pub fn without_errors(
         &self,
         kind: DocumentKind,
-        pointer: &str,
-        unexpected: &[String],
+        instance: &Value,
         root: &Node,
-        file: &SourceFile,
-        out: &mut Capped,
-    ) {
-        let mapping = root.at(pointer).unwrap_or(root);
-        let known = property_names(subschema_at(self.schema(kind), pointer));
-        for name in unexpected {
-            if out.full() {
-                out.skipped += 1;
-                continue;
+    ) -> Option<Value> {
+        let (_, schema, validator) = self.entry(kind);
+        let mut rest = instance.clone();
+        let mut stood_in = std::collections::HashSet::new();
+        for _ in 0..crate::yaml::MAX_DEPTH {
+            let mut doomed: Vec<Vec<String>> = Vec::new();
+            let mut stand_ins: Vec<(Vec<String>, Value)> = Vec::new();
+            for error in validator.iter_errors(&rest) {
+                let pointer = error.instance_path().as_str();
+                // An empty text or list can stay: the later rules take it as empty, and their
+                // repetition of the error is dropped (`validate`: one error per place).
+                if matches!(
+                    error.kind(),
+                    ValidationErrorKind::MinLength { .. } | ValidationErrorKind::MinItems { .. }
+                ) {
+                    continue;
+                }
+                let at: Vec<String> = pointer_segments(pointer).collect();
+                // Where the stand-in would go, the field's pointer, and what goes without one.
+                let (path, field, doom) = match error.kind() {
+                    ValidationErrorKind::AdditionalProperties { unexpected } => {
+                        doomed.extend(unexpected.iter().map(|name| {
+                            let mut path = at.clone();
+                            path.push(name.clone());
+                            path
+                        }));
+                        continue;
+                    }
+                    ValidationErrorKind::Required { property } => {
+                        let name = property.as_str().unwrap_or_default();
+                        let mut path = at.clone();
+                        path.push(name.to_owned());
+                        let escaped = name.replace('~', "~0").replace('/', "~1");
+                        (path, format!("{pointer}/{escaped}"), at)
+                    }
+                    _ => (at.clone(), pointer.to_owned(), at),
+                };
+                let written = match error.kind() {
+                    ValidationErrorKind::Type { kind: expected } => {
+                        written_as(root, pointer, expected, error.instance())
+                    }
+                    _ => None,
+                };
+                let candidate = written.or_else(|| {
+                    choices(subschema_at(schema, &field))
+                        .into_iter()
+                        .next()
+                        .map(Value::String)
+                });
+                match candidate {
+                    Some(value) if stood_in.insert(field) => stand_ins.push((path, value)),
+                    _ => doomed.push(doom),
+                }
             }
-            let position = mapping.key(name).map_or(mapping.position, |k| k.position);
-            let diagnostic = if kind == DocumentKind::Translation
-                && self.is_profile_field(pointer, name)
-            {
-                Diagnostic::for_file(
-                        Severity::Error,
-                        &file.relative,
-                        format!("`{name}` cannot be translated"),
-                    )
-                    .with_hint(format!(
-                        "`{name}` is the same in every language: set it once in profile.yaml and remove it here"
-                    ))
-            } else {
-                Diagnostic::for_file(
-                    Severity::Error,
-                    &file.relative,
-                    format!("unknown field `{name}`"),
-                )
-                .with_hint(unknown_field_hint(name, &known))
-            };
-            out.push(diagnostic.at(position, &file.text));
+            if doomed.is_empty() && stand_ins.is_empty() {
+                return Some(rest);
+            }
+            if doomed.iter().any(Vec::is_empty) {
+                return None;
+            }
+            for (path, value) in stand_ins {
+                set_at(&mut rest, &path, value);
+            }
+            // Later list items first, so that removing one does not move another.
+            doomed.sort_by_cached_key(|path| {
+                path.iter()
+                    .map(|s| (s.parse::<usize>().ok(), s.clone()))
+                    .collect::<Vec<_>>()
+            });
+            doomed.dedup();
+            for path in doomed.iter().rev() {
+                remove_at(&mut rest, path);
+            }
         }
+        None
     }
 
     /// "`x` is not a valid value for `kind`", with the allowed values as the hint.
@@ -252,16 +413,12 @@ impl Schemas {
         error_at: impl Fn(String) -> Diagnostic,
     ) -> Diagnostic {
         let message = if instance.is_null() {
-            format!("`{field}` is empty")
+            messages::field_empty(field)
         } else {
-            format!(
-                "{} is not a valid value for `{field}`",
-                describe_literal(instance)
-            )
+            messages::not_a_valid_value(&describe_literal(instance), field)
         };
-        error_at(message).with_hint(format!(
-            "choose one of: {}",
-            choices(subschema_at(schema, pointer)).join(", ")
+        error_at(message).with_hint(messages::choose_one_of(
+            &choices(subschema_at(schema, pointer)).join(", "),
         ))
     }
 
@@ -272,91 +429,71 @@ impl Schemas {
     }
 }
 
-/// "missing field `x`", at the mapping that lacks it, with the field's description as the hint.
-fn missing_field(
-    schema: &Value,
-    pointer: &str,
-    property: &Value,
-    root: &Node,
-    file: &SourceFile,
-) -> Diagnostic {
-    let name = property.as_str().unwrap_or_default();
-    let mapping = root.at(pointer).unwrap_or(root);
-    let description = subschema_at(schema, &format!("{pointer}/{name}"))
-        .and_then(|s| s.get("description"))
-        .and_then(Value::as_str);
-    let mut diagnostic = Diagnostic::for_file(
-        Severity::Error,
-        &file.relative,
-        format!("missing field `{name}`{}", in_field(pointer)),
-    );
-    if let Some(description) = description {
-        diagnostic = diagnostic.with_hint(format!("add `{name}:` — {description}"));
-    }
-    diagnostic.at(mapping.position, &file.text)
-}
-
-/// "`x` must be text, but this is a number", with the choices or how to write the type.
-fn wrong_type(
-    schema: &Value,
-    pointer: &str,
-    field: &str,
-    expected: &TypeKind,
-    error: &ValidationError<'_>,
-    root: &Node,
-    error_at: impl Fn(String) -> Diagnostic,
-) -> Diagnostic {
-    let found = describe_value(error.instance());
-    let expected = describe_type(expected);
-    let message = if error.instance().is_null() {
-        format!("`{field}` is empty")
-    } else {
-        format!("`{field}` must be {expected}, but this is {found}")
-    };
-    let source_text = root.at(pointer).and_then(|node| match &node.kind {
-        NodeKind::Scalar { text, .. } => Some(text.as_str()),
+/// The value at `path` (segments of a JSON pointer) in `value`, if it is there.
+fn value_at<'a>(value: &'a mut Value, path: &[String]) -> Option<&'a mut Value> {
+    path.iter().try_fold(value, |node, segment| match node {
+        Value::Object(map) => map.get_mut(segment),
+        Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
         _ => None,
-    });
-    let allowed = choices(subschema_at(schema, pointer));
-    let hint = if allowed.is_empty() {
-        type_hint(&expected, error.instance(), source_text)
-    } else {
-        format!("choose one of: {}", allowed.join(", "))
-    };
-    error_at(message).with_hint(hint)
-}
-
-/// Of the branches of `anyOf`/`oneOf`, the errors worth reporting: `Option<T>` becomes
-/// "T or null", and "expected null" says nothing.
-fn reported_branch<'a, 'e>(
-    context: &'a [Vec<ValidationError<'e>>],
-) -> Option<&'a Vec<ValidationError<'e>>> {
-    context.iter().find(|errors| {
-        !errors.iter().all(|e| {
-            matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null")
-        })
     })
 }
 
-/// "`offers` has 100,000 entries; at most 500 are allowed".
-fn too_many(
-    field: &str,
-    limit: u64,
-    instance: &Value,
-    error_at: impl Fn(String) -> Diagnostic,
-) -> Diagnostic {
-    let count = match instance {
-        Value::Array(items) => items.len(),
-        Value::Object(map) => map.len(),
-        _ => 0,
+/// Sets the value at `path` in `value` (a field of a block, or a list item that exists).
+fn set_at(value: &mut Value, path: &[String], new: Value) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
     };
-    error_at(format!(
-        "`{field}` has {} entries; at most {limit} are allowed",
-        crate::diagnostics::thousands(count)
-    ))
-    .with_hint(
-        "a Steckbrief lists only what readers need; check that the list was not pasted twice",
-    )
+    match value_at(value, parents) {
+        Some(Value::Object(map)) => {
+            map.insert(last.clone(), new);
+        }
+        Some(Value::Array(items)) => {
+            if let Some(item) = last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                *item = new;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A value of the wrong type as the type wanted, where the editor's text reads as one: a number
+/// or true/false as the text written (`postcode: 66663`), nothing as an empty text, a text as a
+/// list of that one text.
+fn written_as(root: &Node, pointer: &str, expected: &TypeKind, found: &Value) -> Option<Value> {
+    let wants = |name: &str| match expected {
+        TypeKind::Single(t) => t.to_string() == name,
+        TypeKind::Multiple(set) => set.iter().any(|t| t.to_string() == name),
+    };
+    match (found, root.at(pointer).map(|node| &node.kind)) {
+        (Value::Number(_) | Value::Bool(_), Some(NodeKind::Scalar { text, .. }))
+            if wants("string") =>
+        {
+            Some(Value::String(text.clone()))
+        }
+        (Value::Null, _) if wants("string") => Some(Value::String(String::new())),
+        (Value::String(text), _) if wants("array") => {
+            Some(Value::Array(vec![Value::String(text.clone())]))
+        }
+        _ => None,
+    }
+}
+
+/// Removes the value at `path` (segments of a JSON pointer) from `value`, if it is there.
+fn remove_at(value: &mut Value, path: &[String]) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    match value_at(value, parents) {
+        Some(Value::Object(map)) => {
+            map.remove(last);
+        }
+        Some(Value::Array(items)) => {
+            if let Some(i) = last.parse::<usize>().ok().filter(|i| *i < items.len()) {
+                items.remove(i);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The diagnostics of one file, at most [`crate::diagnostics::MAX_PER_FILE`]; the rest are
@@ -365,6 +502,8 @@ fn too_many(
 struct Capped {
     items: Vec<Diagnostic>,
     skipped: usize,
+    /// The values (by JSON pointer) already reported.
+    values: std::collections::HashSet<String>,
 }
 
 impl Capped {
@@ -448,9 +587,9 @@ fn object_branch(schema: &Value) -> &Value {
 fn choices_hint(item_schema: Option<&Value>) -> String {
     let allowed = choices(item_schema);
     if allowed.is_empty() {
-        "add an entry".to_owned()
+        messages::add_entry_hint()
     } else {
-        format!("choose from: {}", allowed.join(", "))
+        messages::choose_from(&allowed.join(", "))
     }
 }
 
@@ -493,9 +632,9 @@ fn property_names(schema: Option<&Value>) -> Vec<String> {
 /// "did you mean …?" for a misspelt field, or the list of fields allowed here.
 pub fn unknown_field_hint(name: &str, known: &[String]) -> String {
     match closest(name, known) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => "remove this field".to_owned(),
-        None => format!("fields allowed here: {}", known.join(", ")),
+        Some(best) => messages::did_you_mean(best),
+        None if known.is_empty() => messages::remove_field_hint(),
+        None => messages::allowed_fields_hint(&known.join(", ")),
     }
 }
 
@@ -524,17 +663,9 @@ pub fn field_label(pointer: &str) -> String {
         }
     }
     if label.is_empty() {
-        "the file".to_owned()
+        messages::the_file()
     } else {
         label
-    }
-}
-
-fn in_field(pointer: &str) -> String {
-    if pointer.is_empty() {
-        String::new()
-    } else {
-        format!(" in `{}`", field_label(pointer))
     }
 }
 
@@ -543,30 +674,30 @@ fn describe_type(kind: &TypeKind) -> String {
         TypeKind::Single(t) => vec![t.to_string()],
         TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
     };
-    let names: Vec<&str> = names
+    names
         .iter()
         .filter(|n| n.as_str() != "null")
         .map(|n| match n.as_str() {
-            "string" => "text",
-            "array" => "a list",
-            "object" => "a block of `key: value` lines",
-            "integer" => "a whole number",
-            "number" => "a number",
-            "boolean" => "true or false",
-            other => other,
+            "string" => messages::type_text(),
+            "array" => messages::type_list(),
+            "object" => messages::type_block(),
+            "integer" => messages::type_integer(),
+            "number" => messages::type_number(),
+            "boolean" => messages::type_boolean(),
+            other => other.to_owned(),
         })
-        .collect();
-    names.join(" or ")
+        .reduce(|a, b| messages::type_or(&a, &b))
+        .unwrap_or_default()
 }
 
-fn describe_value(value: &Value) -> &'static str {
+fn describe_value(value: &Value) -> String {
     match value {
-        Value::Null => "empty",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a block of `key: value` lines",
+        Value::Null => messages::found_empty(),
+        Value::Bool(_) => messages::found_boolean(),
+        Value::Number(_) => messages::type_number(),
+        Value::String(_) => messages::type_text(),
+        Value::Array(_) => messages::type_list(),
+        Value::Object(_) => messages::type_block(),
     }
 }
 
@@ -577,18 +708,15 @@ fn describe_literal(value: &Value) -> String {
     }
 }
 
-fn type_hint(expected: &str, found: &Value, source_text: Option<&str>) -> String {
-    match (expected, found, source_text) {
-        (_, Value::Null, _) => {
-            "write a value after the colon, or remove the line if the field is optional".to_owned()
+fn type_hint(expected: &TypeKind, found: &Value, source_text: Option<&str>) -> String {
+    let only = |name: &str| matches!(expected, TypeKind::Single(t) if t.to_string() == name);
+    match (found, source_text) {
+        (Value::Null, _) => messages::write_a_value_hint(),
+        (Value::Number(_) | Value::Bool(_), Some(text)) if only("string") => {
+            messages::quote_it_hint(text)
         }
-        ("text", Value::Number(_) | Value::Bool(_), Some(text)) => {
-            format!("put the value in quotes: \"{text}\"")
-        }
-        ("a list", Value::String(s), _) => {
-            format!("write a list: one `- item` per line, or in brackets: [{s}]")
-        }
-        _ => format!("write {expected} here"),
+        (Value::String(s), _) if only("array") => messages::write_a_list_hint(s),
+        _ => messages::write_type_hint(&describe_type(expected)),
     }
 }
 

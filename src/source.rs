@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages;
 use crate::yaml::Position;
 
 /// Largest content file accepted. A long Steckbrief with six translations is about 20 KB.
@@ -37,34 +38,33 @@ impl SourceFile {
     ) -> Result<(SourceFile, Metadata), Box<Diagnostic>> {
         let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
         let fail = |message: String| Diagnostic::for_file(Severity::Error, &relative, message);
-        let file =
-            File::open(path).map_err(|e| Box::new(fail(format!("cannot open the file: {e}"))))?;
+        let file = File::open(path).map_err(|e| Box::new(fail(messages::cannot_open(&e))))?;
         let metadata = file
             .metadata()
-            .map_err(|e| Box::new(fail(format!("cannot read the file: {e}"))))?;
+            .map_err(|e| Box::new(fail(messages::cannot_read(&e))))?;
         let size = metadata.len();
         if size > MAX_FILE_BYTES {
             return Err(Box::new(
-                fail(format!(
-                    "the file is {}, more than the {} a content file may have",
-                    human_size(size),
-                    human_size(MAX_FILE_BYTES)
+                fail(messages::file_too_large(
+                    &human_size(size),
+                    &human_size(MAX_FILE_BYTES),
                 ))
-                .with_hint(
-                    "a Steckbrief is a few kilobytes of text; check that this is the right file",
-                ),
+                .with_hint(messages::file_too_large_hint()),
             ));
         }
         // The limit also holds for files that grow while being read.
         let mut bytes = Vec::with_capacity(size as usize);
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| Box::new(fail(format!("cannot read the file: {e}"))))?;
+            .map_err(|e| Box::new(fail(messages::cannot_read(&e))))?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(Box::new(fail(format!(
-                "the file is larger than {}",
-                human_size(MAX_FILE_BYTES)
-            ))));
+            return Err(Box::new(
+                fail(messages::file_too_large(
+                    &human_size(bytes.len() as u64),
+                    &human_size(MAX_FILE_BYTES),
+                ))
+                .with_hint(messages::file_too_large_hint()),
+            ));
         }
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -72,8 +72,8 @@ impl SourceFile {
             let line = valid.matches('\n').count() + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             Box::new(
-                fail("the file is not valid UTF-8 text".to_owned())
-                    .with_hint("save the file with the encoding UTF-8 (in most editors: \"Save with encoding\")")
+                fail(messages::not_utf8())
+                    .with_hint(messages::not_utf8_hint())
                     .at(Position { line, column }, valid),
             )
         })?;

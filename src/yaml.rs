@@ -12,6 +12,8 @@
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde_json::{Map, Number, Value};
 
+use crate::messages;
+
 /// Deepest nesting of lists and mappings accepted; real Steckbriefe use five levels at most.
 pub const MAX_DEPTH: usize = 32;
 
@@ -67,11 +69,11 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    fn new(position: Position, message: impl Into<String>, hint: Option<&str>) -> Self {
+    fn new(position: Position, message: String, hint: String) -> Self {
         SyntaxError {
             position,
-            message: message.into(),
-            hint: hint.map(str::to_owned),
+            message,
+            hint: Some(hint),
         }
     }
 }
@@ -82,16 +84,29 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|error| {
             let marker = error.marker();
-            SyntaxError::new(
-                Position {
-                    line: marker.line(),
-                    column: marker.col() + 1,
+            let position = Position {
+                line: marker.line(),
+                column: marker.col() + 1,
+            };
+            // The parser blames the indentation of whatever follows a quote left open; the
+            // editor needs to hear about the quote.
+            let quote = text
+                .lines()
+                .nth(position.line.saturating_sub(1))
+                .and_then(|line| line.chars().nth(marker.col()))
+                .filter(|c| matches!(c, '"' | '\''));
+            match quote {
+                Some(quote) if error.info().contains("quoted scalar") => SyntaxError {
+                    position,
+                    message: messages::unclosed_quote(quote, position.line),
+                    hint: Some(messages::unclosed_quote_hint(quote)),
                 },
-                format!("this is not valid YAML: {}", error.info()),
-                Some(
-                    "check the indentation and that every `key: value` has a space after the colon",
-                ),
-            )
+                _ => SyntaxError {
+                    position,
+                    message: messages::invalid_yaml(error.info()),
+                    hint: Some(messages::invalid_yaml_hint()),
+                },
+            }
         })?;
         if builder.feed(event, &span)? {
             break;
@@ -132,18 +147,16 @@ impl Builder {
                 if self.documents > 1 {
                     return Err(SyntaxError::new(
                         position,
-                        "a second YAML document starts here (`---`)",
-                        Some(
-                            "a Steckbrief file holds exactly one document; remove the extra `---` and what follows or move it into its own file",
-                        ),
+                        messages::second_document(),
+                        messages::second_document_hint(),
                     ));
                 }
             }
             Event::Alias(_) => {
                 return Err(SyntaxError::new(
                     position,
-                    "YAML aliases (`*name`) are not supported",
-                    Some("write the value out in full instead of referring to an anchor"),
+                    messages::yaml_alias(),
+                    messages::yaml_alias_hint(),
                 ));
             }
             Event::Scalar(text, style, anchor, _) => {
@@ -187,8 +200,8 @@ impl Builder {
         if self.stack.len() >= MAX_DEPTH {
             return Err(SyntaxError::new(
                 position,
-                format!("the data is nested more than {MAX_DEPTH} levels deep"),
-                Some("a Steckbrief needs only a few levels; check the indentation"),
+                messages::nested_too_deep(MAX_DEPTH),
+                messages::nested_too_deep_hint(),
             ));
         }
         self.stack.push(Open {
@@ -219,17 +232,15 @@ impl Builder {
                         let NodeKind::Scalar { text, .. } = node.kind else {
                             return Err(SyntaxError::new(
                                 node.position,
-                                "a key must be a plain name, not a list or mapping",
-                                Some("write keys as `name: value`"),
+                                messages::complex_key(),
+                                messages::complex_key_hint(),
                             ));
                         };
                         if !open.names.insert(text.clone()) {
                             return Err(SyntaxError::new(
                                 node.position,
-                                format!("the key `{text}` appears twice in the same block"),
-                                Some(
-                                    "keep one of them; the second would silently replace the first",
-                                ),
+                                messages::duplicate_key(&text),
+                                messages::duplicate_key_hint(),
                             ));
                         }
                         *slot = Some(Key {
@@ -250,8 +261,8 @@ fn reject_anchor(anchor: usize, position: Position) -> Result<(), SyntaxError> {
     }
     Err(SyntaxError::new(
         position,
-        "YAML anchors (`&name`) are not supported",
-        Some("remove the anchor and write every value out in full"),
+        messages::yaml_anchor(),
+        messages::yaml_anchor_hint(),
     ))
 }
 
@@ -416,6 +427,26 @@ mod tests {
         // Flow nesting trips the parser's own limit first.
         let flow = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(error_of(&flow).message.contains("not valid YAML"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_explained_as_such() {
+        for (text, quote, line) in [
+            ("name: \"Jobcenter\nsummary: Hilfe\n", '"', 1),
+            (
+                "name: A\nsummary: 'Hilfe\n  bei der Arbeit\ndescription: x\n",
+                '\'',
+                2,
+            ),
+        ] {
+            let error = error_of(text);
+            assert_eq!(
+                error.message,
+                format!("the quote {quote} on line {line} is never closed"),
+                "{text}"
+            );
+            assert_eq!(error.position.line, line);
+        }
     }
 
     #[test]

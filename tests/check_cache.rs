@@ -155,8 +155,8 @@ fn a_cached_check_equals_a_cold_check() {
     assert!(
         fewer
             .iter()
-            .any(|d| d.file == "actors/jobcenter-merzig/en.yaml"
-                && d.message.starts_with("missing translation"))
+            .any(|d| d.file == "actors/jobcenter-merzig/profile.yaml"
+                && d.message.starts_with("missing translation into `en`"))
     );
 
     // A configuration change reaches every actor: a topic they use is removed.

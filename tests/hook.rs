@@ -24,6 +24,10 @@ fn git_with(dir: &Path, args: &[&str], program: Option<&Path>) -> Output {
         .env("PATH", BARE_PATH)
         .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
         .env("NO_COLOR", "1")
+        // No locale: the messages follow the content's source language, German.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env_remove("GIT_DIR")
         .env_remove("GIT_INDEX_FILE")
         .env_remove("GIT_WORK_TREE");

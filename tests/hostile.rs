@@ -21,6 +21,7 @@ fn steckbrief(args: &[&str]) -> Output {
         .args(args)
         .env("SOURCE_DATE_EPOCH", "1795824000") // 2026-11-28
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("the binary runs")
 }

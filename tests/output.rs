@@ -14,7 +14,8 @@ fn steckbrief(args: &[&str]) -> Command {
     command
         .args(args)
         .env("SOURCE_DATE_EPOCH", "1795824000")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "en_US.UTF-8");
     command
 }
 
@@ -328,6 +329,7 @@ fn unprivileged(args: &[&str]) -> Output {
         .args(args)
         .env("SOURCE_DATE_EPOCH", "1795824000")
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap()
 }

@@ -22,6 +22,7 @@ fn start(dir: &Path) -> (Server, u16, PathBuf, ChildStderr) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_steckbrief"))
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "en_US.UTF-8")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

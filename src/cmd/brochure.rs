@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use steckbrief::brochure;
+use steckbrief::messages;
 use steckbrief::output::OutDir;
 
 use super::invalid_content;
@@ -25,12 +26,19 @@ pub struct Args {
 
 /// Runs `brochure`: exit code 1 if the content has errors, 2 on usage, I/O or typst errors.
 pub fn run(args: &Args) -> ExitCode {
+    // `--lang` here picks the brochure; the messages follow the locale or the content.
+    super::LangArg { lang: None }.apply(&args.root);
     let mut checked = match steckbrief::check(&args.root, steckbrief::today()) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
     let Some(catalog) = checked.catalog.take() else {
-        return invalid_content(checked, "nothing was written");
+        return invalid_content(
+            checked,
+            &messages::nothing_written(),
+            "steckbrief check",
+            false,
+        );
     };
     let languages = match &args.lang {
         Some(code) if catalog.language(code).is_none() => {
@@ -49,7 +57,7 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(out)
     }) {
         Ok(out) => out,
-        Err(error) => return fail(format!("{error}\nnothing was written")),
+        Err(error) => return fail(format!("{error}\n{}", messages::nothing_written())),
     };
     let started = std::time::Instant::now();
     match brochure::render_languages(&catalog, &languages, &args.out, as_of) {
@@ -58,15 +66,23 @@ pub fn run(args: &Args) -> ExitCode {
                 for warning in &w.warnings {
                     eprintln!("{warning}");
                 }
-                eprintln!("wrote {} ({} pages)", w.path.display(), w.pages);
+                eprintln!(
+                    "{}",
+                    messages::brochure_written(&w.path.display().to_string(), w.pages)
+                );
                 if let Some(print) = &w.print_path {
-                    eprintln!("wrote {} (print variant)", print.display());
+                    eprintln!(
+                        "{}",
+                        messages::brochure_print_written(&print.display().to_string())
+                    );
                 }
             }
             eprintln!(
-                "{} brochure(s) in {:.1} s",
-                written.len(),
-                started.elapsed().as_secs_f64()
+                "{}",
+                messages::brochures_done(
+                    written.len(),
+                    &format!("{:.1}", started.elapsed().as_secs_f64())
+                )
             );
             ExitCode::from(EXIT_OK)
         }

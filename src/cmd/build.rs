@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use steckbrief::build::{self, BuildError, Progress};
-use steckbrief::diagnostics;
+use steckbrief::messages;
 
 use super::progress::StatusLine;
-use super::{EXIT_OK, fail, invalid_content, summary_line, use_colour};
+use super::{EXIT_OK, LangArg, fail, invalid_content, print_human, summary_line};
 
 /// Arguments of `build`.
 #[derive(Debug, clap::Args)]
@@ -26,35 +26,37 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Also list every warning and the time of each step.
+    /// Also list each missing translation (otherwise counted per language) and the time of
+    /// each step.
     #[arg(long, short)]
     pub verbose: bool,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    args.lang.apply(&args.root);
     let started = Instant::now();
     let status = StatusLine::new(!args.quiet);
     let options = build::Options {
         brochures: !args.no_brochures,
         today: steckbrief::today(),
     };
-    let out = args.out.display();
+    let out = args.out.display().to_string();
     let show = |progress: Progress| {
         status.show(&match progress {
             Progress::Recovered(previous) => {
                 status.clear();
                 eprintln!(
-                    "note: an earlier build was interrupted; {out} was put back from {}",
-                    previous.display()
+                    "{}",
+                    messages::recovered(&out, &previous.display().to_string())
                 );
                 return;
             }
-            Progress::Checking => "checking the content…".to_owned(),
-            Progress::Rendering { brochures } => {
-                format!("rendering the site and {brochures} brochures…")
-            }
-            Progress::Brochures { done, of } => format!("brochures: {done} of {of} rendered…"),
-            Progress::Publishing => format!("writing {out}…"),
+            Progress::Checking => messages::progress_checking(),
+            Progress::Rendering { brochures } => messages::progress_rendering(brochures),
+            Progress::Brochures { done, of } => messages::progress_brochures(done, of),
+            Progress::Publishing => messages::progress_publishing(&out),
         });
     };
     let result = build::build(&args.root, &args.out, &options, &show);
@@ -62,38 +64,45 @@ pub fn run(args: &Args) -> ExitCode {
     let built = match result {
         Ok(built) => built,
         Err(BuildError::Invalid(checked)) => {
-            return invalid_content(*checked, &format!("nothing was built; {out} is unchanged"));
+            return invalid_content(
+                *checked,
+                &messages::nothing_built(&out),
+                "steckbrief build",
+                args.verbose,
+            );
         }
         Err(error @ (BuildError::Render(_) | BuildError::Output(_))) => {
-            return fail(format!("{error}\nnothing was built; {out} is unchanged"));
+            return fail(format!("{error}\n{}", messages::nothing_built(&out)));
         }
         Err(error @ (BuildError::Fatal(_) | BuildError::Publish(_))) => return fail(error),
     };
     if let Some(problem) = &built.left_over {
-        eprintln!("warning: {problem}");
+        eprintln!("{}", messages::warning_line(&problem.to_string()));
     }
     let summary = summary_line(&built.diagnostics, built.actor_count);
     if args.verbose {
-        eprint!(
-            "{}",
-            diagnostics::render_human(&built.diagnostics.sorted(), use_colour())
-        );
         let steps: Vec<String> = built
             .timings
             .iter()
             .map(|t| format!("{} {:.2} s", t.step, t.took.as_secs_f64()))
             .collect();
-        eprintln!(
-            "{} (renderers side by side, each file written as rendered)",
-            steps.join(", ")
-        );
+        eprintln!("{}", messages::step_times(&steps.join(", ")));
     }
     if !args.quiet {
+        print_human(
+            built.diagnostics,
+            args.verbose,
+            "steckbrief build",
+            &summary,
+        );
         eprintln!(
-            "{summary}\nbuilt {} pages and {} PDF brochures into {out} in {:.2} s",
-            built.rendered.pages,
-            built.rendered.brochures.len(),
-            started.elapsed().as_secs_f64()
+            "{}",
+            messages::built(
+                built.rendered.pages,
+                built.rendered.brochures.len(),
+                &out,
+                &format!("{:.2}", started.elapsed().as_secs_f64())
+            )
         );
     }
     ExitCode::from(EXIT_OK)

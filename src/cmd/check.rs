@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use steckbrief::diagnostics;
 
-use super::{EXIT_INVALID, EXIT_OK, fail, summary_line, use_colour};
+use super::{EXIT_INVALID, EXIT_OK, LangArg, fail, print_human, readable, summary_line};
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -18,8 +18,13 @@ pub struct Args {
     pub format: Format,
     /// List only the errors; warnings are counted in the closing line (human format). For
     /// hooks and quick runs, where a page of warnings would hide the error that matters.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// List every warning, also each missing translation (otherwise counted per language).
+    #[arg(long, short)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// How `check` prints diagnostics.
@@ -27,7 +32,7 @@ pub struct Args {
 pub enum Format {
     /// Readable text with the source line and a caret.
     Human,
-    /// One JSON document for tools.
+    /// One JSON document for tools (always every problem).
     Json,
     /// GitHub Actions workflow commands, shown inline on pull requests.
     Github,
@@ -36,28 +41,40 @@ pub enum Format {
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    args.lang.apply(&args.root);
     let checked = match steckbrief::check(&args.root, steckbrief::today()) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
     let errors = checked.diagnostics.error_count();
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
-    let mut list = checked.diagnostics.sorted();
+    let command = "steckbrief check";
     match args.format {
-        Format::Human => {
-            if args.quiet {
-                list.retain(|d| d.severity == diagnostics::Severity::Error);
-            }
+        Format::Human if args.quiet => {
+            let mut list = checked.diagnostics.sorted();
+            list.retain(|d| d.severity == diagnostics::Severity::Error);
             eprint!("{}", diagnostics::render_human(&list, use_colour()));
             eprintln!("{summary}");
         }
-        Format::Json => print!("{}", diagnostics::render_json(&list)),
+        Format::Human => print_human(checked.diagnostics, args.verbose, command, &summary),
+        Format::Json => print!(
+            "{}",
+            diagnostics::render_json(&diagnostics::errors_first(checked.diagnostics.sorted()))
+        ),
         Format::Github => {
-            print!("{}", diagnostics::render_github(&list));
+            let (list, gaps, closing) = readable(checked.diagnostics, args.verbose, command);
+            print!("{}", diagnostics::render_github(&list, &args.root));
+            print!("{}", diagnostics::render_github_gaps(&gaps));
             eprintln!("{summary}");
+            if let Some(closing) = closing {
+                eprintln!("{closing}");
+            }
         }
         Format::Gitlab => {
-            print!("{}", diagnostics::render_gitlab(&list));
+            print!(
+                "{}",
+                diagnostics::render_gitlab(&diagnostics::errors_first(checked.diagnostics.sorted()))
+            );
             eprintln!("{summary}");
         }
     }

@@ -13,7 +13,9 @@ use steckbrief::load::{ACTORS_DIR, CONFIG_FILE, PROFILE_FILE, read_and_parse};
 use steckbrief::schema::{DocumentKind, Schemas};
 use steckbrief::validate::Problem;
 
-use super::{EXIT_OK, fail};
+use steckbrief::messages;
+
+use super::{EXIT_OK, LangArg, fail};
 
 /// Arguments of `new`.
 #[derive(Debug, clap::Args)]
@@ -23,11 +25,14 @@ pub struct Args {
     /// The content folder (with config.yaml and actors/).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    args.lang.apply(&args.root);
     if let Err(Problem { message, hint }) = steckbrief::validate::check_slug(&args.slug) {
-        return fail(format!("{message}\n  = hint: {hint}"));
+        return fail(messages::new_bad_slug(&message, &hint));
     }
     let Some(root) = content_root_above(&args.root) else {
         // de: "keine config.yaml in {root} oder einem Ordner darüber: `new` legt einen Steckbrief
@@ -41,9 +46,9 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let dir = root.join(ACTORS_DIR).join(&args.slug);
     if dir.exists() {
-        return fail(format!(
-            "{} exists already; edit its {PROFILE_FILE} instead",
-            dir.display()
+        return fail(messages::new_exists(
+            &dir.display().to_string(),
+            PROFILE_FILE,
         ));
     }
     let config = read_and_parse::<Config>(
@@ -62,12 +67,9 @@ pub fn run(args: &Args) -> ExitCode {
     );
     let path = dir.join(PROFILE_FILE);
     if let Err(error) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
-        return fail(format!("cannot write {}: {error}", path.display()));
+        return fail(messages::cannot_write(&path.display().to_string(), &error));
     }
-    eprintln!(
-        "wrote {}\nFill in the fields marked PFLICHT, then run `steckbrief check`.",
-        path.display()
-    );
+    eprintln!("{}", messages::new_written(&path.display().to_string()));
     ExitCode::from(EXIT_OK)
 }
 

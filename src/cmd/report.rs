@@ -5,8 +5,10 @@ use std::process::ExitCode;
 
 use steckbrief::report;
 
+use steckbrief::messages;
+
 use super::invalid_content;
-use super::{EXIT_OK, fail};
+use super::{EXIT_OK, LangArg, fail};
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -28,9 +30,12 @@ pub struct Args {
     /// How to print the report.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    args.lang.apply(&args.root);
     let today = steckbrief::today();
     let mut checked = match steckbrief::check(&args.root, today) {
         Ok(checked) => checked,
@@ -39,7 +44,9 @@ pub fn run(args: &Args) -> ExitCode {
     let Some(catalog) = checked.catalog.take() else {
         return invalid_content(
             checked,
-            "fix the errors first; the report needs valid content",
+            &messages::report_needs_valid_content(),
+            "steckbrief check",
+            false,
         );
     };
     let report = report::build(&catalog, today);

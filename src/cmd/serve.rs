@@ -25,8 +25,10 @@ use steckbrief::load::{ACTORS_DIR, CONFIG_FILE};
 use steckbrief::render::Files;
 use steckbrief::urls;
 
+use steckbrief::messages;
+
 use super::fail;
-use super::{summary_line, use_colour};
+use super::{LangArg, readable, summary_line, use_colour};
 use http::{Reply, Response, Streams};
 
 /// Arguments of `serve`.
@@ -41,6 +43,8 @@ pub struct Args {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// Path of the event stream the injected script listens to.
@@ -84,6 +88,7 @@ pub fn run(args: &Args) -> ExitCode {
     if let Some(problem) = steckbrief::load::content_root_problem(&args.root) {
         return fail(problem);
     }
+    args.lang.apply(&args.root);
     // Absolute, so that the watcher's paths are the paths the check finds files by.
     let root = args
         .root
@@ -100,12 +105,12 @@ pub fn run(args: &Args) -> ExitCode {
     let (sender, events) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(sender) {
         Ok(watcher) => watcher,
-        Err(error) => return fail(format!("cannot watch files: {error}")),
+        Err(error) => return fail(messages::cannot_watch_files(&error)),
     };
     // The root itself without its subfolders: that sees config.yaml replaced by a rename (as
     // `sed -i` and many editors save) and content folders removed and created again.
     if let Err(error) = watcher.watch(&root, RecursiveMode::NonRecursive) {
-        return fail(format!("cannot watch {}: {error}", root.display()));
+        return fail(messages::cannot_watch(&root.display().to_string(), &error));
     }
     for folder in WATCHED_FOLDERS {
         watch_folder(&mut watcher, &root.join(folder));
@@ -120,11 +125,19 @@ pub fn run(args: &Args) -> ExitCode {
     }
     let listener = match std::net::TcpListener::bind(("127.0.0.1", args.port)) {
         Ok(listener) => listener,
-        Err(error) => return fail(format!("cannot listen on 127.0.0.1:{}: {error}", args.port)),
+        Err(error) => {
+            return fail(messages::cannot_listen(
+                &format!("127.0.0.1:{}", args.port),
+                &error,
+            ));
+        }
     };
     let port = listener.local_addr().map_or(args.port, |a| a.port());
     let url = format!("http://127.0.0.1:{port}/");
-    println!("serving {} at {url} (Ctrl+C to stop)", args.root.display());
+    println!(
+        "{}",
+        messages::serving(&args.root.display().to_string(), &url)
+    );
     if args.open {
         open_browser(&url);
     }
@@ -137,7 +150,7 @@ pub fn run(args: &Args) -> ExitCode {
         .spawn(move || stream_events(&stream_state, &server_streams))
         .and_then(|_| http::start(listener, streams, move |path| respond(path, &server_state)));
     if let Err(error) = serving {
-        return fail(format!("cannot start the server: {error}"));
+        return fail(messages::cannot_start_server(&error));
     }
 
     // Whether the last check trusted the watcher for the files it reported no change in.
@@ -247,9 +260,8 @@ fn publish(state: &State, result: Result<(Files, Steps), String>, started: Insta
             let published = swapped.elapsed();
             drop(previous);
             println!(
-                "rebuilt in {} ms ({steps}, publish {} ms)",
-                started.elapsed().as_millis(),
-                published.as_millis()
+                "{}",
+                messages::rebuilt(started.elapsed().as_millis(), &steps, published.as_millis())
             );
         }
         Err(message) => {
@@ -269,8 +281,8 @@ fn verify(root: &Path, state: &Arc<State>, cache: &mut CheckCache) {
     if checked.is_ok() && work.files_parsed == 0 && !work.walk_changed {
         return;
     }
-    println!("a change the file watcher did not report was found");
-    let checked = checked.map_err(|e| format!("error: {e}"));
+    println!("{}", messages::unreported_change());
+    let checked = checked.map_err(|e| messages::fatal(&e.to_string()));
     let result = checked.and_then(|checked| render(checked, state, cache, started, today, None));
     publish(state, result, started);
 }
@@ -285,24 +297,15 @@ struct Steps {
 
 impl std::fmt::Display for Steps {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        write!(
-            f,
-            "check {} ms: {} file{} compared{}, {} parsed, {} actor{} checked; render {} ms, merge {} ms",
+        f.write_str(&messages::rebuild_steps(
             self.check.as_millis(),
             self.work.files_verified,
-            plural(self.work.files_verified),
-            if self.work.walked {
-                " after a walk"
-            } else {
-                ""
-            },
+            self.work.walked,
             self.work.files_parsed,
             self.work.actors_checked,
-            plural(self.work.actors_checked),
             self.render.as_millis(),
             self.merge.as_millis(),
-        )
+        ))
     }
 }
 
@@ -395,8 +398,8 @@ fn rebuild(
 ) -> Result<(Files, Steps), String> {
     let started = Instant::now();
     let today = steckbrief::today();
-    let checked =
-        steckbrief::check_with_cache(root, today, cache).map_err(|e| format!("error: {e}"))?;
+    let checked = steckbrief::check_with_cache(root, today, cache)
+        .map_err(|e| messages::fatal(&e.to_string()))?;
     render(checked, state, cache, started, today, scope)
 }
 
@@ -412,11 +415,24 @@ fn render(
     let check = started.elapsed();
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
     let Some(catalog) = checked.catalog else {
-        let list = checked.diagnostics.sorted();
-        return Err(format!(
-            "{}{summary}\nthe last good build stays served",
-            diagnostics::render_human(&list, use_colour())
-        ));
+        let (list, gaps, closing) = readable(checked.diagnostics, false, "steckbrief check");
+        let mut text = diagnostics::render_human(&list, use_colour());
+        for gap in &gaps {
+            text.push_str(&messages::translation_gaps(
+                &gap.language,
+                gap.fields,
+                gap.actors,
+            ));
+            text.push('\n');
+        }
+        text.push_str(&summary);
+        text.push('\n');
+        if let Some(closing) = closing {
+            text.push_str(&closing);
+            text.push('\n');
+        }
+        text.push_str(&messages::last_good_build_served());
+        return Err(text);
     };
     let languages = catalog.config.brochure.languages.clone();
     let previous = state.catalog.read().expect("state lock").clone();
@@ -428,7 +444,13 @@ fn render(
             scope.as_ref(),
             build::site_options(&languages, today, None),
         )
-        .map_err(|e| format!("error: {e}\nthe last good build stays served"))?
+        .map_err(|e| {
+            format!(
+                "{}\n{}",
+                messages::fatal(&e.to_string()),
+                messages::last_good_build_served()
+            )
+        })?
     };
     // The brochures are rendered when first requested, so that saving never waits for typst.
     let previous = state
@@ -608,7 +630,7 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        eprintln!("could not start a browser; open {url} yourself");
+        eprintln!("{}", messages::no_browser(url));
     }
 }
 

@@ -949,14 +949,17 @@ fn report_page(
     options: &Options<'_>,
 ) -> Result<Vec<u8>, RenderError> {
     let report = crate::report::build(catalog, options.today);
-    let markdown = crate::report::to_markdown(&report);
+    // Editors read it in the content's own language where the messages have it.
+    let language = crate::messages::Language::from_code(&catalog.config.source_language)
+        .unwrap_or(crate::messages::Language::En);
+    let markdown = crate::messages::in_language(language, || crate::report::to_markdown(&report));
     let (title, body) = markdown.split_once('\n').unwrap_or((&markdown, ""));
     let mut context = source.page(catalog, &[], "/report/");
     context.insert(
         "page",
         &views::Html {
             html: crate::markdown::to_html(body, 2),
-            lang: "en".to_owned(),
+            lang: language.code().to_owned(),
             fallback: false,
             title: title.trim_start_matches("# ").to_owned(),
         },

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use crate::catalog::{Actor, Contact, Hours, Phone, Reach, SourceText};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{ActorFolder, Loaded};
+use crate::messages;
 use crate::model::profile::HoursSpec;
 use crate::model::translation::Field;
 use crate::model::{Profile, Translation};
@@ -49,7 +50,10 @@ impl<T> Checker<'_, T> {
 
     fn not_blank(&mut self, pointer: &str, text: &str) {
         if text.trim().is_empty() {
-            self.error(pointer, Problem::new("this field is empty", "fill it in"));
+            self.error(
+                pointer,
+                Problem::new(messages::field_is_empty(), messages::fill_in_hint()),
+            );
         }
     }
 }
@@ -64,7 +68,7 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
     if let Err(problem) = fields::url_safe_id(&folder.slug) {
         c.out.push(
             Diagnostic::for_file(Severity::Error, &folder.relative_dir, problem.message)
-                .with_hint(format!("rename the folder; {}", problem.hint)),
+                .with_hint(messages::rename_folder_hint(&problem.hint)),
         );
     }
     c.out.extend(super::text::check_tree(
@@ -120,6 +124,12 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         translations.insert(language.clone(), loaded.value.clone());
     }
     c.out.extend(missing_translations(folder, rules));
+    let structural = folder
+        .profile
+        .problems
+        .iter()
+        .chain(folder.translations.values().flat_map(|t| t.problems.iter()));
+    c.out = super::one_error_per_place(std::mem::take(&mut c.out), structural);
 
     let has_errors = c.out.iter().any(|d| d.severity == Severity::Error);
     let actor = (!has_errors).then(|| Actor {
@@ -157,25 +167,31 @@ fn check_texts_and_ids(c: &mut Checker<'_, Profile>, profile: &Profile, rules: &
         c.warning(
             "/summary",
             Problem::new(
-                format!("the summary has {} characters", profile.summary.chars().count()),
-                format!("keep it to one sentence of at most {LONG_SUMMARY} characters; details belong in the description"),
+                messages::long_summary(profile.summary.chars().count()),
+                messages::long_summary_hint(LONG_SUMMARY),
             ),
         );
     }
-    check_ids(c, "/topics", &profile.topics, &rules.topics, "topic");
+    check_ids(
+        c,
+        "/topics",
+        &profile.topics,
+        &rules.topics,
+        messages::what_topic,
+    );
     check_ids(
         c,
         "/target_groups",
         &profile.target_groups,
         &rules.target_groups,
-        "target group",
+        messages::what_target_group,
     );
     check_ids(
         c,
         "/languages",
         &profile.languages,
         &rules.spoken_languages,
-        "language",
+        messages::what_language,
     );
 }
 
@@ -190,7 +206,7 @@ fn check_contacts(c: &mut Checker<'_, Profile>, profile: &Profile, rules: &Rules
             &format!("{at}/languages"),
             &person.languages,
             &rules.spoken_languages,
-            "language",
+            messages::what_language,
         );
         contacts.push(Contact {
             name: person.name.trim().to_owned(),
@@ -207,10 +223,7 @@ fn check_contacts(c: &mut Checker<'_, Profile>, profile: &Profile, rules: &Rules
     if profile.contacts.is_empty() {
         c.warning(
             "/name",
-            Problem::new(
-                "no contact person is named",
-                "every actor in the network names one person to contact: add `contacts:`",
-            ),
+            Problem::new(messages::no_contact(), messages::no_contact_hint()),
         );
     }
     contacts
@@ -228,8 +241,8 @@ fn check_review(c: &mut Checker<'_, Profile>, profile: &Profile, rules: &Rules) 
             c.warning(
                 "/last_reviewed",
                 Problem::new(
-                    format!("last reviewed on {date}: the review was due on {due}"),
-                    "ask the actor to confirm or update the Steckbrief, then set last_reviewed to today",
+                    messages::review_overdue(date, due),
+                    messages::review_overdue_hint(),
                 ),
             );
         }
@@ -243,24 +256,21 @@ fn check_ids<T>(
     pointer: &str,
     ids: &[String],
     known: &[String],
-    what: &str,
+    what: fn() -> String,
 ) {
     for (i, id) in ids.iter().enumerate() {
         let at = format!("{pointer}/{i}");
         if ids[..i].contains(id) {
             c.error(
                 &at,
-                Problem::new(format!("the {what} `{id}` is listed twice"), "list it once"),
+                Problem::new(messages::id_twice(&what(), id), messages::list_once_hint()),
             );
         } else if !known.contains(id) {
             let hint = match closest(id, known) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("choose from: {}", known.join(", ")),
+                Some(best) => messages::did_you_mean(best),
+                None => messages::choose_from(&known.join(", ")),
             };
-            c.error(
-                &at,
-                Problem::new(format!("there is no {what} `{id}` in config.yaml"), hint),
-            );
+            c.error(&at, Problem::new(messages::unknown_id(&what(), id), hint));
         }
     }
 }
@@ -271,7 +281,21 @@ fn optional<T, V>(
     value: Option<&str>,
     parse: impl Fn(&str) -> Result<V, Problem>,
 ) -> Option<V> {
-    value.and_then(|text| c.check(pointer, parse(text)))
+    value.and_then(|text| {
+        if text.trim().is_empty() {
+            // `email: ""`: "`` is not a valid e-mail address" would puzzle.
+            let field = crate::schema::field_label(pointer);
+            c.error(
+                pointer,
+                Problem::new(
+                    messages::field_empty(&field),
+                    messages::write_a_value_hint(),
+                ),
+            );
+            return None;
+        }
+        c.check(pointer, parse(text))
+    })
 }
 
 fn optional_phone<T>(c: &mut Checker<'_, T>, pointer: &str, value: Option<&str>) -> Option<Phone> {
@@ -283,23 +307,17 @@ fn check_coordinates<T>(c: &mut Checker<'_, T>, profile: &Profile) {
     match (address.latitude, address.longitude) {
         (Some(lat), _) if !(-90.0..=90.0).contains(&lat) => c.error(
             "/address/latitude",
-            Problem::new(
-                format!("latitude {lat} is outside -90…90"),
-                "Merzig lies at about 49.44",
-            ),
+            Problem::new(messages::latitude_range(lat), messages::latitude_hint()),
         ),
         (_, Some(lon)) if !(-180.0..=180.0).contains(&lon) => c.error(
             "/address/longitude",
-            Problem::new(
-                format!("longitude {lon} is outside -180…180"),
-                "Merzig lies at about 6.64",
-            ),
+            Problem::new(messages::longitude_range(lon), messages::longitude_hint()),
         ),
         (Some(_), None) | (None, Some(_)) => c.error(
             "/address",
             Problem::new(
-                "give both latitude and longitude, or neither",
-                "copy both from openstreetmap.org",
+                messages::both_coordinates(),
+                messages::both_coordinates_hint(),
             ),
         ),
         _ => {}
@@ -382,12 +400,8 @@ fn check_translation(profile: &Profile, loaded: &Loaded<Translation>) -> Vec<Dia
             c.error(
                 "/contacts",
                 Problem::new(
-                    format!(
-                        "this list has {} entries, but profile.yaml names {} contact persons",
-                        contacts.len(),
-                        profile.contacts.len()
-                    ),
-                    "give one `- role: …` per contact person, in the same order as in profile.yaml",
+                    messages::contacts_count(contacts.len(), profile.contacts.len()),
+                    messages::contacts_count_hint(),
                 ),
             );
         }
@@ -399,8 +413,8 @@ fn check_translation(profile: &Profile, loaded: &Loaded<Translation>) -> Vec<Dia
             c.warning(
                 &pointer,
                 Problem::new(
-                    format!("`{field}` is translated, but profile.yaml has no German text for it"),
-                    "add the German text to profile.yaml, or remove this translation: it is not shown",
+                    messages::translated_without_source(field),
+                    messages::translated_without_source_hint(),
                 ),
             );
         }
@@ -416,7 +430,9 @@ fn missing_translations(folder: &ActorFolder, rules: &Rules) -> Vec<Diagnostic> 
         if *language == rules.source_language {
             continue;
         }
-        let (file, missing): (_, Vec<&str>) = match folder.translations.get(language) {
+        // A translation file that does not exist yet is no place for an annotation: the
+        // warning then points at the profile.
+        let (file, missing, hint): (_, Vec<&str>, _) = match folder.translations.get(language) {
             Some(loaded) => {
                 let present = present_fields(&loaded.value);
                 (
@@ -426,27 +442,26 @@ fn missing_translations(folder: &ActorFolder, rules: &Rules) -> Vec<Diagnostic> 
                         .copied()
                         .filter(|f| !present.contains(f))
                         .collect(),
+                    messages::missing_translation_hint(),
                 )
             }
             None => (
-                folder.relative_dir.join(format!("{language}.yaml")),
+                folder.profile.file.relative.clone(),
                 source.clone(),
+                messages::missing_translation_file_hint(&format!("{language}.yaml")),
             ),
         };
         if missing.is_empty() {
             continue;
         }
-        out.push(
-            Diagnostic::for_file(
-                Severity::Warning,
-                &file,
-                format!(
-                    "missing translation into `{language}`: {}",
-                    missing.join(", ")
-                ),
-            )
-            .with_hint("readers see the German text with a note until it is translated"),
-        );
+        let mut diagnostic = Diagnostic::for_file(
+            Severity::Warning,
+            &file,
+            messages::missing_translation(language, &missing.join(", ")),
+        )
+        .with_hint(hint);
+        diagnostic.translation_gap = Some((language.clone(), missing.len()));
+        out.push(diagnostic);
     }
     out
 }

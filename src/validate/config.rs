@@ -6,13 +6,13 @@ use std::path::Path;
 use crate::config::{Category, Config, LocalizedText};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Loaded;
+use crate::messages;
 
 use super::checked_logo;
 use super::fields::{self, Problem};
 
-/// Checks config.yaml; returns true if it had no errors.
-pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics) -> bool {
-    let before = out.error_count();
+/// Checks config.yaml.
+pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics) {
     out.extend(super::text::check_tree(&config.tree, &config.file));
     out.extend(super::modeline::check(
         &config.file,
@@ -29,7 +29,7 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
 
     if let Err(problem) = fields::website(&c.base_url) {
         report(out, "/base_url", problem);
-    } else if let Some(problem) = example_base_url(&c.base_url, &c.source_language) {
+    } else if let Some(problem) = example_base_url(&c.base_url) {
         out.push(
             config
                 .diagnostic(Severity::Warning, "/base_url", problem.message)
@@ -46,8 +46,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/languages/{i}/code"),
                 Problem::new(
-                    format!("the language `{}` is listed twice", language.code),
-                    "list each language once",
+                    messages::language_twice(&language.code),
+                    messages::language_twice_hint(),
                 ),
             );
         }
@@ -56,10 +56,7 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
         report(
             out,
             "/languages",
-            Problem::new(
-                "no languages are configured",
-                "list at least the source language",
-            ),
+            Problem::new(messages::no_languages(), messages::no_languages_hint()),
         );
     }
     if !codes.contains(c.source_language.as_str()) {
@@ -67,11 +64,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             out,
             "/source_language",
             Problem::new(
-                format!(
-                    "the source language `{}` is not among `languages`",
-                    c.source_language
-                ),
-                "add it to `languages` or correct the code",
+                messages::source_not_in_languages(&c.source_language),
+                messages::source_not_in_languages_hint(),
             ),
         );
     }
@@ -87,8 +81,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/town_names/{code}"),
                 Problem::new(
-                    format!("`{code}` is not a configured language"),
-                    "use the codes listed under `languages`",
+                    messages::not_configured_language(code),
+                    messages::use_language_codes_hint(),
                 ),
             );
         } else if name.trim().is_empty() {
@@ -96,8 +90,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/town_names/{code}"),
                 Problem::new(
-                    "the town's name is empty",
-                    "write the name, or remove the line to use `town`",
+                    messages::town_name_empty(),
+                    messages::town_name_empty_hint(),
                 ),
             );
         }
@@ -115,8 +109,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             out,
             "/review_interval_months",
             Problem::new(
-                "the review interval must be at least one month",
-                "12 (once a year) is usual",
+                messages::review_interval_zero(),
+                messages::review_interval_zero_hint(),
             ),
         );
     }
@@ -142,8 +136,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/brochure/languages/{i}"),
                 Problem::new(
-                    format!("the brochure language `{language}` is not among `languages`"),
-                    "a brochure can only be printed in a language of the site",
+                    messages::brochure_language(language),
+                    messages::brochure_language_hint(),
                 ),
             );
         }
@@ -158,8 +152,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             out,
             "/brochure/print/bleed_mm",
             Problem::new(
-                format!("a bleed of {} mm is out of range", print.bleed_mm),
-                "print shops ask for 3 mm (between 0 and 10)",
+                messages::bleed_range(print.bleed_mm),
+                messages::bleed_range_hint(),
             ),
         );
     }
@@ -200,8 +194,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             out,
             "/open_data/municipality_key",
             Problem::new(
-                format!("`{key}` is not a municipality key"),
-                "the Amtlicher Gemeindeschlüssel has 8 digits, e.g. \"10042114\" (in quotes)",
+                messages::municipality_key(key),
+                messages::municipality_key_hint(),
             ),
         );
     }
@@ -220,13 +214,12 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
                 out,
                 &format!("/open_data/{field}"),
                 Problem::new(
-                    format!("`{field}` is empty"),
-                    "write the name, or remove the line to use the default",
+                    messages::field_empty(field),
+                    messages::empty_or_default_hint(),
                 ),
             );
         }
     }
-    out.error_count() == before
 }
 
 /// A warning when `base_url` still points at a host that cannot be the published site: a domain
@@ -234,9 +227,8 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
 /// and `.localhost` top-level domains, RFC 2606 and 6761) or a loopback or private address. The
 /// address is printed in every QR code of the brochures and in the sitemap, so a town that keeps
 /// the shipped value publishes dead links. A warning, not an error: the example content uses
-/// such a domain on purpose. German for German content, else English (the message catalogue
-/// takes both texts from here).
-fn example_base_url(base_url: &str, source_language: &str) -> Option<Problem> {
+/// such a domain on purpose.
+fn example_base_url(base_url: &str) -> Option<Problem> {
     let url = url::Url::parse(base_url.trim()).ok()?;
     let placeholder = match url.host()? {
         url::Host::Domain(domain) => {
@@ -256,24 +248,10 @@ fn example_base_url(base_url: &str, source_language: &str) -> Option<Problem> {
         return None;
     }
     let host = url.host_str().unwrap_or_default();
-    Some(if source_language == "de" {
-        Problem::new(
-            format!(
-                "`base_url` ist noch eine Beispieladresse (`{host}`): sie steht in den QR-Codes \
-                 und in der Sitemap"
-            ),
-            "tragen Sie die Adresse ein, unter der die Website erscheint, \
-             z. B. https://integration.merzig.de",
-        )
-    } else {
-        Problem::new(
-            format!(
-                "`base_url` is still an example address (`{host}`): it goes into the QR codes \
-                 and the sitemap"
-            ),
-            "write the address the site will be published at, e.g. https://integration.merzig.de",
-        )
-    })
+    Some(Problem::new(
+        messages::example_base_url(host),
+        messages::example_base_url_hint(),
+    ))
 }
 
 fn check_localized(
@@ -291,23 +269,17 @@ fn check_localized(
                     .diagnostic(
                         Severity::Error,
                         &format!("{pointer}/{key}"),
-                        format!("`{key}` is not a configured language"),
+                        messages::not_configured_language(key),
                     )
-                    .with_hint("use the codes listed under `languages`"),
+                    .with_hint(messages::use_language_codes_hint()),
             );
         }
     }
     if !text.contains_key(source) {
         out.push(
             config
-                .diagnostic(
-                    Severity::Error,
-                    pointer,
-                    format!("no text in the source language `{source}`"),
-                )
-                .with_hint(format!(
-                    "add `{source}: …`; other languages fall back to it"
-                )),
+                .diagnostic(Severity::Error, pointer, messages::no_source_text(source))
+                .with_hint(messages::no_source_text_hint(source)),
         );
     }
     let missing: Vec<&str> = codes
@@ -317,11 +289,11 @@ fn check_localized(
         .collect();
     if !missing.is_empty() && text.contains_key(source) {
         out.push(Diagnostic {
-            hint: Some(format!("add a translation for {}", missing.join(", "))),
+            hint: Some(messages::add_translation_hint(&missing.join(", "))),
             ..config.diagnostic(
                 Severity::Warning,
                 pointer,
-                format!("not translated into {}", missing.join(", ")),
+                messages::not_translated_into(&missing.join(", ")),
             )
         });
     }
@@ -351,9 +323,9 @@ fn check_categories(
                     .diagnostic(
                         Severity::Error,
                         &format!("{item}/id"),
-                        format!("the id `{}` is used twice", category.id),
+                        messages::id_used_twice(&category.id),
                     )
-                    .with_hint("give every entry its own id"),
+                    .with_hint(messages::id_used_twice_hint()),
             );
         }
         check_localized(
@@ -370,23 +342,27 @@ fn check_categories(
 #[cfg(test)]
 mod tests {
     use super::example_base_url;
+    use crate::messages::{Language, in_language};
 
     #[test]
-    fn example_base_url_speaks_the_content_language() {
-        let de = example_base_url("https://example.org/", "de").unwrap();
+    fn example_base_url_is_a_warning_in_the_editors_language() {
+        let de = in_language(Language::De, || example_base_url("https://example.org/")).unwrap();
         assert!(
             de.message.contains("Beispieladresse (`example.org`)"),
             "{de:?}"
         );
-        let en = example_base_url("https://wegweiser.example.com", "en").unwrap();
+        let en = in_language(Language::En, || {
+            example_base_url("https://wegweiser.example.com")
+        })
+        .unwrap();
         assert_eq!(
             en.message,
             "`base_url` is still an example address (`wegweiser.example.com`): it goes into the \
              QR codes and the sitemap"
         );
-        assert!(example_base_url("https://integration.merzig.de", "en").is_none());
-        assert!(example_base_url("http://[::1]:1111", "en").is_some());
-        assert!(example_base_url("https://10.0.0.1", "en").is_some());
-        assert!(example_base_url("https://203.0.113.7.nip.io", "en").is_none());
+        assert!(example_base_url("https://integration.merzig.de").is_none());
+        assert!(example_base_url("http://[::1]:1111").is_some());
+        assert!(example_base_url("https://10.0.0.1").is_some());
+        assert!(example_base_url("https://203.0.113.7.nip.io").is_none());
     }
 }

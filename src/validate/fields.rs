@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use crate::catalog::Phone;
+use crate::messages;
 
 /// What is wrong with a value, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,33 +29,42 @@ impl Problem {
 /// JSON-LD uses.
 pub fn phone(text: &str) -> Result<Phone, Problem> {
     let display = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let hint = messages::phone_hint;
     if let Some(bad) = display
         .chars()
         .find(|c| !(c.is_ascii_digit() || " +-/().".contains(*c)))
     {
-        return Err(messages::phone_character(&display, bad));
+        return Err(Problem::new(
+            messages::phone_bad_character(&display, bad),
+            messages::phone_bad_character_hint(),
+        ));
     }
     // "+49 (0) 6861": the trunk zero in brackets is dialled only nationally, a common way of
     // writing both forms at once.
     let cleaned = display.replace("(0)", "");
     let plus = cleaned.trim_start().starts_with('+');
     if cleaned.matches('+').count() > usize::from(plus) {
-        return Err(messages::phone_plus_inside(&display));
+        return Err(Problem::new(messages::phone_plus_inside(&display), hint()));
     }
     if !plus && !cleaned.trim_start_matches([' ', '(']).starts_with('0') {
-        return Err(messages::phone_without_area_code(&display));
+        return Err(Problem::new(messages::phone_no_area_code(&display), hint()));
     }
     if let Some(right) = without_trunk_prefix(&cleaned) {
-        return Err(messages::phone_trunk_prefix(&display, &right));
+        let national = right.strip_prefix("+49 ");
+        return Err(Problem::new(
+            messages::phone_trunk_prefix(&display),
+            messages::phone_trunk_prefix_hint(&right, national),
+        ));
     }
     // Only the digits (and the leading +) go to the parser: the crate's parser of written
     // numbers misreads separators ("+49 6861 9012-0" is "too short" to it).
     let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
+    let invalid = || Problem::new(messages::phone_invalid(&display), messages::phone_invalid_hint());
     let dialled = if plus { format!("+{digits}") } else { digits };
     let number = phonenumber::parse(Some(phonenumber::country::Id::DE), &dialled)
-        .map_err(|_| messages::phone_invalid(&display))?;
+        .map_err(|_| invalid())?;
     if !number.is_valid() {
-        return Err(messages::phone_invalid(&display));
+        return Err(invalid());
     }
     let international = number.format().mode(phonenumber::Mode::E164).to_string();
     Ok(Phone {
@@ -112,8 +122,8 @@ pub fn email(text: &str) -> Result<String, Problem> {
         Ok(trimmed.to_owned())
     } else {
         Err(Problem::new(
-            format!("`{trimmed}` is not a valid e-mail address"),
-            "write it as name@domain.de, without spaces or angle brackets",
+            messages::invalid_email(trimmed),
+            messages::invalid_email_hint(),
         ))
     }
 }
@@ -121,18 +131,16 @@ pub fn email(text: &str) -> Result<String, Problem> {
 /// Checks that a web address is absolute and uses http or https.
 pub fn website(text: &str) -> Result<String, Problem> {
     let trimmed = text.trim();
-    let hint = "write the full address starting with https://, e.g. https://www.merzig.de";
-    let url = url::Url::parse(trimmed).map_err(|e| {
-        Problem::new(
-            format!("`{trimmed}` is not a valid web address ({e})"),
-            hint,
-        )
+    let hint = messages::website_hint;
+    let url = url::Url::parse(trimmed).map_err(|e| match e {
+        // "www.merzig.de": the parser's "relative URL without a base" says nothing to editors.
+        url::ParseError::RelativeUrlWithoutBase => {
+            Problem::new(messages::website_without_scheme(trimmed), hint())
+        }
+        _ => Problem::new(messages::invalid_website(trimmed, &e.to_string()), hint()),
     })?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(Problem::new(
-            format!("`{trimmed}` is not an http or https address"),
-            hint,
-        ));
+        return Err(Problem::new(messages::website_not_http(trimmed), hint()));
     }
     Ok(trimmed.to_owned())
 }
@@ -143,24 +151,22 @@ pub fn postcode(text: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(Problem::new(
-            format!("`{text}` is not a German postcode"),
-            "a postcode has five digits, written in quotes: \"66663\"",
+            messages::invalid_postcode(text),
+            messages::invalid_postcode_hint(),
         ))
     }
 }
 
 /// Parses a YYYY-MM-DD date that must not lie after `today`.
 pub fn review_date(text: &str, today: Date) -> Result<Date, Problem> {
-    let date: Date = text.trim().parse().map_err(|_| {
-        Problem::new(
-            format!("`{text}` is not a date"),
-            "write the date as YYYY-MM-DD, e.g. 2026-03-31",
-        )
-    })?;
+    let date: Date = text
+        .trim()
+        .parse()
+        .map_err(|_| Problem::new(messages::invalid_date(text), messages::invalid_date_hint()))?;
     if date > today {
         return Err(Problem::new(
-            format!("the date {date} lies in the future"),
-            format!("use the date of the last review, today ({today}) at the latest"),
+            messages::date_in_future(date),
+            messages::date_in_future_hint(today),
         ));
     }
     Ok(date)
@@ -183,8 +189,8 @@ pub fn url_safe_id(text: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(Problem::new(
-            format!("`{text}` cannot be used in a web address"),
-            "use lowercase letters a-z, digits and single hyphens, e.g. jobcenter-merzig (ä → ae, ß → ss)",
+            messages::not_url_safe(text),
+            messages::not_url_safe_hint(),
         ))
     }
 }
@@ -201,8 +207,8 @@ pub fn language_code(text: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(Problem::new(
-            format!("`{text}` is not a language code"),
-            "use a BCP 47 code such as de, en, ar, uk, fa, tr",
+            messages::invalid_language_code(text),
+            messages::invalid_language_code_hint(),
         ))
     }
 }
@@ -216,74 +222,14 @@ pub fn colour(text: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(Problem::new(
-            format!("`{text}` is not a colour"),
-            "write the colour as #rrggbb in quotes, e.g. \"#00567a\"",
+            messages::invalid_colour(text),
+            messages::invalid_colour_hint(),
         ))
     }
 }
 
 /// The messages of the phone checks, one function each. Each says in its documentation what
 /// it says in German, for the message catalogue.
-mod messages {
-    use super::Problem;
-
-    const EXAMPLE: &str =
-        "write the number with its area code, e.g. 06861 9012-0 or +49 6861 9012-0";
-
-    /// de: „Die Telefonnummer `…` enthält `x`.“ – „Schreiben Sie die Nummer mit Vorwahl, z. B.
-    /// 06861 9012-0 oder +49 6861 9012-0; erlaubt sind nur Ziffern, Leerzeichen und + - / ( ).“
-    pub fn phone_character(display: &str, bad: char) -> Problem {
-        Problem::new(
-            format!("the phone number `{display}` contains `{bad}`"),
-            format!("{EXAMPLE}; only digits, spaces and + - / ( ) are allowed"),
-        )
-    }
-
-    /// de: „Die Telefonnummer `…` hat ein `+` in der Mitte.“ – Hinweis wie oben.
-    pub fn phone_plus_inside(display: &str) -> Problem {
-        Problem::new(
-            format!("the phone number `{display}` has a `+` in the middle"),
-            EXAMPLE,
-        )
-    }
-
-    /// de: „Die Telefonnummer `…` hat keine Vorwahl.“ – Hinweis wie oben.
-    pub fn phone_without_area_code(display: &str) -> Problem {
-        Problem::new(
-            format!("the phone number `{display}` has no area code"),
-            EXAMPLE,
-        )
-    }
-
-    /// de: „`…` ist keine gültige Telefonnummer.“ – „Prüfen Sie Vorwahl und Ziffern; schreiben
-    /// Sie die Nummer mit Vorwahl, z. B. 06861 9012-0 oder +49 6861 9012-0.“
-    pub fn phone_invalid(display: &str) -> Problem {
-        Problem::new(
-            format!("`{display}` is not a valid phone number"),
-            format!("check the area code and the digits; {EXAMPLE}"),
-        )
-    }
-
-    /// de: „In `+49 06861 9012-0` steht nach der Ländervorwahl noch die 0 der Vorwahl: so ist
-    /// die Nummer aus dem Ausland nicht erreichbar.“ – „Schreiben Sie +49 6861 9012-0 (nach +49
-    /// ohne 0 und ohne Klammern) oder national 06861 9012-0.“
-    pub fn phone_trunk_prefix(display: &str, right: &str) -> Problem {
-        let national = right
-            .split_once(' ')
-            .filter(|(code, _)| *code == "+49")
-            .map(|(_, rest)| format!(", or nationally 0{rest}"))
-            .unwrap_or_default();
-        Problem::new(
-            format!(
-                "`{display}` keeps the 0 of the area code after the country code: it cannot be dialled that way"
-            ),
-            format!(
-                "write {right} (after the country code without 0 and without brackets){national}"
-            ),
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,7 +332,12 @@ mod tests {
     fn websites_must_be_http() {
         assert!(website("https://www.merzig.de").is_ok());
         assert!(website("javascript:alert(1)").is_err());
-        assert!(website("www.merzig.de").is_err());
+        assert!(
+            website("www.merzig.de")
+                .unwrap_err()
+                .message
+                .contains("must start with https://")
+        );
         assert!(website("ftp://example.org").is_err());
     }
 

@@ -2,6 +2,7 @@
 //! closed days, and no day listed with overlapping times.
 
 use crate::catalog::{DayHours, Hours, TimeOfDay, TimeRange, Weekday};
+use crate::messages;
 use crate::model::profile::HoursSpec;
 
 use super::fields::Problem;
@@ -44,15 +45,15 @@ pub fn hours(spec: &HoursSpec) -> Result<Hours, Vec<HoursProblem>> {
             (true, false) => fail(
                 "/closed",
                 Problem::new(
-                    "a day cannot be closed and have opening times",
-                    "remove `closed: true` or the times",
+                    messages::closed_with_times(),
+                    messages::closed_with_times_hint(),
                 ),
             ),
             (false, true) => fail(
                 "/days",
                 Problem::new(
-                    format!("no times given for {}", slot.days.trim()),
-                    "add `times: [\"08:00-12:00\"]` or `closed: true`",
+                    messages::no_times(slot.days.trim()),
+                    messages::no_times_hint(),
                 ),
             ),
             _ => {}
@@ -66,15 +67,12 @@ pub fn hours(spec: &HoursSpec) -> Result<Hours, Vec<HoursProblem>> {
                     fail(
                         "/times",
                         Problem::new(
-                            format!(
-                                "{}–{} overlaps {}–{} on {}",
-                                range.from,
-                                range.to,
-                                other.from,
-                                other.to,
-                                german_abbreviation(*day)
+                            messages::times_overlap(
+                                &format!("{}–{}", range.from, range.to),
+                                &format!("{}–{}", other.from, other.to),
+                                german_abbreviation(*day),
                             ),
-                            "each day may appear with each time only once; merge or correct the ranges",
+                            messages::times_overlap_hint(),
                         ),
                     );
                 }
@@ -120,8 +118,8 @@ fn weekday(text: &str) -> Result<Weekday, Problem> {
         .map(|(day, _, _)| *day)
         .ok_or_else(|| {
             Problem::new(
-                format!("`{}` is not a weekday", text.trim()),
-                "use Mo, Di, Mi, Do, Fr, Sa, So; a range like Mo-Fr or a list like Mo, Mi",
+                messages::not_a_weekday(text.trim()),
+                messages::not_a_weekday_hint(),
             )
         })
 }
@@ -136,8 +134,8 @@ pub fn weekdays(text: &str) -> Result<Vec<Weekday>, Problem> {
                 let (first, last) = (weekday(first)?, weekday(last)?);
                 if first > last {
                     return Err(Problem::new(
-                        format!("the range `{}` runs backwards", part.trim()),
-                        "write ranges from Monday towards Sunday, e.g. Mo-Fr",
+                        messages::days_backwards(part.trim()),
+                        messages::days_backwards_hint(),
                     ));
                 }
                 days.extend(Weekday::ALL[first as usize..=last as usize].iter().copied());
@@ -150,8 +148,8 @@ pub fn weekdays(text: &str) -> Result<Vec<Weekday>, Problem> {
     days.dedup();
     if days.len() != count {
         return Err(Problem::new(
-            format!("`{}` names a day twice", text.trim()),
-            "list each weekday once",
+            messages::day_twice(text.trim()),
+            messages::day_twice_hint(),
         ));
     }
     Ok(days)
@@ -168,16 +166,20 @@ fn time_of_day(text: &str) -> Option<TimeOfDay> {
 
 /// Parses "08:00-12:30" (also with an en dash) into a range that opens before it closes.
 pub fn time_range(text: &str) -> Result<TimeRange, Problem> {
-    let format_hint = "write times as HH:MM-HH:MM in quotes, e.g. \"08:00-12:30\"";
     let normalised = text.replace(['–', '—'], "-");
     let (from, to) = normalised
         .split_once('-')
         .and_then(|(a, b)| Some((time_of_day(a)?, time_of_day(b)?)))
-        .ok_or_else(|| Problem::new(format!("`{text}` is not a time range"), format_hint))?;
+        .ok_or_else(|| {
+            Problem::new(
+                messages::not_a_time_range(text),
+                messages::time_range_hint(),
+            )
+        })?;
     if from >= to {
         return Err(Problem::new(
-            format!("opening time {from} is not before closing time {to}"),
-            "write the earlier time first, e.g. \"08:00-12:00\"",
+            messages::opens_after_closing(&from, &to),
+            messages::opens_after_closing_hint(),
         ));
     }
     Ok(TimeRange { from, to })

@@ -16,6 +16,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use super::fields::Problem;
+use crate::messages;
 
 /// Largest logo file.
 pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
@@ -35,23 +36,20 @@ const FORBIDDEN_ELEMENTS: [&str; 7] = [
 
 /// Checks the logo file at `path` (`name` as the editor wrote it).
 pub fn check(path: &Path, name: &str) -> Result<(), Problem> {
-    let size_hint = format!(
-        "save the logo as SVG, or as PNG, JPEG or WebP of at most {MAX_SIDE} × {MAX_SIDE} pixels and {} MB",
-        MAX_BYTES / 1024 / 1024
-    );
+    let size_hint = messages::logo_size_hint(MAX_SIDE, MAX_BYTES / 1024 / 1024);
     let unreadable = |e: std::io::Error| {
         Problem::new(
-            format!("the logo `{name}` cannot be read: {e}"),
-            "check the file's permissions",
+            messages::logo_unreadable(name, &e),
+            messages::logo_unreadable_hint(),
         )
     };
     let bytes = std::fs::metadata(path).map_err(unreadable)?.len();
     if bytes > MAX_BYTES {
         return Err(Problem::new(
-            format!(
-                "the logo `{name}` has {:.1} MB; at most {} MB are allowed",
-                bytes as f64 / 1024.0 / 1024.0,
-                MAX_BYTES / 1024 / 1024
+            messages::logo_too_large(
+                name,
+                &format!("{:.1}", bytes as f64 / 1024.0 / 1024.0),
+                MAX_BYTES / 1024 / 1024,
             ),
             size_hint,
         ));
@@ -67,10 +65,7 @@ pub fn check(path: &Path, name: &str) -> Result<(), Problem> {
         "jpg" | "jpeg" => image::ImageFormat::Jpeg,
         "webp" => image::ImageFormat::WebP,
         _ => {
-            return Err(Problem::new(
-                format!("`{name}` is not an SVG, PNG, JPEG or WebP file"),
-                size_hint,
-            ));
+            return Err(Problem::new(messages::logo_format(name), size_hint));
         }
     };
     check_raster(&data, format, name, &size_hint)
@@ -89,8 +84,8 @@ fn check_raster(
     };
     let damaged = |e: image::ImageError| {
         Problem::new(
-            format!("the logo `{name}` is not a readable {kind} image: {e}"),
-            "open it in an image program and save it again (the file extension must match its type)",
+            messages::logo_damaged(name, kind, &e),
+            messages::logo_damaged_hint(),
         )
     };
     let reader = || image::ImageReader::with_format(Cursor::new(data), format);
@@ -98,65 +93,47 @@ fn check_raster(
     let (width, height) = reader().into_dimensions().map_err(damaged)?;
     if width > MAX_SIDE || height > MAX_SIDE {
         return Err(Problem::new(
-            format!(
-                "the logo `{name}` has {width} × {height} pixels; at most {MAX_SIDE} × {MAX_SIDE} are allowed"
-            ),
+            messages::logo_too_many_pixels(name, width, height, MAX_SIDE),
             size_hint,
         ));
     }
     if width == 0 || height == 0 {
-        return Err(Problem::new(
-            format!("the logo `{name}` has no pixels"),
-            size_hint,
-        ));
+        return Err(Problem::new(messages::logo_no_pixels(name), size_hint));
     }
     reader().decode().map_err(damaged)?;
     Ok(())
 }
 
 fn check_svg(data: &[u8], name: &str) -> Result<(), Problem> {
-    let hint = "save the logo again as plain SVG (e.g. \"Plain SVG\" or \"Optimized SVG\" in Inkscape), or as PNG";
-    let problem = |what: String| Problem::new(format!("the logo `{name}` {what}"), hint);
-    let text = std::str::from_utf8(data).map_err(|_| problem("is not UTF-8 text".into()))?;
+    let problem =
+        |what: String| Problem::new(messages::svg_problem(name, &what), messages::svg_hint());
+    let text = std::str::from_utf8(data).map_err(|_| problem(messages::svg_not_utf8()))?;
     // roxmltree refuses DTDs (and so entity bombs) unless asked to allow them.
-    let document = roxmltree::Document::parse(text)
-        .map_err(|e| problem(format!("is not a valid SVG file: {e}")))?;
+    let document =
+        roxmltree::Document::parse(text).map_err(|e| problem(messages::svg_invalid(&e)))?;
     let root = document.root_element();
     if root.tag_name().name() != "svg" {
-        return Err(problem(format!(
-            "is not an SVG image: it starts with <{}>",
-            root.tag_name().name()
-        )));
+        return Err(problem(messages::svg_not_svg(root.tag_name().name())));
     }
     for node in document.descendants() {
         let position = document.text_pos_at(node.range().start);
-        let at = format!("(line {}, column {})", position.row, position.col);
+        let at = messages::svg_position(position.row, position.col);
         if node.is_element() {
             let element = node.tag_name().name();
             if FORBIDDEN_ELEMENTS.contains(&element) {
-                return Err(problem(format!(
-                    "contains a <{element}> element {at}, which could run code when the logo is opened"
-                )));
+                return Err(problem(messages::svg_forbidden_element(element, &at)));
             }
             for attribute in node.attributes() {
                 let attribute_name = attribute.name();
                 let value = attribute.value();
                 if attribute_name.to_ascii_lowercase().starts_with("on") {
-                    return Err(problem(format!(
-                        "has an event handler `{attribute_name}` {at}, which could run code when the logo is opened"
-                    )));
+                    return Err(problem(messages::svg_event_handler(attribute_name, &at)));
                 }
                 if matches!(attribute_name, "href" | "src") && !is_local_reference(value) {
-                    return Err(problem(format!(
-                        "refers to `{}` {at}; a logo may only refer to parts of itself",
-                        shorten(value)
-                    )));
+                    return Err(problem(messages::svg_reference(&shorten(value), &at)));
                 }
                 if let Some(target) = external_url(value) {
-                    return Err(problem(format!(
-                        "refers to `{}` {at}; a logo may only refer to parts of itself",
-                        shorten(target)
-                    )));
+                    return Err(problem(messages::svg_reference(&shorten(target), &at)));
                 }
             }
         } else if node.is_text()
@@ -165,14 +142,14 @@ fn check_svg(data: &[u8], name: &str) -> Result<(), Problem> {
                 .is_some_and(|p| p.tag_name().name() == "style")
             && let Some(target) = node.text().and_then(external_url)
         {
-            return Err(problem(format!(
-                "refers to `{}` in its styles {at}; a logo may only refer to parts of itself",
-                shorten(target)
+            return Err(problem(messages::svg_style_reference(
+                &shorten(target),
+                &at,
             )));
         }
     }
     usvg::Tree::from_data(data, &usvg::Options::default())
-        .map_err(|e| problem(format!("cannot be drawn: {e}")))?;
+        .map_err(|e| problem(messages::svg_cannot_draw(&e)))?;
     Ok(())
 }
 

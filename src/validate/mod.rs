@@ -23,6 +23,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
 use crate::load::Content;
+use crate::messages;
 
 pub use actor::{check_actor, present_fields};
 pub use fields::{MAX_ID, Problem};
@@ -65,6 +66,54 @@ pub fn rules(config: &Config, today: Date) -> Rules {
     }
 }
 
+/// The rules from a config.yaml that did not load (it has errors), read from its YAML `tree` as
+/// far as it says what they need — the source language, the codes of `languages`, the ids of
+/// `topics` and `target_groups` (`spoken_languages` and `review_interval_months` may be
+/// missing) — so that the actors are still checked against them; `None` if any of the four is
+/// unreadable (checking against a guess would report what is not wrong).
+pub fn rules_from_tree(tree: &crate::yaml::Node, today: Date) -> Option<Rules> {
+    let text = |pointer: &str| {
+        let node = tree.at(pointer)?;
+        match &node.kind {
+            crate::yaml::NodeKind::Scalar { text, .. } if !text.trim().is_empty() => {
+                Some(text.trim().to_owned())
+            }
+            _ => None,
+        }
+    };
+    let list = |pointer: &str, field: &str| -> Option<Vec<String>> {
+        let crate::yaml::NodeKind::Sequence(items) = &tree.at(pointer)?.kind else {
+            return None;
+        };
+        items
+            .iter()
+            .map(|item| match &item.at(field)?.kind {
+                crate::yaml::NodeKind::Scalar { text, .. } => Some(text.trim().to_owned()),
+                _ => None,
+            })
+            .collect()
+    };
+    let languages = list("/languages", "/code")?;
+    let spoken = match tree.at("/spoken_languages").map(|node| &node.kind) {
+        Some(crate::yaml::NodeKind::Mapping(entries)) => {
+            entries.iter().map(|(key, _)| key.name.clone()).collect()
+        }
+        _ => Vec::new(),
+    };
+    Some(Rules {
+        source_language: text("/source_language")?,
+        spoken_languages: languages.iter().cloned().chain(spoken).collect(),
+        languages,
+        topics: list("/topics", "/id")?,
+        target_groups: list("/target_groups", "/id")?,
+        review_interval_months: text("/review_interval_months")
+            .and_then(|t| t.parse().ok())
+            .filter(|months| *months > 0)
+            .unwrap_or(12),
+        today,
+    })
+}
+
 /// One actor folder as the cross-folder rules need it, with the result of its own rules
 /// ([`check_actor`]).
 pub struct CheckedActor {
@@ -81,18 +130,26 @@ pub fn validate(
     rules: Option<Rules>,
     out: &mut Diagnostics,
 ) -> Option<Catalog> {
-    let config = content.config?;
     let rules = rules?;
-    if !config::check_config(&config, &content.root, out) {
-        return None;
-    }
-    let i18n = I18n::load(&content.root, &config.value, out);
+    // An error in config.yaml does not hide the others: the actors, pages and numbers are
+    // checked against what it says all the same (see [`rules_from_tree`] if it did not load).
+    let i18n = content.config.as_ref().map(|config| {
+        let mut found = Diagnostics::default();
+        config::check_config(config, &content.root, &mut found);
+        out.extend(one_error_per_place(found.sorted(), &config.problems));
+        I18n::load(&content.root, &config.value, out)
+    });
 
     let pages = pages::check_pages(content.pages, &rules, out);
     let numbers = content
         .numbers
         .as_ref()
-        .map(|loaded| pages::check_numbers(loaded, &rules, out))
+        .map(|loaded| {
+            let mut found = Diagnostics::default();
+            let numbers = pages::check_numbers(loaded, &rules, &mut found);
+            out.extend(one_error_per_place(found.sorted(), &loaded.problems));
+            numbers
+        })
         .unwrap_or_default();
 
     let mut actors = Vec::new();
@@ -103,12 +160,9 @@ pub fn validate(
                 Diagnostic::for_file(
                     Severity::Error,
                     &folder.relative_dir,
-                    format!(
-                        "the folder name `{}` is already used by a page of the site",
-                        folder.slug
-                    ),
+                    messages::slug_reserved(&folder.slug),
                 )
-                .with_hint("rename the folder, e.g. by adding the town's name"),
+                .with_hint(messages::slug_reserved_hint()),
             );
         }
         if let Some(first) = slugs.insert(&folder.slug, &folder.relative_dir) {
@@ -116,19 +170,14 @@ pub fn validate(
                 Diagnostic::for_file(
                     Severity::Error,
                     &folder.relative_dir,
-                    format!(
-                        "the folder name `{}` is already used by {}",
-                        folder.slug,
-                        crate::diagnostics::display_path(first)
-                    ),
+                    messages::slug_taken(&folder.slug, &crate::diagnostics::display_path(first)),
                 )
-                .with_hint(
-                    "folder names become web addresses and must be unique: rename one of them",
-                ),
+                .with_hint(messages::slug_taken_hint()),
             );
         }
     }
-    if let Some(slug) = &config.value.brochure.contact_point
+    if let Some(config) = &content.config
+        && let Some(slug) = &config.value.brochure.contact_point
         && !slugs.contains_key(slug.as_str())
     {
         out.push(
@@ -136,9 +185,9 @@ pub fn validate(
                 .diagnostic(
                     Severity::Error,
                     "/brochure/contact_point",
-                    format!("there is no actor `{slug}`"),
+                    messages::no_such_actor(slug),
                 )
-                .with_hint("give the folder name of an actor under actors/"),
+                .with_hint(messages::no_such_actor_hint()),
         );
     }
     for (actor, diagnostics) in content
@@ -149,6 +198,9 @@ pub fn validate(
         out.extend(diagnostics);
         actors.extend(actor);
     }
+    let (Some(config), Some(i18n)) = (content.config, i18n) else {
+        return None;
+    };
     if out.has_errors() {
         return None;
     }
@@ -164,15 +216,34 @@ pub fn validate(
     })
 }
 
+/// `found` without the errors that stand exactly where one of `problems` (a file's structural
+/// errors, see [`crate::load::Loaded::problems`]) stands: a value left in for the later rules
+/// (an empty `name`, `postcode: 12` read as "12") would only be reported a second time.
+pub(crate) fn one_error_per_place<'a>(
+    mut found: Vec<Diagnostic>,
+    problems: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Vec<Diagnostic> {
+    let places: std::collections::HashSet<(&str, Option<usize>, Option<usize>)> = problems
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error && p.line.is_some())
+        .map(|p| (p.file.as_str(), p.line, p.column))
+        .collect();
+    if !places.is_empty() {
+        found.retain(|d| {
+            d.severity != Severity::Error || !places.contains(&(d.file.as_str(), d.line, d.column))
+        });
+    }
+    found
+}
+
 /// Resolves a file name given in content (a logo) against `folder`: it must be relative, must
 /// not climb out with `..`, must exist, and must not be a symlink leading out of `folder`.
 pub fn inside_folder(folder: &Path, name: &str) -> Result<PathBuf, Problem> {
-    let hint = "give the file name of an image inside this folder, e.g. logo.svg";
     let path = Path::new(name);
     if !path.components().all(|c| matches!(c, Component::Normal(_))) {
         return Err(Problem::new(
-            format!("`{name}` points outside the folder"),
-            format!("{hint}; absolute paths and `..` are not allowed"),
+            messages::logo_outside(name),
+            messages::logo_outside_hint(),
         ));
     }
     let full = folder.join(path);
@@ -181,13 +252,13 @@ pub fn inside_folder(folder: &Path, name: &str) -> Result<PathBuf, Problem> {
         .unwrap_or_else(|_| folder.to_path_buf());
     match full.canonicalize() {
         Ok(target) if !target.starts_with(&canonical_folder) => Err(Problem::new(
-            format!("`{name}` is a link to a file outside the folder"),
-            "copy the image into the folder instead of linking to it",
+            messages::logo_link_outside(name),
+            messages::logo_link_outside_hint(),
         )),
         Ok(target) if target.is_file() => Ok(full),
         _ => Err(Problem::new(
-            format!("the file `{name}` does not exist"),
-            hint,
+            messages::file_missing(name),
+            messages::logo_name_hint(),
         )),
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::catalog::{ImportantNumber, Page, PageText};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::{Loaded, PageFile};
+use crate::messages;
 use crate::model::numbers::ImportantNumbers;
 use crate::yaml::Position;
 
@@ -31,9 +32,9 @@ pub fn check_pages(
                 Diagnostic::for_file(
                     Severity::Error,
                     relative,
-                    format!("there is no language `{}` in config.yaml", page.language),
+                    messages::page_language(&page.language),
                 )
-                .with_hint("name page files after a configured language, e.g. de.md, en.md"),
+                .with_hint(messages::page_language_hint()),
             );
             continue;
         }
@@ -46,8 +47,8 @@ pub fn check_pages(
             .filter(|t| !t.is_empty())
         else {
             out.push(
-                Diagnostic::for_file(Severity::Error, relative, "a page starts with its title")
-                    .with_hint("write the title on the first line as `# Title`")
+                Diagnostic::for_file(Severity::Error, relative, messages::page_title())
+                    .with_hint(messages::page_title_hint())
                     .at(Position { line: 1, column: 1 }, &page.file.text),
             );
             continue;
@@ -73,9 +74,9 @@ pub fn check_pages(
                 Diagnostic::for_file(
                     Severity::Error,
                     &std::path::Path::new(crate::load::PAGES_DIR).join(&page.id),
-                    format!("the page `{}` has no {}.md", page.id, rules.source_language),
+                    messages::page_without_source(&page.id, &rules.source_language),
                 )
-                .with_hint("every page needs a version in the source language; other languages fall back to it"),
+                .with_hint(messages::page_without_source_hint()),
             );
         }
     }
@@ -107,9 +108,9 @@ pub fn check_numbers(
                     .diagnostic(
                         Severity::Error,
                         &format!("/numbers/{i}/label"),
-                        format!("no label in `{}`", rules.source_language),
+                        messages::number_label(&rules.source_language),
                     )
-                    .with_hint("every number needs a label in the source language"),
+                    .with_hint(messages::number_label_hint()),
             );
         }
         for language in number.label.keys().filter(|l| !rules.languages.contains(l)) {
@@ -118,9 +119,9 @@ pub fn check_numbers(
                     .diagnostic(
                         Severity::Error,
                         &format!("/numbers/{i}/label/{language}"),
-                        format!("`{language}` is not a configured language"),
+                        messages::not_configured_language(language),
                     )
-                    .with_hint("use the codes listed under `languages` in config.yaml"),
+                    .with_hint(messages::use_language_codes_config_hint()),
             );
         }
         match fields::dialable(&number.phone) {

@@ -22,6 +22,7 @@
 use crate::bidi::is_direction_control;
 use crate::diagnostics::{Diagnostic, MAX_PER_FILE, Severity, more_like_this};
 use crate::markdown::{MAX_NESTING, too_deep};
+use crate::messages;
 use crate::schema::field_label;
 use crate::source::SourceFile;
 use crate::yaml::{Node, NodeKind, Position};
@@ -102,13 +103,17 @@ pub fn check_page(file: &SourceFile) -> Vec<Diagnostic> {
     let text = &file.text;
     let at = |offset: usize| position_in(text, offset);
     if let Some((offset, problem)) = character_problem(text) {
-        out.push(problem.diagnostic(file, "the page", at(offset)));
+        out.push(problem.diagnostic(file, &messages::the_page(), at(offset)));
     }
     if let Some((offset, depth)) = too_deep(text) {
-        out.push(nesting_diagnostic(file, "the page", depth).at(at(offset), text));
+        out.push(nesting_diagnostic(file, &messages::the_page(), depth).at(at(offset), text));
     }
     if let Some((offset, problem)) = length_problem(text, true) {
-        out.push(problem.diagnostic(file, "the page").at(at(offset), text));
+        out.push(
+            problem
+                .diagnostic(file, &messages::the_page())
+                .at(at(offset), text),
+        );
     }
     for (offset, marker) in placeholders(text) {
         out.push(placeholder_diagnostic(file, "the page", marker).at(at(offset), text));
@@ -277,30 +282,18 @@ enum LengthProblem {
 
 impl LengthProblem {
     fn diagnostic(self, file: &SourceFile, label: &str) -> Diagnostic {
-        let count = crate::diagnostics::thousands;
         let (message, hint) = match self {
             LengthProblem::Word(n) => (
-                format!(
-                    "{label} has a word of {} characters without a space; at most {MAX_WORD} are allowed",
-                    count(n)
-                ),
-                "put spaces between the words; link a very long web address with a short text: [Anmeldung](https://…)",
+                messages::word_too_long(label, n, MAX_WORD),
+                messages::word_too_long_hint(),
             ),
             LengthProblem::Value(n) => (
-                format!(
-                    "{label} has {} characters; at most {} are allowed here",
-                    count(n),
-                    count(MAX_LINE)
-                ),
-                "shorten it; longer text belongs in the description",
+                messages::value_too_long(label, n, MAX_LINE),
+                messages::value_too_long_hint(),
             ),
             LengthProblem::Heading(n) => (
-                format!(
-                    "{label} has a heading of {} characters; at most {} are allowed",
-                    count(n),
-                    count(MAX_LINE)
-                ),
-                "shorten the heading (the line starting with #) and put the rest into a paragraph",
+                messages::heading_too_long(label, n, MAX_LINE),
+                messages::heading_too_long_hint(),
             ),
         };
         Diagnostic::for_file(Severity::Error, &file.relative, message).with_hint(hint)
@@ -337,11 +330,9 @@ fn nesting_diagnostic(file: &SourceFile, label: &str, depth: usize) -> Diagnosti
     Diagnostic::for_file(
         Severity::Error,
         &file.relative,
-        format!(
-            "{label} nests lists and quotes {depth} levels deep; at most {MAX_NESTING} are allowed"
-        ),
+        messages::markdown_too_deep(label, depth, MAX_NESTING),
     )
-    .with_hint("indent less: a list inside a list inside a quote is rarely clearer than headings and short lists")
+    .with_hint(messages::markdown_too_deep_hint())
 }
 
 /// What is wrong with a character.
@@ -362,23 +353,23 @@ impl CharacterProblem {
         let (severity, message, hint) = match self {
             CharacterProblem::NonCharacter(c) => (
                 Severity::Error,
-                format!("{label} contains {}, which is not a character", code(c)),
-                "delete it; such code points come from damaged text or copying out of another program".to_owned(),
+                messages::non_character(label, &code(c)),
+                messages::non_character_hint(),
             ),
             CharacterProblem::Control(c) => (
                 Severity::Error,
-                format!("{label} contains the invisible control character {}", code(c)),
-                "delete it; write line breaks as new lines".to_owned(),
+                messages::control_character(label, &code(c)),
+                messages::control_character_hint(),
             ),
             CharacterProblem::NoGlyph(c) => (
                 Severity::Error,
-                format!("{label} contains `{c}` ({}), which the brochure's fonts cannot print", code(c)),
-                "write it in words or use another character: the fonts print Latin, Greek, Cyrillic, Arabic and Ethiopic script, common symbols and emoji".to_owned(),
+                messages::no_glyph(label, c, &code(c)),
+                messages::no_glyph_hint(),
             ),
             CharacterProblem::DirectionControl(c) => (
                 Severity::Warning,
-                format!("{label} contains the invisible direction control {}, which is removed when publishing", code(c)),
-                "delete it: the site and the brochure set the direction of Arabic and Persian text themselves".to_owned(),
+                messages::direction_control(label, &code(c)),
+                messages::direction_control_hint(),
             ),
         };
         Diagnostic::for_file(severity, &file.relative, message)

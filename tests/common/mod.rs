@@ -15,12 +15,14 @@ pub fn steckbrief(args: &[&str]) -> Output {
     steckbrief_on(args, TODAY_EPOCH)
 }
 
-/// Runs the binary with `args` as of `epoch` (seconds, as `SOURCE_DATE_EPOCH`), without colours.
+/// Runs the binary with `args` as of `epoch` (seconds, as `SOURCE_DATE_EPOCH`), without colours,
+/// with English messages (tests/messages.rs checks the German ones).
 pub fn steckbrief_on(args: &[&str], epoch: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_steckbrief"))
         .args(args)
         .env("SOURCE_DATE_EPOCH", epoch)
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("the binary runs")
 }
