@@ -78,7 +78,13 @@ fn init_check_fill_build_gives_the_towns_site() {
     // The schemas are those `steckbrief schema` makes from the new config (its topics as the
     // values a profile may name), and VS Code maps them to the files.
     let again = root.join("schemas-again");
-    let output = steckbrief(&["schema", "--root", root_arg, "--out", again.to_str().unwrap()]);
+    let output = steckbrief(&[
+        "schema",
+        "--root",
+        root_arg,
+        "--out",
+        again.to_str().unwrap(),
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     for name in ["config", "profile", "translation", "numbers", "i18n"] {
         let file = format!("{name}.schema.json");

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use steckbrief::diagnostics;
 
-use super::{EXIT_INVALID, EXIT_OK, LangArg, fail, print_human, readable, summary_line};
+use super::{
+    EXIT_INVALID, EXIT_OK, LangArg, fail, print_human, readable, summary_line, use_colour,
+};
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -73,7 +75,9 @@ pub fn run(args: &Args) -> ExitCode {
         Format::Gitlab => {
             print!(
                 "{}",
-                diagnostics::render_gitlab(&diagnostics::errors_first(checked.diagnostics.sorted()))
+                diagnostics::render_gitlab(&diagnostics::errors_first(
+                    checked.diagnostics.sorted()
+                ))
             );
             eprintln!("{summary}");
         }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use steckbrief::hsds;
+use steckbrief::{hsds, messages};
 
 use super::{EXIT_OK, fail, invalid_content};
 
@@ -36,15 +36,24 @@ pub struct HsdsArgs {
 /// Runs `export`: exit code 1 if the content has errors, 2 on usage or I/O errors.
 pub fn run(args: &Args) -> ExitCode {
     let Format::Hsds(args) = &args.format;
+    super::LangArg { lang: None }.apply(&args.root);
     let mut checked = match steckbrief::check(&args.root, steckbrief::today()) {
         Ok(checked) => checked,
         Err(error) => return fail(error),
     };
     let Some(catalog) = checked.catalog.take() else {
-        return invalid_content(checked, "nothing was written");
+        return invalid_content(
+            checked,
+            &messages::nothing_written(),
+            "steckbrief check",
+            false,
+        );
     };
     if let Err(error) = std::fs::create_dir_all(&args.out) {
-        return fail(format!("cannot create {}: {error}", args.out.display()));
+        return fail(messages::cannot_create(
+            &args.out.display().to_string(),
+            &error,
+        ));
     }
     for file in hsds::File::ALL {
         let path = args.out.join(file.name());
@@ -54,9 +63,9 @@ pub fn run(args: &Args) -> ExitCode {
             std::io::Write::flush(&mut out)
         });
         if let Err(error) = written {
-            return fail(format!("cannot write {}: {error}", path.display()));
+            return fail(messages::cannot_write(&path.display().to_string(), &error));
         }
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", messages::wrote(&path.display().to_string()));
     }
     ExitCode::from(EXIT_OK)
 }

@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use steckbrief::load::{ACTORS_DIR, CONFIG_FILE, NUMBERS_FILE, PAGES_DIR, PROFILE_FILE};
 use steckbrief::editor_schema::EditorFile;
+use steckbrief::load::{ACTORS_DIR, CONFIG_FILE, NUMBERS_FILE, PAGES_DIR, PROFILE_FILE};
 
 use super::{EXIT_OK, fail};
 

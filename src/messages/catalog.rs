@@ -1322,6 +1322,16 @@ messages! {
         de: "{path} kann nicht geschrieben werden: {error}",
         en: "cannot write {path}: {error}",
     }
+    /// A folder cannot be created.
+    cannot_create(path: &str, error: &dyn std::fmt::Display) {
+        de: "{path} kann nicht angelegt werden: {error}",
+        en: "cannot create {path}: {error}",
+    }
+    /// A file was written (`export`, `schema`).
+    wrote(path: &str) {
+        de: "{path} geschrieben",
+        en: "wrote {path}",
+    }
     /// `new`: done.
     new_written(path: &str) {
         de: "{path} angelegt\nFüllen Sie die mit PFLICHT markierten Felder aus und führen Sie dann `steckbrief check` aus.",

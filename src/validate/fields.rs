@@ -59,10 +59,15 @@ pub fn phone(text: &str) -> Result<Phone, Problem> {
     // Only the digits (and the leading +) go to the parser: the crate's parser of written
     // numbers misreads separators ("+49 6861 9012-0" is "too short" to it).
     let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
-    let invalid = || Problem::new(messages::phone_invalid(&display), messages::phone_invalid_hint());
+    let invalid = || {
+        Problem::new(
+            messages::phone_invalid(&display),
+            messages::phone_invalid_hint(),
+        )
+    };
     let dialled = if plus { format!("+{digits}") } else { digits };
-    let number = phonenumber::parse(Some(phonenumber::country::Id::DE), &dialled)
-        .map_err(|_| invalid())?;
+    let number =
+        phonenumber::parse(Some(phonenumber::country::Id::DE), &dialled).map_err(|_| invalid())?;
     if !number.is_valid() {
         return Err(invalid());
     }
