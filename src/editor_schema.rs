@@ -798,6 +798,35 @@ const CONFIG_DE: &[(&str, &str)] = &[
         "feedback_email",
         "Adresse für Hinweise auf Fehler: Jede Seite einer Einrichtung verlinkt eine vorausgefüllte E-Mail an sie („Stimmt etwas nicht?“).",
     ),
+    (
+        "open_data",
+        "Die offenen Daten (catalog.json, HSDS, dcat.jsonld): Lizenz und Herausgeber.",
+    ),
+    (
+        "open_data.licence",
+        "Lizenz der Daten: dl-de/by-2-0 (Datenlizenz Deutschland – Namensnennung, Standard), dl-de/zero-2-0, CC-BY-4.0 oder CC0-1.0.",
+    ),
+    (
+        "open_data.publisher",
+        "Wer die Daten herausgibt (steht in der Namensnennung), z. B. „Kreisstadt Merzig“. Standard: die Stadt.",
+    ),
+    ("open_data.publisher_url", "Website des Herausgebers."),
+    (
+        "open_data.publisher_email",
+        "E-Mail-Adresse des Herausgebers für Fragen zu den Daten.",
+    ),
+    (
+        "open_data.state",
+        "Bundesland der Adressen, z. B. „Saarland“ (HSDS verlangt es).",
+    ),
+    (
+        "open_data.municipality_key",
+        "Amtlicher Gemeindeschlüssel (8 Ziffern, in Anführungszeichen), z. B. \"10042114\": Open-Data-Portale verorten die Daten damit.",
+    ),
+    (
+        "open_data.contributor_id",
+        "Kennung des Herausgebers bei GovData (dcatde:contributorID, eine Adresse, die GovData vergibt).",
+    ),
 ];
 
 #[cfg(test)]

@@ -50,6 +50,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Messages follow the locale, else the content in the working folder, else German; commands
+    // with --root or --lang choose again for their content.
+    steckbrief::messages::set_language(cmd::resolve_language(None, std::path::Path::new(".")));
     match &cli.command {
         Command::Brochure(args) => cmd::brochure::run(args),
         Command::Build(args) => cmd::build::run(args),

@@ -86,7 +86,7 @@ fn parse(doc: &str) -> Vec<Block> {
 ///
 /// - `leer`: an empty folder (for `init`).
 /// - `musterstadt`: the content folder `steckbrief init --town Musterstadt` creates, with every
-///   placeholder filled in; the commands run in it.
+///   placeholder filled in and its own `base_url`; the commands run in it.
 /// - `tippfehler`: the same, with `address:` misspelt `adress:` in the example actor.
 /// - `plz`: the same, with the postcode written without quotes.
 /// - `thema`: the same, with a topic that config.yaml does not list.
@@ -98,6 +98,18 @@ fn prepare(name: &str, dir: &Path) -> PathBuf {
     let init = run(dir, "steckbrief init musterstadt --town Musterstadt");
     assert!(init.0, "init failed: {}", init.1);
     fill_placeholders(&root);
+    // The town's own address, as EDITING.md tells it to set before publishing.
+    let config = root.join("config.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replacen(
+            "https://integration.example.org",
+            "https://integration.musterstadt.de",
+            1,
+        ),
+    )
+    .unwrap();
     let profile = root.join("actors/anlaufstelle/profile.yaml");
     let edit = |from: &str, to: &str| {
         let text = std::fs::read_to_string(&profile).unwrap();

@@ -223,6 +223,10 @@ fn steckbrief_in(dir: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .env("NO_COLOR", "1")
+        // No locale: German, the language of the content (or the default outside one).
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .stdin(Stdio::null())
         .output()
         .unwrap()
@@ -235,7 +239,11 @@ fn new_finds_the_content_folder_from_inside_actors_and_refuses_outside_one() {
     steckbrief_ok(&["init", root.to_str().unwrap(), "--town", "Perl"]);
     let output = steckbrief_in(&root.join("actors/anlaufstelle"), &["new", "tafel"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("wrote ../../actors/tafel/profile.yaml"));
+    assert!(
+        stderr(&output).contains("../../actors/tafel/profile.yaml angelegt"),
+        "{}",
+        stderr(&output)
+    );
     assert!(root.join("actors/tafel/profile.yaml").is_file());
     assert!(!root.join("actors/anlaufstelle/actors").exists());
     assert!(!root.join("actors/actors").exists());
@@ -245,7 +253,7 @@ fn new_finds_the_content_folder_from_inside_actors_and_refuses_outside_one() {
     let output = steckbrief_in(&outside, &["new", "tafel"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("no config.yaml in . or any folder above it"),
+        stderr(&output).contains("keine config.yaml in . oder einem Ordner darüber"),
         "{}",
         stderr(&output)
     );
@@ -258,7 +266,7 @@ fn serve_refuses_to_start_without_content() {
     let output = steckbrief_in(dir.path(), &["serve", "--port", "0"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("no config.yaml in .: is this the content folder?"),
+        stderr(&output).contains("keine config.yaml in .: ist das der Inhaltsordner?"),
         "{}",
         stderr(&output)
     );

@@ -73,7 +73,7 @@ fn german_messages_for_the_planted_mistakes() {
     // "not a German postcode".
     assert_eq!(text.matches("\nFehler: ").count() + 1, 12, "{text}");
     assert!(text.ends_with(
-        "3 Steckbriefe geprüft: 12 Fehler, 3 Warnungen\n\
+        "3 Steckbriefe geprüft: 12 Fehler, 4 Warnungen\n\
          3 Warnungen zu fehlenden Übersetzungen nicht einzeln aufgeführt, alle anzeigen: steckbrief check --verbose\n"
     ));
 }

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use steckbrief::messages;
+
 use super::{EXIT_OK, fail};
 
 /// Arguments of `completions`.
@@ -36,22 +38,16 @@ pub fn man(args: &ManArgs, command: clap::Command) -> ExitCode {
     match &args.out {
         None => {
             if let Err(error) = clap_mangen::Man::new(command).render(&mut std::io::stdout()) {
-                // de: "kann die Handbuchseite nicht schreiben: {error}"
-                return fail(format!("cannot write the manual page: {error}"));
+                return fail(messages::cannot_write("man", &error));
             }
         }
         Some(out) => {
             let written =
                 std::fs::create_dir_all(out).and_then(|()| clap_mangen::generate_to(command, out));
             if let Err(error) = written {
-                // de: "kann die Handbuchseiten nicht nach {out} schreiben: {error}"
-                return fail(format!(
-                    "cannot write the manual pages to {}: {error}",
-                    out.display()
-                ));
+                return fail(messages::cannot_write(&out.display().to_string(), &error));
             }
-            // de: "Handbuchseiten nach {out} geschrieben"
-            eprintln!("wrote the manual pages to {}", out.display());
+            eprintln!("{}", messages::wrote(&out.display().to_string()));
         }
     }
     ExitCode::from(EXIT_OK)

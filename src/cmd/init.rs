@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use steckbrief::editor_schema::EditorFile;
 use steckbrief::load::{ACTORS_DIR, CONFIG_FILE, NUMBERS_FILE, PAGES_DIR, PROFILE_FILE};
+use steckbrief::messages;
 
 use super::{EXIT_OK, fail};
 
@@ -88,8 +89,7 @@ pub fn run(args: &Args) -> ExitCode {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&path, text));
         if let Err(error) = written {
-            // de: "kann {path} nicht schreiben: {error}"
-            return fail(format!("cannot write {}: {error}", path.display()));
+            return fail(messages::cannot_write(&path.display().to_string(), &error));
         }
     }
     // The schemas list the new config's topics, target groups and languages.
@@ -99,24 +99,16 @@ pub fn run(args: &Args) -> ExitCode {
         let written = std::fs::create_dir_all(args.dir.join("schemas"))
             .and_then(|()| std::fs::write(&path, sources.schema_text(file)));
         if let Err(error) = written {
-            // de: "kann {path} nicht schreiben: {error}"
-            return fail(format!("cannot write {}: {error}", path.display()));
+            return fail(messages::cannot_write(&path.display().to_string(), &error));
         }
     }
-    let dir = args.dir.display();
-    // de: "für {town}" / "für eine Stadt, deren Name noch fehlt (--town NAME)"
-    let purpose = if town == TOWN_PLACEHOLDER {
-        "a town still to be named (--town NAME)".to_owned()
-    } else {
-        town
-    };
-    // de: "{dir} für {purpose} angelegt ({n} Dateien).\nFüllen Sie die Platzhalter [[…]] aus,
-    //     die `steckbrief check --root {dir}` auflistet; dann zeigt
-    //     `steckbrief serve --root {dir}` die Website."
     eprintln!(
-        "created {dir} for {purpose} ({} files).\nFill in the placeholders [[…]] that \
-         `steckbrief check --root {dir}` lists; then `steckbrief serve --root {dir}` shows the site.",
-        files.len() + EditorFile::ALL.len()
+        "{}",
+        messages::init_done(
+            &args.dir.display().to_string(),
+            (town != TOWN_PLACEHOLDER).then_some(town.as_str()),
+            files.len() + EditorFile::ALL.len(),
+        )
     );
     ExitCode::from(EXIT_OK)
 }
@@ -124,14 +116,10 @@ pub fn run(args: &Args) -> ExitCode {
 /// A town name fits on one line of the title.
 fn check_town(town: &str) -> Result<(), String> {
     if town.is_empty() {
-        // de: "--town braucht einen Namen, z. B. --town Saarlouis"
-        return Err("--town needs a name, e.g. --town Saarlouis".to_owned());
+        return Err(messages::init_town_empty());
     }
     if town.chars().any(char::is_control) || town.chars().count() > MAX_TOWN {
-        // de: "--town ist ein Name in einer Zeile mit höchstens {MAX_TOWN} Zeichen"
-        return Err(format!(
-            "--town is a name on one line of at most {MAX_TOWN} characters"
-        ));
+        return Err(messages::init_town_too_long(MAX_TOWN));
     }
     Ok(())
 }
@@ -145,20 +133,16 @@ fn usable_folder(dir: &Path) -> Result<(), String> {
             .find(|entry| entry.file_name() != ".git")
         {
             None => Ok(()),
-            // de: "{dir} ist nicht leer; init legt einen neuen Inhaltsordner an – geben Sie
-            //     einen neuen oder leeren Ordner an"
-            Some(_) => Err(format!(
-                "{} is not empty; init creates a new content folder: name a new or empty folder",
-                dir.display()
-            )),
+            Some(_) => Err(messages::init_not_empty(&dir.display().to_string())),
         },
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(_) if dir.exists() && !dir.is_dir() => {
-            // de: "{dir} ist eine Datei, kein Ordner"
-            Err(format!("{} is a file, not a folder", dir.display()))
+            Err(messages::init_is_a_file(&dir.display().to_string()))
         }
-        // de: "kann {dir} nicht lesen: {error}"
-        Err(error) => Err(format!("cannot read {}: {error}", dir.display())),
+        Err(error) => Err(messages::cannot_read_path(
+            &dir.display().to_string(),
+            &error,
+        )),
     }
 }
 

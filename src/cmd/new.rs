@@ -35,13 +35,8 @@ pub fn run(args: &Args) -> ExitCode {
         return fail(messages::new_bad_slug(&message, &hint));
     }
     let Some(root) = content_root_above(&args.root) else {
-        // de: "keine config.yaml in {root} oder einem Ordner darüber: `new` legt einen Steckbrief
-        //     im Inhaltsordner an" / "wechseln Sie in den Ordner mit config.yaml oder geben Sie
-        //     --root ORDNER an; eine neue Stadt beginnt mit `steckbrief init ORDNER`"
-        return fail(format!(
-            "no {CONFIG_FILE} in {} or any folder above it: `new` adds an actor to a content folder\n  = hint: \
-             change into the folder with {CONFIG_FILE} or pass --root DIR; a new town starts with `steckbrief init DIR`",
-            args.root.display()
+        return fail(messages::new_without_content(
+            &args.root.display().to_string(),
         ));
     };
     let dir = root.join(ACTORS_DIR).join(&args.slug);

@@ -8,6 +8,7 @@ use steckbrief::diagnostics::Diagnostics;
 use steckbrief::editor_schema::EditorFile;
 use steckbrief::i18n::I18n;
 use steckbrief::load::{CONFIG_FILE, read_and_parse};
+use steckbrief::messages;
 use steckbrief::schema::{DocumentKind, Schemas};
 
 use super::{EXIT_OK, fail};
@@ -63,33 +64,28 @@ impl Sources {
     }
 }
 
-/// de: „Hinweis: keine gültige config.yaml in …: Die Schemas listen keine Themen, Zielgruppen
-/// und Sprachen.“
-fn no_config_note(root: &Path) -> String {
-    format!(
-        "note: no valid {CONFIG_FILE} in {}: the schemas do not list topics, target groups and languages",
-        root.display()
-    )
-}
-
 pub fn run(args: &Args) -> ExitCode {
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| args.root.join("schemas"));
     if let Err(error) = std::fs::create_dir_all(&out) {
-        return fail(format!("cannot create {}: {error}", out.display()));
+        return fail(messages::cannot_create(&out.display().to_string(), &error));
     }
+    super::LangArg { lang: None }.apply(&args.root);
     let sources = Sources::read(&args.root);
     if sources.config.is_none() {
-        eprintln!("{}", no_config_note(&args.root));
+        eprintln!(
+            "{}",
+            messages::schema_without_config(&args.root.display().to_string())
+        );
     }
     for file in EditorFile::ALL {
         let path = out.join(file.schema_file_name());
         if let Err(error) = std::fs::write(&path, sources.schema_text(file)) {
-            return fail(format!("cannot write {}: {error}", path.display()));
+            return fail(messages::cannot_write(&path.display().to_string(), &error));
         }
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", messages::wrote(&path.display().to_string()));
     }
     ExitCode::from(EXIT_OK)
 }

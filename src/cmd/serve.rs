@@ -84,11 +84,11 @@ impl State {
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    args.lang.apply(&args.root);
     // Without content there is nothing to preview: refuse rather than serve 404s.
     if let Some(problem) = steckbrief::load::content_root_problem(&args.root) {
         return fail(problem);
     }
-    args.lang.apply(&args.root);
     // Absolute, so that the watcher's paths are the paths the check finds files by.
     let root = args
         .root

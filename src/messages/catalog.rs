@@ -1322,6 +1322,72 @@ messages! {
         de: "{path} kann nicht geschrieben werden: {error}",
         en: "cannot write {path}: {error}",
     }
+    /// A placeholder `[[…]]` of `steckbrief init` is still in the text.
+    placeholder(label: &str, marker: &str) {
+        de: "{label} enthält noch den Platzhalter {marker}",
+        en: "{label} still has the placeholder {marker}",
+    }
+    /// Hint of [`placeholder`].
+    placeholder_hint() {
+        de: "ersetzen Sie ihn samt den Klammern durch Ihren eigenen Text (`steckbrief init` hat ihn angelegt)",
+        en: "replace it, brackets included, with your own text (`steckbrief init` put it there)",
+    }
+    /// A `# yaml-language-server: $schema=…` line that points to the wrong place (a warning).
+    wrong_schema_line(target: &str) {
+        de: "die `$schema`-Zeile verweist auf `{target}`, dort liegt das Schema dieser Datei nicht: der Editor kann sie nicht prüfen",
+        en: "the `$schema` line points to `{target}`, where this file's schema is not: editors cannot check the file",
+    }
+    /// Hint of [`wrong_schema_line`].
+    wrong_schema_line_hint(right: &str) {
+        de: "ersetzen Sie die Zeile durch: {right}",
+        en: "replace the line with: {right}",
+    }
+    /// `schema` without a valid config.yaml.
+    schema_without_config(root: &str) {
+        de: "Hinweis: keine gültige config.yaml in {root}: die Schemas listen keine Themen, Zielgruppen und Sprachen",
+        en: "note: no valid config.yaml in {root}: the schemas do not list topics, target groups and languages",
+    }
+    /// `new` outside a content folder.
+    new_without_content(root: &str) {
+        de: "keine config.yaml in {root} oder einem Ordner darüber: `new` legt einen Steckbrief in einem Inhaltsordner an\n  = Tipp: wechseln Sie in den Ordner mit config.yaml oder geben Sie --root ORDNER an; eine neue Stadt beginnt mit `steckbrief init ORDNER`",
+        en: "no config.yaml in {root} or any folder above it: `new` adds an actor to a content folder\n  = hint: change into the folder with config.yaml or pass --root DIR; a new town starts with `steckbrief init DIR`",
+    }
+    /// `init`: done.
+    init_done(dir: &str, town: Option<&str>, files: usize) {
+        de: {
+            let purpose = town.map_or_else(|| "eine Stadt, deren Name noch fehlt (--town NAME)".to_owned(), str::to_owned);
+            format!("{dir} für {purpose} angelegt ({files} Dateien).\nFüllen Sie die Platzhalter [[…]] aus, die `steckbrief check --root {dir}` auflistet; dann zeigt `steckbrief serve --root {dir}` die Website.")
+        },
+        en: {
+            let purpose = town.map_or_else(|| "a town still to be named (--town NAME)".to_owned(), str::to_owned);
+            format!("created {dir} for {purpose} ({files} files).\nFill in the placeholders [[…]] that `steckbrief check --root {dir}` lists; then `steckbrief serve --root {dir}` shows the site.")
+        },
+    }
+    /// `init --town` without a name.
+    init_town_empty() {
+        de: "--town braucht einen Namen, z. B. --town Saarlouis",
+        en: "--town needs a name, e.g. --town Saarlouis",
+    }
+    /// `init --town` with a name too long or on several lines.
+    init_town_too_long(max: usize) {
+        de: "--town ist ein Name in einer Zeile mit höchstens {max} Zeichen",
+        en: "--town is a name on one line of at most {max} characters",
+    }
+    /// `init` into a folder that has files.
+    init_not_empty(dir: &str) {
+        de: "{dir} ist nicht leer; init legt einen neuen Inhaltsordner an: geben Sie einen neuen oder leeren Ordner an",
+        en: "{dir} is not empty; init creates a new content folder: name a new or empty folder",
+    }
+    /// `init` onto a file.
+    init_is_a_file(dir: &str) {
+        de: "{dir} ist eine Datei, kein Ordner",
+        en: "{dir} is a file, not a folder",
+    }
+    /// A folder cannot be read.
+    cannot_read_path(path: &str, error: &dyn std::fmt::Display) {
+        de: "{path} kann nicht gelesen werden: {error}",
+        en: "cannot read {path}: {error}",
+    }
     /// A folder cannot be created.
     cannot_create(path: &str, error: &dyn std::fmt::Display) {
         de: "{path} kann nicht angelegt werden: {error}",

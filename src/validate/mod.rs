@@ -179,6 +179,13 @@ pub fn validate(
     if let Some(config) = &content.config
         && let Some(slug) = &config.value.brochure.contact_point
         && !slugs.contains_key(slug.as_str())
+        // A profile that is there but did not load has its own errors: one mistake, one error.
+        && !content
+            .root
+            .join(crate::load::ACTORS_DIR)
+            .join(slug)
+            .join(crate::load::PROFILE_FILE)
+            .is_file()
     {
         out.push(
             config

@@ -7,6 +7,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages;
 use crate::schema::DocumentKind;
 use crate::source::SourceFile;
 use crate::yaml::Position;
@@ -71,18 +72,14 @@ fn normalise(path: &Path) -> Option<PathBuf> {
     Some(out)
 }
 
-/// de: „Die `$schema`-Zeile verweist auf `…`, dort liegt das Schema dieser Datei nicht: der
-/// Editor kann sie nicht prüfen.“ – „Ersetzen Sie die erste Zeile durch: # yaml-language-server:
-/// $schema=../../../schemas/profile.schema.json“
+/// The `$schema` line of `file` points to `target`; `right` is the line that works.
 fn wrong_schema_line(file: &SourceFile, target: &str, right: &str) -> Diagnostic {
     Diagnostic::for_file(
         Severity::Warning,
         &file.relative,
-        format!(
-            "the `$schema` line points to `{target}`, where this file's schema is not: editors cannot check the file"
-        ),
+        messages::wrong_schema_line(target),
     )
-    .with_hint(format!("replace the line with: {right}"))
+    .with_hint(messages::wrong_schema_line_hint(right))
 }
 
 #[cfg(test)]

@@ -116,7 +116,7 @@ pub fn check_page(file: &SourceFile) -> Vec<Diagnostic> {
         );
     }
     for (offset, marker) in placeholders(text) {
-        out.push(placeholder_diagnostic(file, "the page", marker).at(at(offset), text));
+        out.push(placeholder_diagnostic(file, &messages::the_page(), marker).at(at(offset), text));
     }
     out
 }
@@ -157,14 +157,12 @@ pub fn has_placeholder(text: &str) -> bool {
 }
 
 fn placeholder_diagnostic(file: &SourceFile, label: &str, marker: &str) -> Diagnostic {
-    // de: "{label} enthält noch den Platzhalter {marker}" /
-    //     "ersetzen Sie ihn samt den Klammern durch Ihren eigenen Text (`steckbrief init` hat ihn angelegt)"
     Diagnostic::for_file(
         Severity::Error,
         &file.relative,
-        format!("{label} still has the placeholder {marker}"),
+        messages::placeholder(label, marker),
     )
-    .with_hint("replace it, brackets included, with your own text (`steckbrief init` put it there)")
+    .with_hint(messages::placeholder_hint())
 }
 
 /// One text value of a YAML file.
