@@ -658,14 +658,14 @@ fn arabic_marks_are_written_as_actual_text_in_logical_order() {
 }
 
 /// Copying Arabic out of the PDF with poppler gives the text as written. It does not, and
-/// nothing in the template can change that (measured on this fixture, typst 0.15.1, krilla
-/// 0.8.2; the evidence is in notes.md, issue 13):
+/// nothing in the template can change that (measured on this fixture with typst 0.15.1, krilla
+/// 0.8.2, poppler 22.12, PDFium 159 via pypdfium2, MuPDF 1.21 and pdfminer.six):
 /// - typst-layout (`inline/shaping.rs`, `ShapedText::build`) splits a shaped run into one
 ///   `TextItem` per `(font, y_offset, size)`. A mark that GPOS mark-to-base raises (shadda,
 ///   tanwin, damma) gets its own item, and an item's text is the whole cluster: the base
 ///   letter's item and the mark's item both carry `/ActualText` "رّ" for one "رّ" in the source
-///   (two marked-content sequences in a row on the same baseline), so every extractor copies
-///   the letter twice.
+///   (two marked-content sequences in a row on the same baseline), so extractors copy the
+///   letter, or its mark, twice.
 /// - Without that split (tried with `features: (mark: 0, mkmk: 0)`, which leaves the marks
 ///   visibly misplaced, so not an option) each cluster is one `/ActualText` span in logical
 ///   order, as the PDF specification wants, and the duplicates go; poppler 22.12 then spreads a
