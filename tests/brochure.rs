@@ -492,6 +492,87 @@ fn long_content_stays_inside_the_page() {
     }
 }
 
+/// The lines of a page's body (between the running header and the page number, 17 mm from the
+/// edges): its words grouped by baseline, top to bottom.
+fn body_lines(page: &Page) -> Vec<Vec<&str>> {
+    let margin = 17.0 * 72.0 / 25.4;
+    let mut lines: Vec<(f64, Vec<&str>)> = Vec::new();
+    for word in page
+        .words
+        .iter()
+        .filter(|w| w.y_max > margin && w.y_min < page.height - margin)
+    {
+        match lines.iter_mut().find(|(y, _)| (y - word.y_max).abs() < 2.0) {
+            Some((_, words)) => words.push(&word.text),
+            None => lines.push((word.y_max, vec![&word.text])),
+        }
+    }
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    lines.into_iter().map(|(_, words)| words).collect()
+}
+
+/// The chapters run on and Steckbriefe break between their parts, but nothing is stranded: no
+/// page between the covers holds fewer than three lines (a "see also" entry or two, a closing
+/// line), except the notes pages, and no page starts with a Steckbrief's "last reviewed" line.
+#[test]
+fn no_page_holds_a_stranded_fragment() {
+    let catalog = catalog(&repo());
+    let out = tempfile::tempdir().unwrap();
+    let as_of = catalog.last_reviewed().unwrap();
+    let written = brochure::render_all(&catalog, out.path(), as_of).expect("renders");
+    for w in &written {
+        // The notes heading (its letters: poppler reorders right-to-left words and the Persian
+        // zero-width non-joiner).
+        let notes = catalog.i18n.get(&w.language, "brochure_notes");
+        let same_letters = |a: &str, b: &str| {
+            let letters = |s: &str| {
+                let mut cs: Vec<char> = s.chars().filter(|c| *c != '\u{200C}').collect();
+                cs.sort_unstable();
+                cs
+            };
+            letters(a) == letters(b)
+        };
+        // pdftotext -bbox gives right-to-left words in visual order: compare either way round.
+        let reversed = |s: &str| s.chars().rev().collect::<String>();
+        let reviewed: Vec<String> = catalog
+            .i18n
+            .get(&w.language, "last_reviewed")
+            .split("{date}")
+            .flat_map(str::split_whitespace)
+            .flat_map(|w| [w.to_owned(), reversed(w)])
+            .collect();
+        let pages = pages_of(&w.path);
+        // Without the covers and the imprint.
+        for (i, page) in pages.iter().enumerate().take(pages.len() - 2).skip(1) {
+            let lines = body_lines(page);
+            let text: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
+            if lines.len() == 1 && same_letters(&text[0], notes) {
+                continue;
+            }
+            assert!(
+                lines.len() >= 3,
+                "{} p. {}: {} line(s): {text:?}",
+                w.language,
+                i + 1,
+                lines.len()
+            );
+            let is_reviewed = |word: &&str| {
+                reviewed.iter().any(|r| r == word) || word.chars().any(|c| c.is_ascii_digit())
+            };
+            let first_is_reviewed = lines[0].iter().all(is_reviewed)
+                && lines[0]
+                    .iter()
+                    .any(|word| reviewed.iter().any(|r| r == word));
+            assert!(
+                !first_is_reviewed,
+                "{} p. {} starts with the last-reviewed line: {text:?}",
+                w.language,
+                i + 1
+            );
+        }
+    }
+}
+
 /// The imprint is on the page before the back cover, whole; the back cover has the contact
 /// point, the site's address and "Stand", and neither cover has a page number.
 #[test]
