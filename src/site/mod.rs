@@ -20,6 +20,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::catalog::{Catalog, FOREWORD_PAGE, category_label, index_letter};
+use crate::config::Fallbacks;
 use crate::render::{Files, RenderError, Rendered, Renderer, Sink};
 use crate::urls;
 use crate::urls::absolute;
@@ -484,7 +485,7 @@ impl Jobs<'_> {
     }
 
     fn listings(&self, kind: Listing) -> Vec<Job> {
-        let source = self.catalog.config.source_language.as_str();
+        let languages = self.catalog.fallbacks(self.language);
         kind.categories(self.catalog)
             .iter()
             .filter_map(|category| {
@@ -497,7 +498,7 @@ impl Jobs<'_> {
                 let heading = format!(
                     "{}: {}",
                     self.viewer.string(kind.heading_key()),
-                    category_label(category, self.language, source)
+                    category_label(category, languages)
                 );
                 let mut context = self.listing(heading, actors.len());
                 context.insert("cards", &placeholder(0));
@@ -589,8 +590,8 @@ impl SharedContext {
         context.insert(
             "site",
             &serde_json::json!({
-                "title": localized(&config.title, language, source),
-                "subtitle": localized(&config.subtitle, language, source),
+                "title": localized(&config.title, catalog.fallbacks(language)),
+                "subtitle": localized(&config.subtitle, catalog.fallbacks(language)),
                 "town": config.town,
             }),
         );
@@ -634,10 +635,8 @@ fn root_prefix(page_url: &str) -> String {
     "../".repeat(depth)
 }
 
-fn localized<'a>(text: &'a BTreeMap<String, String>, language: &str, source: &str) -> &'a str {
-    text.get(language)
-        .or_else(|| text.get(source))
-        .map_or("", String::as_str)
+fn localized<'a>(text: &'a BTreeMap<String, String>, languages: Fallbacks<'a>) -> &'a str {
+    languages.pick(text).map_or("", |(text, _)| text.as_str())
 }
 
 fn asset_urls(assets: &Assets) -> serde_json::Value {

@@ -106,6 +106,13 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
         c.out.extend(check_translation(profile, loaded));
         c.out
             .extend(super::text::check_tree(&loaded.tree, &loaded.file));
+        if rules.easy_read.contains(language) {
+            c.out.extend(super::easy_read::check_tree(
+                &loaded.tree,
+                &loaded.file,
+                None,
+            ));
+        }
         translations.insert(language.clone(), loaded.value.clone());
     }
     c.out.extend(missing_translations(folder, rules));
@@ -402,7 +409,8 @@ fn missing_translations(folder: &ActorFolder, rules: &Rules) -> Vec<Diagnostic> 
     let source = source_text(&folder.profile.value).fields();
     let mut out = Vec::new();
     for language in &rules.languages {
-        if *language == rules.source_language {
+        // A variant (Leichte Sprache) shows its base's text where it has none of its own.
+        if *language == rules.source_language || rules.variants.contains(language) {
             continue;
         }
         let (file, missing): (_, Vec<&str>) = match folder.translations.get(language) {

@@ -42,6 +42,20 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             );
         }
     }
+    for (i, language) in c.languages.iter().enumerate() {
+        if let Some(base) = &language.base
+            && let Err(problem) = base_language(c, &language.code, base)
+        {
+            report(out, &format!("/languages/{i}/base"), problem);
+        }
+        if language.easy_read {
+            out.extend(super::easy_read::check_tree(
+                &config.tree,
+                &config.file,
+                Some(&language.code),
+            ));
+        }
+    }
     if c.languages.is_empty() {
         report(
             out,
@@ -209,10 +223,11 @@ fn check_localized(
                 )),
         );
     }
+    // A variant (Leichte Sprache) without its own text shows its base's.
     let missing: Vec<&str> = codes
         .iter()
         .copied()
-        .filter(|code| !text.contains_key(*code))
+        .filter(|code| !text.contains_key(*code) && config.value.base_of(code).is_none())
         .collect();
     if !missing.is_empty() && text.contains_key(source) {
         out.push(Diagnostic {
@@ -264,4 +279,28 @@ fn check_categories(
             out,
         );
     }
+}
+
+/// Checks the `base` of the variant `code`: a configured language other than itself that is
+/// not a variant too (one level, so that fallback stays "variant, base, source language").
+fn base_language(c: &Config, code: &str, base: &str) -> Result<(), Problem> {
+    let Some(language) = c.languages.iter().find(|l| l.code == base) else {
+        return Err(Problem::new(
+            format!("the base language `{base}` is not among `languages`"),
+            "name the language this one is a variant of, e.g. `base: de` for Leichte Sprache",
+        ));
+    };
+    if base == code {
+        return Err(Problem::new(
+            format!("`{code}` cannot be a variant of itself"),
+            "name another language, or remove `base`",
+        ));
+    }
+    if language.base.is_some() {
+        return Err(Problem::new(
+            format!("`{base}` is itself a variant; a variant's base must be a language of its own"),
+            format!("use the base of `{base}` instead"),
+        ));
+    }
+    Ok(())
 }

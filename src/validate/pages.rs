@@ -38,6 +38,9 @@ pub fn check_pages(
             continue;
         }
         out.extend(super::text::check_page(&page.file));
+        if rules.easy_read.contains(&page.language) {
+            out.extend(super::easy_read::check_page(&page.file));
+        }
         let text = page.file.text.trim_start_matches('\u{feff}');
         let (first, body) = text.split_once('\n').unwrap_or((text, ""));
         let Some(title) = first
@@ -96,6 +99,13 @@ pub fn check_numbers(
 ) -> Vec<ImportantNumber> {
     let mut numbers = Vec::new();
     out.extend(super::text::check_tree(&loaded.tree, &loaded.file));
+    for language in &rules.easy_read {
+        out.extend(super::easy_read::check_tree(
+            &loaded.tree,
+            &loaded.file,
+            Some(language),
+        ));
+    }
     for (i, number) in loaded.value.numbers.iter().enumerate() {
         if !number.label.contains_key(&rules.source_language) {
             out.push(
