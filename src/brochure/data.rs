@@ -32,6 +32,8 @@ pub struct Brochure {
     pub lang: String,
     /// True for right-to-left languages.
     pub rtl: bool,
+    /// True for Leichte Sprache (`easy_read`): larger type, no hyphenation.
+    pub easy_read: bool,
     /// True if the source language (that of fallback text) is written right to left.
     pub source_rtl: bool,
     /// "a5" or "a4".
@@ -332,7 +334,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
             PageData {
                 title: clean(&text.title),
                 body: RichText {
-                    blocks: markdown::blocks(&text.body),
+                    blocks: markdown::blocks(&catalog.markdown(language, &text.body)),
                     lang: language.to_owned(),
                     fallback,
                 },
@@ -344,6 +346,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
     Ok(Brochure {
         lang: lang.split('-').next().unwrap_or(lang).to_owned(),
         rtl: language.is_some_and(|l| l.rtl),
+        easy_read: language.is_some_and(|l| l.easy_read),
         source_rtl: catalog.language(source).is_some_and(|l| l.rtl),
         paper: match config.brochure.paper {
             Paper::A5 => "a5",
@@ -561,7 +564,9 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
             .map(|l| actor_logo_path(&actor.slug, &extension(l))),
         summary: cleaned(local.summary),
         description: RichText {
-            blocks: markdown::blocks(local.description.value),
+            blocks: markdown::blocks(
+                &catalog.markdown(local.description.language, local.description.value),
+            ),
             lang: local.description.language.to_owned(),
             fallback: local.description.is_fallback,
         },

@@ -81,6 +81,22 @@ impl Catalog {
         self.config.languages.iter().find(|l| l.code == code)
     }
 
+    /// Whether `code` is a Leichte Sprache language (`easy_read` in config.yaml).
+    pub fn is_easy_read(&self, code: &str) -> bool {
+        self.language(code).is_some_and(|l| l.easy_read)
+    }
+
+    /// Markdown written in `language` as the renderers read it: in Leichte Sprache every line
+    /// break is kept ([`crate::markdown::hard_line_breaks`]), since every sentence starts on a
+    /// line of its own.
+    pub fn markdown<'a>(&self, language: &str, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.is_easy_read(language) {
+            std::borrow::Cow::Owned(crate::markdown::hard_line_breaks(text))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
     /// Where texts for readers of `language` come from, in order.
     pub fn fallbacks<'a>(&'a self, language: &'a str) -> Fallbacks<'a> {
         self.config.fallbacks(language)

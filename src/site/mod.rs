@@ -584,7 +584,11 @@ impl SharedContext {
         let mut context = Context::new();
         context.insert(
             "lang",
-            &serde_json::json!({"code": language, "dir": if lang.rtl { "rtl" } else { "ltr" }}),
+            &serde_json::json!({
+                "code": language,
+                "dir": if lang.rtl { "rtl" } else { "ltr" },
+                "easy_read": lang.easy_read,
+            }),
         );
         context.insert("t", &catalog.i18n.table(language));
         context.insert(

@@ -293,7 +293,12 @@ impl<'a> Viewer<'a> {
             operator: actor.operator.clone(),
             summary: Text::from(local.summary),
             description: Html {
-                html: markdown::to_html(local.description.value, 3),
+                html: markdown::to_html(
+                    &self
+                        .catalog
+                        .markdown(local.description.language, local.description.value),
+                    3,
+                ),
                 lang: local.description.language.to_owned(),
                 fallback: local.description.is_fallback,
                 title: String::new(),
@@ -356,7 +361,7 @@ impl<'a> Viewer<'a> {
     pub fn page(&self, page: &crate::catalog::Page) -> Html {
         let (text, language, fallback) = page.version(self.fallbacks());
         Html {
-            html: markdown::to_html(&text.body, 2),
+            html: markdown::to_html(&self.catalog.markdown(language, &text.body), 2),
             lang: language.to_owned(),
             fallback,
             title: text.title.clone(),
