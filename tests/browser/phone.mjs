@@ -210,7 +210,7 @@ try {
     const tab = await browser.newPage();
     const folder = mkdtempSync(join(tmpdir(), "steckbrief-print-"));
     let longest = 0;
-    for (const lang of ["de", "ar"]) {
+    for (const lang of ["de", "de-x-ls", "ar"]) {
       for (const actor of actors) {
         await tab.goto(`${origin}/${lang}/${actor}/`);
         await tab.emulateMedia({ media: "print" });
@@ -224,7 +224,7 @@ try {
         if (text.includes(navigation)) fail(`/${lang}/${actor}/ prints the site's navigation`);
       }
     }
-    console.log(`print: ${actors.length * 2} actor pages (de, ar), at most ${longest} page(s) each`);
+    console.log(`print: ${actors.length * 3} actor pages (de, de-x-ls, ar), at most ${longest} page(s) each`);
     await tab.close();
   }
 } finally {
