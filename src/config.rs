@@ -226,3 +226,39 @@ pub struct Branding {
     /// Logo file, relative to the content root, e.g. "theme/logo.svg".
     pub logo: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Fallbacks;
+
+    #[test]
+    fn fallbacks_go_from_the_variant_to_its_base_to_the_source() {
+        let simple = Fallbacks {
+            language: "en-x-simple",
+            base: Some("en"),
+            source: "de",
+        };
+        assert_eq!(
+            simple.chain().collect::<Vec<_>>(),
+            ["en-x-simple", "en", "de"]
+        );
+        assert!(simple.is_own("en") && !simple.is_own("de"));
+        let easy = Fallbacks {
+            language: "de-x-ls",
+            base: Some("de"),
+            source: "de",
+        };
+        assert_eq!(easy.chain().collect::<Vec<_>>(), ["de-x-ls", "de"]);
+        assert!(
+            easy.is_own("de"),
+            "German is a Leichte Sprache reader's own language"
+        );
+        let english = Fallbacks {
+            language: "en",
+            base: None,
+            source: "de",
+        };
+        assert_eq!(english.chain().collect::<Vec<_>>(), ["en", "de"]);
+        assert!(!english.is_own("de"));
+    }
+}

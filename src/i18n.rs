@@ -316,4 +316,18 @@ mod tests {
         assert_eq!(i18n.missing_keys("en"), vec!["count"]);
         assert_eq!(i18n.table("en")["count"], "{n} Treffer");
     }
+
+    #[test]
+    fn a_variant_takes_what_it_lacks_from_its_base_then_the_source() {
+        let simple = BTreeMap::from([("home".to_owned(), "Start page".to_owned())]);
+        let mut tables = sample().tables;
+        tables.insert("en-x-simple".to_owned(), simple);
+        let i18n = I18n::from_tables("de", tables).with_base("en-x-simple", "en");
+        assert_eq!(i18n.get("en-x-simple", "home"), "Start page");
+        assert_eq!(i18n.get("en-x-simple", "count"), "{n} Treffer");
+        assert_eq!(i18n.table("en-x-simple")["home"], "Start page");
+        // What a variant lacks is no gap to report.
+        assert!(i18n.missing_keys("en-x-simple").is_empty());
+        assert_eq!(i18n.missing_keys("en"), vec!["count"]);
+    }
 }

@@ -326,6 +326,15 @@ mod tests {
         assert!(language_code("prs").is_ok());
         assert!(language_code("sr-Latn").is_ok());
         assert!(language_code("Deutsch").is_err());
+        // Private use (Leichte Sprache) and extensions: a singleton and at least one subtag.
+        assert!(language_code("de-x-ls").is_ok());
+        assert!(language_code("de-DE-x-simple-language").is_ok());
+        assert!(language_code("de-u-co-phonebk").is_ok());
+        assert!(language_code("de-x-a").is_ok());
+        assert!(language_code("de-x").is_err());
+        assert!(language_code("de-u-c").is_err());
+        assert!(language_code("de--ls").is_err());
+        assert!(language_code("de-x-verylongsubtag").is_err());
         assert!(colour("#00567a").is_ok());
         assert!(colour("blue").is_err());
     }
