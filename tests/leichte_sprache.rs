@@ -418,6 +418,20 @@ fn a_variant_needs_a_configured_base_and_a_valid_code() {
             && d["severity"] == "error"),
         "{diagnostics:#?}"
     );
+    std::fs::write(
+        &config,
+        text.replace("base: de, easy_read", "base: de, rtl: true, easy_read"),
+    )
+    .unwrap();
+    let (code, diagnostics) = check_json(root.path());
+    assert_eq!(code, 1);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["message"]
+                == "`de-x-ls` and its base `de` are written in different directions"),
+        "{diagnostics:#?}"
+    );
     std::fs::write(&config, text.replace("code: de-x-ls", "code: de-x")).unwrap();
     let (code, diagnostics) = check_json(root.path());
     assert_eq!(code, 1);

@@ -282,7 +282,8 @@ fn check_categories(
 }
 
 /// Checks the `base` of the variant `code`: a configured language other than itself that is
-/// not a variant too (one level, so that fallback stays "variant, base, source language").
+/// not a variant too (one level, so that fallback stays "variant, base, source language"), and
+/// written in the same direction.
 fn base_language(c: &Config, code: &str, base: &str) -> Result<(), Problem> {
     let Some(language) = c.languages.iter().find(|l| l.code == base) else {
         return Err(Problem::new(
@@ -300,6 +301,14 @@ fn base_language(c: &Config, code: &str, base: &str) -> Result<(), Problem> {
         return Err(Problem::new(
             format!("`{base}` is itself a variant; a variant's base must be a language of its own"),
             format!("use the base of `{base}` instead"),
+        ));
+    }
+    // The base's text shows unmarked on the variant's pages, so both run the same way.
+    let rtl = c.languages.iter().any(|l| l.code == code && l.rtl);
+    if rtl != language.rtl {
+        return Err(Problem::new(
+            format!("`{code}` and its base `{base}` are written in different directions"),
+            format!("give `{code}` the same `rtl` as `{base}`"),
         ));
     }
     Ok(())
