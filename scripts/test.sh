@@ -71,6 +71,7 @@ node tests/browser/vnu.mjs "$site"
 
 echo "== gate: axe-core (WCAG 2.1 A/AA) in Chromium, no third-party requests, search"
 node tests/browser/axe.mjs "$site" de ar
+node tests/browser/axe.mjs "$site" de-x-ls fa
 
-echo "== gate: on a phone (de, ar, uk at 320/360/375 px), offline, print"
+echo "== gate: on a phone (de, de-x-ls, ar, uk at 320/360/375 px), offline, print"
 node tests/browser/phone.mjs "$site"

@@ -156,6 +156,56 @@ pub struct LanguageConfig {
     /// true for languages written right to left (Arabic, Persian).
     #[serde(default)]
     pub rtl: bool,
+    /// For a variant of another site language, that language's code: `de` for Leichte Sprache
+    /// (`de-x-ls`). Every text the variant lacks — a profile field, a page, a UI string, a
+    /// label — is taken from the base, field by field, and shown as the reader's own language
+    /// (the reader of Leichte Sprache reads German), not as a foreign-language fallback.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// true for Leichte Sprache (easy-to-read German): `check` warns about sentences over 15
+    /// words and words over 20 letters in its texts (rules of thumb of the Netzwerk Leichte
+    /// Sprache).
+    #[serde(default)]
+    pub easy_read: bool,
+}
+
+/// The languages whose text a reader of one language is shown, in order of preference: the
+/// language, its base (for a variant such as Leichte Sprache), the source language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fallbacks<'a> {
+    /// The language asked for.
+    pub language: &'a str,
+    /// The language it is a variant of, if any.
+    pub base: Option<&'a str>,
+    /// The source language, which has every text.
+    pub source: &'a str,
+}
+
+impl<'a> Fallbacks<'a> {
+    /// The languages to look in, in order, each once.
+    pub fn chain(self) -> impl Iterator<Item = &'a str> {
+        let mut chain = vec![self.language];
+        for code in self.base.into_iter().chain([self.source]) {
+            if !chain.contains(&code) {
+                chain.push(code);
+            }
+        }
+        chain.into_iter()
+    }
+
+    /// Whether text in `code` counts as the reader's own: the language itself or its base.
+    /// Only other text is a fallback that the renderers mark as foreign.
+    pub fn is_own(self, code: &str) -> bool {
+        code == self.language || self.base == Some(code)
+    }
+
+    /// The first of `texts` (keyed by language code) along the chain, with its language.
+    pub fn pick<T>(
+        self,
+        texts: &'a std::collections::BTreeMap<String, T>,
+    ) -> Option<(&'a T, &'a str)> {
+        self.chain().find_map(|code| Some((texts.get(code)?, code)))
+    }
 }
 
 /// A topic or a target group.
@@ -227,8 +277,27 @@ pub enum CropMarks {
 
 impl Config {
     /// The town's name in `language`: from `town_names`, else `town`.
-    pub fn town_name(&self, language: &str) -> &str {
-        self.town_names.get(language).unwrap_or(&self.town)
+    pub fn town_name<'a>(&'a self, language: &'a str) -> &'a str {
+        self.fallbacks(language)
+            .pick(&self.town_names)
+            .map_or(&self.town, |(name, _)| name)
+    }
+
+    /// The language `code` is a variant of (its `base`), if it is a configured variant.
+    pub fn base_of(&self, code: &str) -> Option<&str> {
+        self.languages
+            .iter()
+            .find(|l| l.code == code)
+            .and_then(|l| l.base.as_deref())
+    }
+
+    /// Where texts for readers of `language` come from, in order.
+    pub fn fallbacks<'a>(&'a self, language: &'a str) -> Fallbacks<'a> {
+        Fallbacks {
+            language,
+            base: self.base_of(language),
+            source: &self.source_language,
+        }
     }
 
     /// Who publishes the open data: `open_data.publisher`, else the town.
@@ -256,4 +325,40 @@ pub struct Branding {
     pub accent_color: String,
     /// Logo file, relative to the content root, e.g. "theme/logo.svg".
     pub logo: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Fallbacks;
+
+    #[test]
+    fn fallbacks_go_from_the_variant_to_its_base_to_the_source() {
+        let simple = Fallbacks {
+            language: "en-x-simple",
+            base: Some("en"),
+            source: "de",
+        };
+        assert_eq!(
+            simple.chain().collect::<Vec<_>>(),
+            ["en-x-simple", "en", "de"]
+        );
+        assert!(simple.is_own("en") && !simple.is_own("de"));
+        let easy = Fallbacks {
+            language: "de-x-ls",
+            base: Some("de"),
+            source: "de",
+        };
+        assert_eq!(easy.chain().collect::<Vec<_>>(), ["de-x-ls", "de"]);
+        assert!(
+            easy.is_own("de"),
+            "German is a Leichte Sprache reader's own language"
+        );
+        let english = Fallbacks {
+            language: "en",
+            base: None,
+            source: "de",
+        };
+        assert_eq!(english.chain().collect::<Vec<_>>(), ["en", "de"]);
+        assert!(!english.is_own("de"));
+    }
 }

@@ -2,7 +2,9 @@
 //!
 //! `i18n/<lang>.yaml` at the content root holds flat `key: text` pairs; placeholders are written
 //! `{name}`. The source language's file defines the keys; a key missing in another language is a
-//! warning and shows the source text. Both renderers read strings only through [`I18n`].
+//! warning and shows the source text. A language variant (`base` in config.yaml, e.g.
+//! Leichte Sprache) holds only the strings it words differently; the rest are its base's,
+//! without a warning. Both renderers read strings only through [`I18n`].
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,13 +22,15 @@ pub const I18N_DIR: &str = "i18n";
 
 /// The UI strings shipped with the tool; a content root's `i18n/<lang>.yaml` overrides them key
 /// by key, and adds languages.
-const BUILT_IN: [(&str, &str); 6] = [
+const BUILT_IN: [(&str, &str); 7] = [
     ("de", include_str!("../i18n/de.yaml")),
     ("en", include_str!("../i18n/en.yaml")),
     ("ar", include_str!("../i18n/ar.yaml")),
     ("uk", include_str!("../i18n/uk.yaml")),
     ("fa", include_str!("../i18n/fa.yaml")),
     ("tr", include_str!("../i18n/tr.yaml")),
+    // Leichte Sprache: only the strings it words differently from its base, German.
+    ("de-x-ls", include_str!("../i18n/de-x-ls.yaml")),
 ];
 
 /// The built-in strings of `language`, if the tool ships them.
@@ -48,6 +52,9 @@ fn built_in(language: &str) -> Option<BTreeMap<String, String>> {
 pub struct I18n {
     source_language: String,
     tables: BTreeMap<String, BTreeMap<String, String>>,
+    /// Language variant → its base (`de-x-ls` → `de`): a variant's file holds only the strings
+    /// that differ, the rest come from the base.
+    bases: BTreeMap<String, String>,
 }
 
 impl I18n {
@@ -59,7 +66,8 @@ impl I18n {
             let path = root.join(&relative);
             let mut table = built_in(&language.code).unwrap_or_default();
             if !path.exists() {
-                if !table.is_empty() {
+                // A variant without a file of its own shows its base's strings.
+                if !table.is_empty() || language.base.is_some() {
                     tables.insert(language.code.clone(), table);
                     continue;
                 }
@@ -80,6 +88,11 @@ impl I18n {
         let i18n = I18n {
             source_language: config.source_language.clone(),
             tables,
+            bases: config
+                .languages
+                .iter()
+                .filter_map(|l| Some((l.code.clone(), l.base.clone()?)))
+                .collect(),
         };
         i18n.report_gaps(out);
         i18n
@@ -93,7 +106,33 @@ impl I18n {
         I18n {
             source_language: source_language.to_owned(),
             tables,
+            bases: BTreeMap::new(),
         }
+    }
+
+    /// Declares `variant` a variant of `base` (see [`I18n::load`]).
+    pub fn with_base(mut self, variant: &str, base: &str) -> I18n {
+        self.bases.insert(variant.to_owned(), base.to_owned());
+        self
+    }
+
+    /// The tables to look in for `language`, in order: its own, its base's, the source's.
+    fn chain(&self, language: &str) -> Vec<&BTreeMap<String, String>> {
+        let mut codes: Vec<&str> = vec![language];
+        for code in self
+            .bases
+            .get(language)
+            .into_iter()
+            .chain([&self.source_language])
+        {
+            if !codes.contains(&code.as_str()) {
+                codes.push(code);
+            }
+        }
+        codes
+            .iter()
+            .filter_map(|code| self.tables.get(*code))
+            .collect()
     }
 
     fn report_gaps(&self, out: &mut Diagnostics) {
@@ -102,11 +141,7 @@ impl I18n {
         };
         for (language, table) in &self.tables {
             let relative = Path::new(I18N_DIR).join(format!("{language}.yaml"));
-            let missing: Vec<&str> = source
-                .keys()
-                .filter(|k| !table.contains_key(*k))
-                .map(String::as_str)
-                .collect();
+            let missing = self.missing_keys(language);
             if !missing.is_empty() {
                 out.push(
                     Diagnostic::for_file(
@@ -138,8 +173,12 @@ impl I18n {
         }
     }
 
-    /// The keys that `language` lacks compared with the source language.
+    /// The keys that `language` lacks compared with the source language. None for a variant,
+    /// which takes what it lacks from its base by design.
     pub fn missing_keys(&self, language: &str) -> Vec<&str> {
+        if self.bases.contains_key(language) {
+            return Vec::new();
+        }
         let (Some(source), table) = (
             self.tables.get(&self.source_language),
             self.tables.get(language),
@@ -153,16 +192,12 @@ impl I18n {
             .collect()
     }
 
-    /// The string `key` in `language`, else in the source language, else the key itself.
+    /// The string `key` in `language`, else in its base (for a variant), else in the source
+    /// language, else the key itself.
     pub fn get<'a>(&'a self, language: &str, key: &'a str) -> &'a str {
-        self.tables
-            .get(language)
-            .and_then(|t| t.get(key))
-            .or_else(|| {
-                self.tables
-                    .get(&self.source_language)
-                    .and_then(|t| t.get(key))
-            })
+        self.chain(language)
+            .into_iter()
+            .find_map(|t| t.get(key))
             .map_or(key, String::as_str)
     }
 
@@ -177,10 +212,8 @@ impl I18n {
     /// Every string of `language`, with fallbacks filled in: what templates receive.
     pub fn table(&self, language: &str) -> BTreeMap<&str, &str> {
         let mut merged: BTreeMap<&str, &str> = BTreeMap::new();
-        for code in [self.source_language.as_str(), language] {
-            if let Some(table) = self.tables.get(code) {
-                merged.extend(table.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            }
+        for table in self.chain(language).into_iter().rev() {
+            merged.extend(table.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         }
         merged
     }
@@ -274,5 +307,19 @@ mod tests {
         assert_eq!(i18n.format("de", "count", &[("n", "3")]), "3 Treffer");
         assert_eq!(i18n.missing_keys("en"), vec!["count"]);
         assert_eq!(i18n.table("en")["count"], "{n} Treffer");
+    }
+
+    #[test]
+    fn a_variant_takes_what_it_lacks_from_its_base_then_the_source() {
+        let simple = BTreeMap::from([("home".to_owned(), "Start page".to_owned())]);
+        let mut tables = sample().tables;
+        tables.insert("en-x-simple".to_owned(), simple);
+        let i18n = I18n::from_tables("de", tables).with_base("en-x-simple", "en");
+        assert_eq!(i18n.get("en-x-simple", "home"), "Start page");
+        assert_eq!(i18n.get("en-x-simple", "count"), "{n} Treffer");
+        assert_eq!(i18n.table("en-x-simple")["home"], "Start page");
+        // What a variant lacks is no gap to report.
+        assert!(i18n.missing_keys("en-x-simple").is_empty());
+        assert_eq!(i18n.missing_keys("en"), vec!["count"]);
     }
 }

@@ -180,6 +180,25 @@ pub fn to_html(markdown: &str, top_level: u8) -> String {
     out
 }
 
+/// `markdown` with every soft line break made a hard one (a backslash before the line end).
+/// For Leichte Sprache, where every sentence starts on a new line (Netzwerk Leichte Sprache):
+/// editors write one sentence per line, and readers see it so.
+pub fn hard_line_breaks(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 64);
+    let mut copied = 0;
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        if matches!(event, Event::SoftBreak) {
+            // The break's range may start with spaces before the line end.
+            let at = range.start + markdown[range].find('\n').unwrap_or(0);
+            out.push_str(&markdown[copied..at]);
+            out.push('\\');
+            copied = at;
+        }
+    }
+    out.push_str(&markdown[copied..]);
+    out
+}
+
 /// Plain text of `markdown` without markup, for search indexes and meta descriptions.
 pub fn to_plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
@@ -205,6 +224,15 @@ pub fn to_plain_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hard_line_breaks_keep_each_sentence_on_its_line() {
+        let text = "Sie suchen Arbeit? \nDann kommen Sie.\n\n- Pass\n  und Foto\n\n# Titel\nText";
+        assert_eq!(
+            to_html(&hard_line_breaks(text), 2),
+            "<p>Sie suchen Arbeit? <br />\nDann kommen Sie.</p>\n<ul>\n<li>Pass<br />\nund Foto</li>\n</ul>\n<h2>Titel</h2>\n<p>Text</p>\n"
+        );
+    }
 
     #[test]
     fn raw_html_is_escaped() {

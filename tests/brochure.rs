@@ -586,7 +586,7 @@ fn imprint_fits_its_page_and_the_back_cover_is_a_cover() {
         let pages = w.pages;
         let imprint = page_text(&w.path, pages - 1);
         let page = catalog.pages.get("imprint").unwrap();
-        let (version, fallback) = page.version(&w.language, "de");
+        let (version, _, fallback) = page.version(catalog.fallbacks(&w.language));
         assert_eq!(fallback, w.language != "de" && w.language != "en");
         // The first and the last words of the imprint are on this one page.
         assert!(imprint.contains(&collapse(&version.title)), "{imprint}");

@@ -62,8 +62,9 @@ fn html_files(site: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-const LANGUAGES: [(&str, &str); 6] = [
+const LANGUAGES: [(&str, &str); 7] = [
     ("de", "ltr"),
+    ("de-x-ls", "ltr"),
     ("en", "ltr"),
     ("ar", "rtl"),
     ("uk", "ltr"),
@@ -434,7 +435,12 @@ fn sitemap_lists_every_page_with_alternates_and_robots_points_to_it() {
 fn language_chooser_names_each_language_in_its_own_script() {
     let html = read(&example_site().join("index.html"));
     let items = select(&html, ".language-list li");
-    assert_eq!(items.len(), 6);
+    assert_eq!(items.len(), 7);
+    let easy = items
+        .iter()
+        .find(|li| li.value().attr("lang") == Some("de-x-ls"))
+        .expect("Leichte Sprache is offered");
+    assert!(easy.text().collect::<String>().contains("Leichte Sprache"));
     let arabic = items
         .iter()
         .find(|li| li.value().attr("lang") == Some("ar"))
@@ -512,6 +518,16 @@ fn every_ui_string_is_translated_for_every_configured_language() {
     };
     let german = keys("de");
     for (code, _) in LANGUAGES {
+        if code == "de-x-ls" {
+            // A variant words only some strings its own way; the rest are German's.
+            let own = keys(code);
+            assert!(own.iter().all(|k| german.contains(k)), "{own:?}");
+            assert!(
+                own.len() > 20,
+                "the strings that matter are in Leichte Sprache"
+            );
+            continue;
+        }
         assert_eq!(
             keys(code),
             german,
@@ -523,7 +539,7 @@ fn every_ui_string_is_translated_for_every_configured_language() {
 #[test]
 fn every_brochure_language_gets_its_pdf_linked_from_the_site() {
     let site = example_site();
-    for code in ["de", "en", "ar", "uk", "fa", "tr"] {
+    for code in ["de", "en", "ar", "uk", "fa", "tr", "de-x-ls"] {
         let pdf = std::fs::read(site.join(code).join("arbeiten-und-leben-in-merzig.pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{code}");
         let html = read(&site.join(code).join("jobcenter-merzig/index.html"));

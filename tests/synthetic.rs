@@ -113,9 +113,19 @@ fn fewer_languages_cut_config_pages_and_translations() {
         "nothing in Arabic is left"
     );
 
-    let output = generate(out.path(), "7", "1");
+    // All seven, with Leichte Sprache: a variant gets no generated text (its readers get the
+    // German), and the catalogue still checks clean.
+    assert!(generate(out.path(), "7", "1").status.success());
+    assert_checks_clean(out.path());
+    assert!(
+        !common::files(out.path())
+            .keys()
+            .any(|p| p.starts_with("actors") && p.ends_with("de-x-ls.yaml"))
+    );
+
+    let output = generate(out.path(), "8", "1");
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("between 1 and 6"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("between 1 and 7"));
 }
 
 #[test]

@@ -27,10 +27,13 @@ use super::qr::{self, QrImage};
 /// Everything the template prints for one language; serialised to `/data.json`.
 #[derive(Debug, Serialize)]
 pub struct Brochure {
-    /// Language code, e.g. "ar".
+    /// The language's primary subtag, e.g. "ar"; "de" for Leichte Sprache (`de-x-ls`), since
+    /// typst (hyphenation, PDF /Lang) knows only ISO 639 codes and the variant is German.
     pub lang: String,
     /// True for right-to-left languages.
     pub rtl: bool,
+    /// True for Leichte Sprache (`easy_read`): larger type, no hyphenation.
+    pub easy_read: bool,
     /// True if the source language (that of fallback text) is written right to left.
     pub source_rtl: bool,
     /// "a5" or "a4".
@@ -169,6 +172,9 @@ pub struct ActorData {
     pub qr: QrImage,
     /// True if any text of this actor fell back to the source language.
     pub has_fallback: bool,
+    /// True if any text of this language variant (Leichte Sprache) is its base language's
+    /// (standard German): said once under the Steckbrief, not marked per field.
+    pub uses_base: bool,
     /// "Zuletzt geprüft am 15.06.2026", as on the website.
     pub last_reviewed: String,
     /// About how many lines of body text the Steckbrief takes (see [`estimated_lines`]).
@@ -287,13 +293,10 @@ fn extension(path: &std::path::Path) -> String {
 pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, BrochureError> {
     let config = &catalog.config;
     let source = config.source_language.as_str();
+    let languages = catalog.fallbacks(lang);
     let i18n = &catalog.i18n;
     let localized = |map: &BTreeMap<String, String>| {
-        clean(
-            map.get(lang)
-                .or_else(|| map.get(source))
-                .map_or("", String::as_str),
-        )
+        clean(languages.pick(map).map_or("", |(text, _)| text.as_str()))
     };
     let printed: Vec<&Actor> = catalog
         .actors
@@ -303,7 +306,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
     let mut chapters = Vec::new();
     for topic in &config.topics {
         let chapter = Chapter {
-            title: clean(category_label(topic, lang, source)),
+            title: clean(category_label(topic, languages)),
             // In parallel: making the QR codes is most of the work here.
             actors: printed
                 .par_iter()
@@ -327,12 +330,12 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
     index.sort_by_cached_key(|e| (collation_key(&e.name), e.slug.clone()));
     let page = |id: &str| {
         catalog.pages.get(id).map(|page| {
-            let (text, fallback) = page.version(lang, source);
+            let (text, language, fallback) = page.version(languages);
             PageData {
                 title: clean(&text.title),
                 body: RichText {
-                    blocks: markdown::blocks(&text.body),
-                    lang: if fallback { source } else { lang }.to_owned(),
+                    blocks: markdown::blocks(&catalog.markdown(language, &text.body)),
+                    lang: language.to_owned(),
                     fallback,
                 },
             }
@@ -341,8 +344,9 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
     let language = catalog.language(lang);
     let site_url = urls::absolute(&config.base_url, &urls::home(lang));
     Ok(Brochure {
-        lang: lang.to_owned(),
+        lang: lang.split('-').next().unwrap_or(lang).to_owned(),
         rtl: language.is_some_and(|l| l.rtl),
+        easy_read: language.is_some_and(|l| l.easy_read),
         source_rtl: catalog.language(source).is_some_and(|l| l.rtl),
         paper: match config.brochure.paper {
             Paper::A5 => "a5",
@@ -378,15 +382,13 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
             .numbers
             .iter()
             .map(|n| NumberData {
-                label: Text {
-                    text: localized(&n.label),
-                    lang: if n.label.contains_key(lang) {
-                        lang
-                    } else {
-                        source
+                label: {
+                    let language = languages.pick(&n.label).map_or(source, |(_, code)| code);
+                    Text {
+                        text: localized(&n.label),
+                        lang: language.to_owned(),
+                        fallback: !languages.is_own(language),
                     }
-                    .to_owned(),
-                    fallback: !n.label.contains_key(lang),
                 },
                 phone: clean(&n.phone.display),
             })
@@ -562,7 +564,9 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
             .map(|l| actor_logo_path(&actor.slug, &extension(l))),
         summary: cleaned(local.summary),
         description: RichText {
-            blocks: markdown::blocks(local.description.value),
+            blocks: markdown::blocks(
+                &catalog.markdown(local.description.language, local.description.value),
+            ),
             lang: local.description.language.to_owned(),
             fallback: local.description.is_fallback,
         },
@@ -595,6 +599,7 @@ fn actor(catalog: &Catalog, actor: &Actor, lang: &str) -> Result<ActorData, Broc
         transport: text(local.transport),
         qr: qr::encode(&local.url, actor_qr_path(&actor.slug))?,
         has_fallback: local.has_fallback(),
+        uses_base: local.uses_base(),
         url: local.url,
         last_reviewed: clean(&i18n.format(
             lang,

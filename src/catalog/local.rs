@@ -35,24 +35,24 @@ pub struct LocalActor<'a> {
 impl<'a> LocalActor<'a> {
     /// Resolves `actor` for readers of `language`.
     pub fn new(catalog: &'a Catalog, actor: &'a Actor, language: &'a str) -> LocalActor<'a> {
-        let source = catalog.config.source_language.as_str();
+        let languages = catalog.fallbacks(language);
         let text = |pick: fn(&'a crate::model::Translation) -> Option<&'a str>| {
-            actor.text(language, source, pick)
+            actor.text(languages, pick)
         };
         let note = |pick: fn(&'a crate::model::Translation) -> Option<&'a NoteTranslation>| {
-            actor.text(language, source, move |t| pick(t)?.note.as_deref())
+            actor.text(languages, move |t| pick(t)?.note.as_deref())
         };
         let path = urls::actor(language, &actor.slug);
         LocalActor {
             actor,
             language,
-            summary: actor.summary(language, source),
-            description: actor.description(language, source),
-            offers: actor.text(language, source, |t| t.offers.as_deref()),
+            summary: actor.summary(languages),
+            description: actor.description(languages),
+            offers: actor.text(languages, |t| t.offers.as_deref()),
             costs: text(|t| t.costs.as_deref()),
             roles: (0..actor.contacts.len())
                 .map(|i| {
-                    actor.text(language, source, move |t| {
+                    actor.text(languages, move |t| {
                         t.contacts.as_ref()?.get(i)?.role.as_deref()
                     })
                 })
@@ -66,24 +66,45 @@ impl<'a> LocalActor<'a> {
         }
     }
 
+    /// The languages `field` is shown in, each with whether it is a foreign-language fallback
+    /// (for contact roles: one entry per role).
+    fn origins(&self, field: Field) -> Vec<(&'a str, bool)> {
+        fn of<'a, T: ?Sized>(text: Option<&Localized<'a, T>>) -> Option<(&'a str, bool)> {
+            text.map(|t| (t.language, t.is_fallback))
+        }
+        match field {
+            Field::Summary => of(Some(&self.summary)).into_iter().collect(),
+            Field::Description => of(Some(&self.description)).into_iter().collect(),
+            Field::Offers => of(self.offers.as_ref()).into_iter().collect(),
+            Field::Costs => of(self.costs.as_ref()).into_iter().collect(),
+            Field::ContactRoles => self.roles.iter().filter_map(|r| of(r.as_ref())).collect(),
+            Field::OpeningHoursNote => of(self.opening_hours_note.as_ref()).into_iter().collect(),
+            Field::ConsultationHoursNote => of(self.consultation_hours_note.as_ref())
+                .into_iter()
+                .collect(),
+            Field::AccessibilityNote => of(self.accessibility_note.as_ref()).into_iter().collect(),
+            Field::Transport => of(self.transport.as_ref()).into_iter().collect(),
+        }
+    }
+
     /// Whether `field` is shown in the source language because this language lacks it.
     pub fn fell_back(&self, field: Field) -> bool {
-        let fell_back = |text: &Option<Localized<'_, str>>| text.is_some_and(|t| t.is_fallback);
-        match field {
-            Field::Summary => self.summary.is_fallback,
-            Field::Description => self.description.is_fallback,
-            Field::Offers => self.offers.is_some_and(|o| o.is_fallback),
-            Field::Costs => fell_back(&self.costs),
-            Field::ContactRoles => self.roles.iter().any(fell_back),
-            Field::OpeningHoursNote => fell_back(&self.opening_hours_note),
-            Field::ConsultationHoursNote => fell_back(&self.consultation_hours_note),
-            Field::AccessibilityNote => fell_back(&self.accessibility_note),
-            Field::Transport => fell_back(&self.transport),
-        }
+        self.origins(field).iter().any(|(_, fallback)| *fallback)
     }
 
     /// Whether any text is shown in the source language.
     pub fn has_fallback(&self) -> bool {
         Field::ALL.into_iter().any(|field| self.fell_back(field))
+    }
+
+    /// Whether any text of this language variant (e.g. Leichte Sprache) is shown in its base
+    /// language (standard German) because the variant lacks it. Not a foreign-language
+    /// fallback: the renderers say it once per actor instead of marking each field.
+    pub fn uses_base(&self) -> bool {
+        Field::ALL.into_iter().any(|field| {
+            self.origins(field)
+                .iter()
+                .any(|(code, fallback)| !fallback && *code != self.language)
+        })
     }
 }

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::config::{Category, Config, LanguageConfig};
+use crate::config::{Category, Config, Fallbacks, LanguageConfig};
 use crate::i18n::I18n;
 use crate::model::Translation;
 use crate::model::profile::{Address, Appointment, Kind, Wheelchair};
@@ -50,11 +50,13 @@ pub struct Page {
 }
 
 impl Page {
-    /// The version in `language`, or the source-language version, with whether it fell back.
-    pub fn version<'a>(&'a self, language: &str, source_language: &str) -> (&'a PageText, bool) {
-        match self.versions.get(language) {
-            Some(text) => (text, false),
-            None => (&self.versions[source_language], language != source_language),
+    /// The version for readers of `languages.language` (else its base's, else the source
+    /// language's), its language, and whether it is a foreign-language fallback.
+    pub fn version<'a>(&'a self, languages: Fallbacks<'a>) -> (&'a PageText, &'a str, bool) {
+        match languages.pick(&self.versions) {
+            Some((text, code)) => (text, code, !languages.is_own(code)),
+            // Unreachable for a validated page, which always has the source version.
+            None => (&self.versions[languages.source], languages.source, true),
         }
     }
 }
@@ -77,6 +79,27 @@ impl Catalog {
     /// The configured language with this code.
     pub fn language(&self, code: &str) -> Option<&LanguageConfig> {
         self.config.languages.iter().find(|l| l.code == code)
+    }
+
+    /// Whether `code` is a Leichte Sprache language (`easy_read` in config.yaml).
+    pub fn is_easy_read(&self, code: &str) -> bool {
+        self.language(code).is_some_and(|l| l.easy_read)
+    }
+
+    /// Markdown written in `language` as the renderers read it: in Leichte Sprache every line
+    /// break is kept ([`crate::markdown::hard_line_breaks`]), since every sentence starts on a
+    /// line of its own.
+    pub fn markdown<'a>(&self, language: &str, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.is_easy_read(language) {
+            std::borrow::Cow::Owned(crate::markdown::hard_line_breaks(text))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
+    /// Where texts for readers of `language` come from, in order.
+    pub fn fallbacks<'a>(&'a self, language: &'a str) -> Fallbacks<'a> {
+        self.config.fallbacks(language)
     }
 
     /// `actor` as readers of `language` see it.
@@ -118,12 +141,12 @@ pub fn index_letter(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The label of a topic or target group in `language`, falling back to the source language.
-pub fn category_label<'a>(category: &'a Category, language: &str, source: &str) -> &'a str {
-    category
-        .label
-        .get(language)
-        .or_else(|| category.label.get(source))
+/// The label of a topic or target group for readers of `languages.language`, falling back
+/// along its chain.
+pub fn category_label<'a>(category: &'a Category, languages: Fallbacks<'_>) -> &'a str {
+    languages
+        .chain()
+        .find_map(|code| category.label.get(code))
         .map_or(category.id.as_str(), String::as_str)
 }
 
@@ -191,73 +214,53 @@ impl<T: ?Sized> Clone for Localized<'_, T> {
 impl<T: ?Sized> Copy for Localized<'_, T> {}
 
 impl Actor {
-    /// The text `pick` selects, in `language` if translated, otherwise in the source language.
-    /// The summary and the description, which every actor has, come without `Option` from
-    /// [`Actor::summary`] and [`Actor::description`].
+    /// The text `pick` selects in the first language of `languages` that has it (the reader's,
+    /// its base, the source language). The summary and the description, which every actor has,
+    /// come without `Option` from [`Actor::summary`] and [`Actor::description`].
     pub fn text<'a, T: ?Sized>(
         &'a self,
-        language: &'a str,
-        source_language: &'a str,
+        languages: Fallbacks<'a>,
         pick: impl Fn(&'a Translation) -> Option<&'a T>,
     ) -> Option<Localized<'a, T>> {
-        if let Some(value) = self.translations.get(language).and_then(&pick) {
-            return Some(Localized {
+        languages.chain().find_map(|code| {
+            let text = if code == languages.source {
+                Some(self.source_text.as_translation())
+            } else {
+                self.translations.get(code)
+            };
+            text.and_then(&pick).map(|value| Localized {
                 value,
-                language,
-                is_fallback: false,
-            });
-        }
-        pick(self.source_text.as_translation()).map(|value| Localized {
-            value,
-            language: source_language,
-            is_fallback: language != source_language,
+                language: code,
+                is_fallback: !languages.is_own(code),
+            })
         })
     }
 
-    /// The one-sentence summary in `language`, or in the source language.
-    pub fn summary<'a>(
-        &'a self,
-        language: &'a str,
-        source_language: &'a str,
-    ) -> Localized<'a, str> {
-        self.required(language, source_language, self.source_text.summary(), |t| {
+    /// The one-sentence summary for readers of `languages.language`.
+    pub fn summary<'a>(&'a self, languages: Fallbacks<'a>) -> Localized<'a, str> {
+        self.required(languages, self.source_text.summary(), |t| {
             t.summary.as_deref()
         })
     }
 
-    /// The Markdown description in `language`, or in the source language.
-    pub fn description<'a>(
-        &'a self,
-        language: &'a str,
-        source_language: &'a str,
-    ) -> Localized<'a, str> {
-        self.required(
-            language,
-            source_language,
-            self.source_text.description(),
-            |t| t.description.as_deref(),
-        )
+    /// The Markdown description for readers of `languages.language`.
+    pub fn description<'a>(&'a self, languages: Fallbacks<'a>) -> Localized<'a, str> {
+        self.required(languages, self.source_text.description(), |t| {
+            t.description.as_deref()
+        })
     }
 
     fn required<'a>(
         &'a self,
-        language: &'a str,
-        source_language: &'a str,
+        languages: Fallbacks<'a>,
         source: &'a str,
         pick: fn(&'a Translation) -> Option<&'a str>,
     ) -> Localized<'a, str> {
-        match self.translations.get(language).and_then(pick) {
-            Some(value) => Localized {
-                value,
-                language,
-                is_fallback: false,
-            },
-            None => Localized {
-                value: source,
-                language: source_language,
-                is_fallback: language != source_language,
-            },
-        }
+        self.text(languages, pick).unwrap_or(Localized {
+            value: source,
+            language: languages.source,
+            is_fallback: !languages.is_own(languages.source),
+        })
     }
 }
 

@@ -608,8 +608,68 @@ messages! {
     }
     /// Hint of [`invalid_language_code`].
     invalid_language_code_hint() {
-        de: "verwenden Sie einen BCP-47-Code wie de, en, ar, uk, fa, tr",
-        en: "use a BCP 47 code such as de, en, ar, uk, fa, tr",
+        de: "verwenden Sie einen BCP-47-Code wie de, en, ar, uk, fa, tr oder de-x-ls für Leichte Sprache",
+        en: "use a BCP 47 code such as de, en, ar, uk, fa, tr, or de-x-ls for Leichte Sprache",
+    }
+    /// Leichte Sprache: a sentence longer than the rule of thumb (a warning).
+    easy_read_long_sentence(label: &str, words: usize, max: usize) {
+        de: "{label}: Dieser Satz hat {words} Wörter. Leichte Sprache: höchstens {max} Wörter in einem Satz (Faustregel des Netzwerks Leichte Sprache).",
+        en: "{label}: This sentence has {words} words. Leichte Sprache: at most {max} words per sentence (rule of thumb of the Netzwerk Leichte Sprache).",
+    }
+    /// Hint of [`easy_read_long_sentence`].
+    easy_read_long_sentence_hint() {
+        de: "Teilen Sie ihn in kurze Sätze. Jeder Satz sagt nur eine Sache.",
+        en: "Split it into short sentences with one statement each.",
+    }
+    /// Leichte Sprache: a word longer than the rule of thumb (a warning).
+    easy_read_long_word(label: &str, word: &str, letters: usize, max: usize) {
+        de: "{label}: Das Wort „{word}“ hat {letters} Buchstaben. Leichte Sprache: höchstens {max} Buchstaben in einem Wort (Faustregel des Netzwerks Leichte Sprache).",
+        en: "{label}: The word “{word}” has {letters} letters. Leichte Sprache: at most {max} letters per word (rule of thumb of the Netzwerk Leichte Sprache).",
+    }
+    /// Hint of [`easy_read_long_word`].
+    easy_read_long_word_hint() {
+        de: "Nehmen Sie ein kürzeres, bekanntes Wort, oder trennen Sie ein zusammengesetztes Wort mit einem Mediopunkt: Arbeits·agentur.",
+        en: "Use a shorter, common word, or divide a compound with a Mediopunkt: Arbeits·agentur.",
+    }
+    /// A variant's `base` is not a configured language.
+    base_not_a_language(base: &str) {
+        de: "die Grundsprache `{base}` steht nicht unter `languages`",
+        en: "the base language `{base}` is not among `languages`",
+    }
+    /// Hint of [`base_not_a_language`].
+    base_not_a_language_hint() {
+        de: "nennen Sie die Sprache, von der diese eine Variante ist, z. B. `base: de` für Leichte Sprache",
+        en: "name the language this one is a variant of, e.g. `base: de` for Leichte Sprache",
+    }
+    /// A language names itself as its base.
+    base_is_itself(code: &str) {
+        de: "`{code}` kann keine Variante von sich selbst sein",
+        en: "`{code}` cannot be a variant of itself",
+    }
+    /// Hint of [`base_is_itself`].
+    base_is_itself_hint() {
+        de: "nennen Sie eine andere Sprache oder löschen Sie `base`",
+        en: "name another language, or remove `base`",
+    }
+    /// A variant's base is a variant too.
+    base_is_a_variant(base: &str) {
+        de: "`{base}` ist selbst eine Variante; die Grundsprache einer Variante muss eine eigene Sprache sein",
+        en: "`{base}` is itself a variant; a variant's base must be a language of its own",
+    }
+    /// Hint of [`base_is_a_variant`].
+    base_is_a_variant_hint(base: &str) {
+        de: "nehmen Sie stattdessen die Grundsprache von `{base}`",
+        en: "use the base of `{base}` instead",
+    }
+    /// A variant and its base run in different directions.
+    base_direction(code: &str, base: &str) {
+        de: "`{code}` und seine Grundsprache `{base}` werden in verschiedene Richtungen geschrieben",
+        en: "`{code}` and its base `{base}` are written in different directions",
+    }
+    /// Hint of [`base_direction`].
+    base_direction_hint(code: &str, base: &str) {
+        de: "geben Sie `{code}` dasselbe `rtl` wie `{base}`",
+        en: "give `{code}` the same `rtl` as `{base}`",
     }
     /// Not a colour.
     invalid_colour(text: &str) { de: "`{text}` ist keine Farbe", en: "`{text}` is not a colour" }

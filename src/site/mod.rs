@@ -20,6 +20,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::catalog::{Catalog, FOREWORD_PAGE, category_label, index_letter};
+use crate::config::Fallbacks;
 use crate::render::{Files, RenderError, Rendered, Renderer, Sink};
 use crate::urls;
 use crate::urls::absolute;
@@ -585,7 +586,7 @@ impl Jobs<'_> {
     }
 
     fn listings(&self, kind: Listing) -> Vec<Job> {
-        let source = self.catalog.config.source_language.as_str();
+        let languages = self.catalog.fallbacks(self.language);
         kind.categories(self.catalog)
             .iter()
             .filter_map(|category| {
@@ -598,7 +599,7 @@ impl Jobs<'_> {
                 let heading = format!(
                     "{}: {}",
                     self.viewer.string(kind.heading_key()),
-                    category_label(category, self.language, source)
+                    category_label(category, languages)
                 );
                 let mut context = self.listing(heading.clone(), actors.len());
                 context.insert("cards", &placeholder(0));
@@ -707,14 +708,18 @@ impl SharedContext {
         let mut context = Context::new();
         context.insert(
             "lang",
-            &serde_json::json!({"code": language, "dir": if lang.rtl { "rtl" } else { "ltr" }}),
+            &serde_json::json!({
+                "code": language,
+                "dir": if lang.rtl { "rtl" } else { "ltr" },
+                "easy_read": lang.easy_read,
+            }),
         );
         context.insert("t", &catalog.i18n.table(language));
         context.insert(
             "site",
             &serde_json::json!({
-                "title": localized(&config.title, language, source),
-                "subtitle": localized(&config.subtitle, language, source),
+                "title": localized(&config.title, catalog.fallbacks(language)),
+                "subtitle": localized(&config.subtitle, catalog.fallbacks(language)),
                 "town": config.town,
             }),
         );
@@ -759,10 +764,8 @@ fn root_prefix(page_url: &str) -> String {
     "../".repeat(depth)
 }
 
-fn localized<'a>(text: &'a BTreeMap<String, String>, language: &str, source: &str) -> &'a str {
-    text.get(language)
-        .or_else(|| text.get(source))
-        .map_or("", String::as_str)
+fn localized<'a>(text: &'a BTreeMap<String, String>, languages: Fallbacks<'a>) -> &'a str {
+    languages.pick(text).map_or("", |(text, _)| text.as_str())
 }
 
 fn asset_urls(assets: &Assets) -> serde_json::Value {

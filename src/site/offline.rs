@@ -20,13 +20,12 @@ pub const WORKER_PATH: &str = "sw.js";
 /// The web app manifest of `language`, named in that language, starting at its home page.
 pub fn manifest(catalog: &Catalog, language: &str, assets: &Assets) -> Asset {
     let config = &catalog.config;
-    let source = &config.source_language;
     let rtl = catalog.language(language).is_some_and(|l| l.rtl);
     let text = |texts: &crate::config::LocalizedText| {
-        texts
-            .get(language)
-            .or_else(|| texts.get(source))
-            .cloned()
+        catalog
+            .fallbacks(language)
+            .pick(texts)
+            .map(|(text, _)| text.clone())
             .unwrap_or_default()
     };
     let manifest = json!({

@@ -30,22 +30,24 @@ struct Entry {
 /// The search index of `language` as JSON.
 pub fn index_json(catalog: &Catalog, language: &str) -> String {
     let viewer = Viewer { catalog, language };
-    let source = catalog.config.source_language.as_str();
+    let languages = catalog.fallbacks(language);
+    let source = languages.source;
     let entries: Vec<Entry> = catalog
         .actors
         .iter()
         .map(|actor| {
             let summary = viewer.summary(actor);
             let mut keywords: Vec<String> = Vec::new();
+            // The reader's offers and the source language's, so that German terms find too.
             for lang in [language, source] {
-                if let Some(offers) = actor.text(lang, source, |t| t.offers.as_deref()) {
+                if let Some(offers) = actor.text(catalog.fallbacks(lang), |t| t.offers.as_deref()) {
                     keywords.extend(offers.value.iter().cloned());
                 }
             }
             if language != source {
                 keywords.push(actor.source_text.summary().to_owned());
             }
-            if let Some(description) = actor.text(language, source, |t| t.description.as_deref()) {
+            if let Some(description) = actor.text(languages, |t| t.description.as_deref()) {
                 keywords.push(markdown::to_plain_text(description.value));
             }
             let categories = catalog
@@ -62,7 +64,7 @@ pub fn index_json(catalog: &Catalog, language: &str) -> String {
                 );
             let mut ids = Vec::new();
             for category in categories {
-                keywords.push(category_label(category, language, source).to_owned());
+                keywords.push(category_label(category, languages).to_owned());
                 ids.push(category.id.clone());
             }
             let name = match &actor.short_name {

@@ -130,6 +130,9 @@ pub struct ActorView {
     /// A `mailto:` link to the editors, pre-filled with this page, when the site has a
     /// feedback address.
     pub feedback: Option<String>,
+    /// Whether some text of this language variant (Leichte Sprache) is its base language's
+    /// (standard German); the page says so once instead of marking each field.
+    pub uses_base: bool,
 }
 
 /// A short entry in listings and search.
@@ -163,6 +166,10 @@ impl<'a> Viewer<'a> {
         &self.catalog.config.source_language
     }
 
+    fn fallbacks(&self) -> crate::config::Fallbacks<'a> {
+        self.catalog.fallbacks(self.language)
+    }
+
     fn t(&self, key: &'a str) -> &'a str {
         self.catalog.i18n.get(self.language, key)
     }
@@ -171,7 +178,7 @@ impl<'a> Viewer<'a> {
     pub fn category_link(&self, category: &Category, url: String, count: usize) -> CategoryLink {
         CategoryLink {
             id: category.id.clone(),
-            label: category_label(category, self.language, self.source()).to_owned(),
+            label: category_label(category, self.fallbacks()).to_owned(),
             url,
             count,
         }
@@ -213,7 +220,7 @@ impl<'a> Viewer<'a> {
             slug: actor.slug.clone(),
             name: actor.name.clone(),
             url: rel(&urls::actor(self.language, &actor.slug)),
-            summary: Text::from(actor.summary(self.language, self.source())),
+            summary: Text::from(actor.summary(self.fallbacks())),
             phone: actor.reach.phone.clone(),
             address: address_view(&actor.address),
             week: week_json(actor.opening_hours.as_ref()),
@@ -226,18 +233,15 @@ impl<'a> Viewer<'a> {
             .numbers
             .iter()
             .map(|number| {
-                let (text, language) = match number.label.get(self.language) {
-                    Some(label) => (label.as_str(), self.language),
-                    None => (
-                        number.label.get(self.source()).map_or("", String::as_str),
-                        self.source(),
-                    ),
-                };
+                let languages = self.fallbacks();
+                let (text, language) = languages
+                    .pick(&number.label)
+                    .map_or(("", self.source()), |(label, code)| (label.as_str(), code));
                 NumberView {
                     label: Text {
                         text: text.to_owned(),
                         lang: language.to_owned(),
-                        fallback: language != self.language,
+                        fallback: !languages.is_own(language),
                     },
                     phone: number.phone.clone(),
                 }
@@ -287,7 +291,12 @@ impl<'a> Viewer<'a> {
             operator: actor.operator.clone(),
             summary: Text::from(local.summary),
             description: Html {
-                html: markdown::to_html(local.description.value, 3),
+                html: markdown::to_html(
+                    &self
+                        .catalog
+                        .markdown(local.description.language, local.description.value),
+                    3,
+                ),
                 lang: local.description.language.to_owned(),
                 fallback: local.description.is_fallback,
                 title: String::new(),
@@ -341,20 +350,16 @@ impl<'a> Viewer<'a> {
             logo,
             week: week_json(actor.opening_hours.as_ref()),
             feedback: None,
+            uses_base: local.uses_base(),
         }
     }
 
     /// A content page in the reader's language or as fallback.
     pub fn page(&self, page: &crate::catalog::Page) -> Html {
-        let (text, fallback) = page.version(self.language, self.source());
+        let (text, language, fallback) = page.version(self.fallbacks());
         Html {
-            html: markdown::to_html(&text.body, 2),
-            lang: if fallback {
-                self.source()
-            } else {
-                self.language
-            }
-            .to_owned(),
+            html: markdown::to_html(&self.catalog.markdown(language, &text.body), 2),
+            lang: language.to_owned(),
             fallback,
             title: text.title.clone(),
         }

@@ -268,7 +268,8 @@ fn cut_config(text: &str, keep: Option<usize>) -> Result<CutConfig, String> {
             .entry(Value::from("spoken_languages"))
             .or_insert_with(|| Value::Mapping(Mapping::new()));
         if let Value::Mapping(spoken) = spoken {
-            for language in &config.languages[keep..] {
+            // A variant (Leichte Sprache) is not a spoken language of its own.
+            for language in config.languages[keep..].iter().filter(|l| l.base.is_none()) {
                 if !spoken.contains_key(language.code.as_str()) {
                     spoken.insert(language.code.clone().into(), language.name.clone().into());
                 }
@@ -779,8 +780,11 @@ struct SyntheticActor {
 impl Plan {
     fn new(config: &Config, seed: u64) -> Plan {
         let source = config.source_language.clone();
+        // Language variants (Leichte Sprache) are neither spoken languages of their own nor
+        // generated: their readers get the base language's text.
+        let languages = || config.languages.iter().filter(|l| l.base.is_none());
         let spoken = std::iter::once(source.clone())
-            .chain(config.languages.iter().map(|l| l.code.clone()))
+            .chain(languages().map(|l| l.code.clone()))
             .chain(config.spoken_languages.keys().cloned())
             .fold(Vec::new(), |mut all, code| {
                 if !all.contains(&code) {
@@ -796,9 +800,7 @@ impl Plan {
             .get_days() as usize;
         Plan {
             seed,
-            translations: config
-                .languages
-                .iter()
+            translations: languages()
                 .map(|l| l.code.clone())
                 .filter(|code| *code != source)
                 .collect(),
@@ -1651,7 +1653,9 @@ mod tests {
             let actor = plan.actor(index);
             assert!(slugs.insert(actor.slug.clone()), "slugs are unique");
             assert!(crate::validate::check_slug(&actor.slug).is_ok());
-            assert_eq!(actor.files.len(), config.languages.len());
+            // profile.yaml and a translation per language but the variants (Leichte Sprache).
+            let variants = config.languages.iter().filter(|l| l.base.is_some()).count();
+            assert_eq!(actor.files.len(), config.languages.len() - variants);
             let profile: Value = serde_yaml::from_str(&actor.files[0].1).unwrap();
             let name = field(&profile, "name").as_str().unwrap();
             assert!((2..=6).contains(&words(name)), "{name}");
@@ -1766,14 +1770,16 @@ mod tests {
         let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(CONFIG_FILE))
             .unwrap();
         let cut = cut_config(&text, Some(2)).unwrap();
-        assert_eq!(cut.dropped, ["ar", "uk", "fa", "tr"]);
+        assert_eq!(cut.dropped, ["ar", "uk", "fa", "tr", "de-x-ls"]);
         assert_eq!(cut.config.languages.len(), 2);
         assert_eq!(cut.config.brochure.languages, ["de", "en"]);
         assert!(cut.config.title.keys().eq(["de", "en"]));
         assert!(cut.config.topics.iter().all(|t| t.label.len() == 2));
         assert_eq!(cut.config.spoken_languages["ar"], "العربية");
         assert!(cut_config(&text, Some(0)).is_err());
-        assert!(cut_config(&text, Some(7)).is_err());
+        assert!(cut_config(&text, Some(8)).is_err());
+        // A variant left out does not become a spoken language.
+        assert!(!cut.config.spoken_languages.contains_key("de-x-ls"));
     }
 
     #[test]

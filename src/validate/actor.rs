@@ -121,6 +121,13 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
             &loaded.file,
             DocumentKind::Translation,
         ));
+        if rules.easy_read.contains(language) {
+            c.out.extend(super::easy_read::check_tree(
+                &loaded.tree,
+                &loaded.file,
+                None,
+            ));
+        }
         translations.insert(language.clone(), loaded.value.clone());
     }
     c.out.extend(missing_translations(folder, rules));
@@ -427,7 +434,8 @@ fn missing_translations(folder: &ActorFolder, rules: &Rules) -> Vec<Diagnostic> 
     let source = source_text(&folder.profile.value).fields();
     let mut out = Vec::new();
     for language in &rules.languages {
-        if *language == rules.source_language {
+        // A variant (Leichte Sprache) shows its base's text where it has none of its own.
+        if *language == rules.source_language || rules.variants.contains(language) {
             continue;
         }
         // A translation file that does not exist yet is no place for an annotation: the

@@ -52,6 +52,20 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
             );
         }
     }
+    for (i, language) in c.languages.iter().enumerate() {
+        if let Some(base) = &language.base
+            && let Err(problem) = base_language(c, &language.code, base)
+        {
+            report(out, &format!("/languages/{i}/base"), problem);
+        }
+        if language.easy_read {
+            out.extend(super::easy_read::check_tree(
+                &config.tree,
+                &config.file,
+                Some(&language.code),
+            ));
+        }
+    }
     if c.languages.is_empty() {
         report(
             out,
@@ -282,10 +296,11 @@ fn check_localized(
                 .with_hint(messages::no_source_text_hint(source)),
         );
     }
+    // A variant (Leichte Sprache) without its own text shows its base's.
     let missing: Vec<&str> = codes
         .iter()
         .copied()
-        .filter(|code| !text.contains_key(*code))
+        .filter(|code| !text.contains_key(*code) && config.value.base_of(code).is_none())
         .collect();
     if !missing.is_empty() && text.contains_key(source) {
         out.push(Diagnostic {
@@ -337,6 +352,39 @@ fn check_categories(
             out,
         );
     }
+}
+
+/// Checks the `base` of the variant `code`: a configured language other than itself that is
+/// not a variant too (one level, so that fallback stays "variant, base, source language"), and
+/// written in the same direction.
+fn base_language(c: &Config, code: &str, base: &str) -> Result<(), Problem> {
+    let Some(language) = c.languages.iter().find(|l| l.code == base) else {
+        return Err(Problem::new(
+            messages::base_not_a_language(base),
+            messages::base_not_a_language_hint(),
+        ));
+    };
+    if base == code {
+        return Err(Problem::new(
+            messages::base_is_itself(code),
+            messages::base_is_itself_hint(),
+        ));
+    }
+    if language.base.is_some() {
+        return Err(Problem::new(
+            messages::base_is_a_variant(base),
+            messages::base_is_a_variant_hint(base),
+        ));
+    }
+    // The base's text shows unmarked on the variant's pages, so both run the same way.
+    let rtl = c.languages.iter().any(|l| l.code == code && l.rtl);
+    if rtl != language.rtl {
+        return Err(Problem::new(
+            messages::base_direction(code, base),
+            messages::base_direction_hint(code, base),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

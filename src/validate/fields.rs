@@ -200,15 +200,27 @@ pub fn url_safe_id(text: &str) -> Result<(), Problem> {
     }
 }
 
-/// Checks a BCP 47 language code such as "de", "uk", "prs" or "sr-Latn".
+/// Checks a BCP 47 language code such as "de", "uk", "prs", "sr-Latn" or, with a private-use
+/// subtag, "de-x-ls" (Leichte Sprache).
 pub fn language_code(text: &str) -> Result<(), Problem> {
     let mut parts = text.split('-');
     let primary_ok = parts
         .next()
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
-    let rest_ok =
-        parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-    if primary_ok && rest_ok {
+    // After a one-letter singleton (`x` for private use, or an extension) at least one subtag
+    // must follow; private-use subtags may be one character long.
+    let (mut private_use, mut singleton_open, mut rest_ok) = (false, false, true);
+    for part in parts {
+        let shortest = if private_use { 1 } else { 2 };
+        let singleton = !private_use && part.len() == 1;
+        rest_ok &= (singleton || (shortest..=8).contains(&part.len()))
+            && part.bytes().all(|b| b.is_ascii_alphanumeric());
+        if singleton {
+            private_use = part.eq_ignore_ascii_case("x");
+        }
+        singleton_open = singleton;
+    }
+    if primary_ok && rest_ok && !singleton_open {
         Ok(())
     } else {
         Err(Problem::new(
@@ -384,6 +396,15 @@ mod tests {
         assert!(language_code("prs").is_ok());
         assert!(language_code("sr-Latn").is_ok());
         assert!(language_code("Deutsch").is_err());
+        // Private use (Leichte Sprache) and extensions: a singleton and at least one subtag.
+        assert!(language_code("de-x-ls").is_ok());
+        assert!(language_code("de-DE-x-simple-language").is_ok());
+        assert!(language_code("de-u-co-phonebk").is_ok());
+        assert!(language_code("de-x-a").is_ok());
+        assert!(language_code("de-x").is_err());
+        assert!(language_code("de-u-c").is_err());
+        assert!(language_code("de--ls").is_err());
+        assert!(language_code("de-x-verylongsubtag").is_err());
         assert!(colour("#00567a").is_ok());
         assert!(colour("blue").is_err());
     }

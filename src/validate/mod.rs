@@ -6,6 +6,7 @@
 
 mod actor;
 mod config;
+pub mod easy_read;
 mod fields;
 mod hours;
 mod logo;
@@ -40,6 +41,11 @@ pub struct Rules {
     pub source_language: String,
     /// Codes of the site languages.
     pub languages: Vec<String>,
+    /// Languages that are variants of another (`base`): what they lack comes from the base by
+    /// design, so it is not reported as missing.
+    pub variants: Vec<String>,
+    /// Languages marked `easy_read` (Leichte Sprache), whose texts get its rules of thumb.
+    pub easy_read: Vec<String>,
     /// Site languages plus further spoken languages.
     pub spoken_languages: Vec<String>,
     pub topics: Vec<String>,
@@ -59,6 +65,18 @@ pub fn rules(config: &Config, today: Date) -> Rules {
             .chain(config.spoken_languages.keys().cloned())
             .collect(),
         languages,
+        variants: config
+            .languages
+            .iter()
+            .filter(|l| l.base.is_some())
+            .map(|l| l.code.clone())
+            .collect(),
+        easy_read: config
+            .languages
+            .iter()
+            .filter(|l| l.easy_read)
+            .map(|l| l.code.clone())
+            .collect(),
         topics: config.topics.iter().map(|t| t.id.clone()).collect(),
         target_groups: config.target_groups.iter().map(|t| t.id.clone()).collect(),
         review_interval_months: config.review_interval_months,
@@ -100,9 +118,31 @@ pub fn rules_from_tree(tree: &crate::yaml::Node, today: Date) -> Option<Rules> {
         }
         _ => Vec::new(),
     };
+    // Variants (`base:`) and Leichte Sprache (`easy_read: true`) by their codes.
+    let marked = |field: &str| -> Vec<String> {
+        let crate::yaml::NodeKind::Sequence(items) = &tree.at("/languages").map(|n| &n.kind)?
+        else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter(|item| {
+                item.at(field).is_some_and(|node| {
+                    !matches!(&node.kind, crate::yaml::NodeKind::Scalar { text, .. }
+                        if matches!(text.trim(), "" | "false" | "null" | "~"))
+                })
+            })
+            .filter_map(|item| match &item.at("/code")?.kind {
+                crate::yaml::NodeKind::Scalar { text, .. } => Some(text.trim().to_owned()),
+                _ => None,
+            })
+            .collect()
+    };
     Some(Rules {
         source_language: text("/source_language")?,
         spoken_languages: languages.iter().cloned().chain(spoken).collect(),
+        variants: marked("/base"),
+        easy_read: marked("/easy_read"),
         languages,
         topics: list("/topics", "/id")?,
         target_groups: list("/target_groups", "/id")?,
@@ -139,6 +179,9 @@ pub fn validate(
         out.extend(one_error_per_place(found.sorted(), &config.problems));
         I18n::load(&content.root, &config.value, out)
     });
+    for language in &rules.easy_read {
+        easy_read_strings(&content.root, language, out);
+    }
 
     let pages = pages::check_pages(content.pages, &rules, out);
     let numbers = content
@@ -277,4 +320,21 @@ pub fn checked_logo(folder: &Path, name: &str) -> Result<PathBuf, Problem> {
     let path = inside_folder(folder, name)?;
     logo::check(&path, name)?;
     Ok(path)
+}
+
+/// The Leichte Sprache rules of thumb on `i18n/<language>.yaml`, if the content root has it
+/// (read again here: [`I18n::load`] keeps only the strings, not their positions).
+fn easy_read_strings(root: &Path, language: &str, out: &mut Diagnostics) {
+    let path = root
+        .join(crate::i18n::I18N_DIR)
+        .join(format!("{language}.yaml"));
+    if !path.exists() {
+        return;
+    }
+    // Problems reading or parsing it were reported by `I18n::load`.
+    if let Ok(file) = crate::source::SourceFile::read(root, &path)
+        && let Ok(Some(tree)) = crate::yaml::parse(&file.text)
+    {
+        out.extend(easy_read::check_tree(&tree, &file, None));
+    }
 }

@@ -39,6 +39,9 @@ pub fn check_pages(
             continue;
         }
         out.extend(super::text::check_page(&page.file));
+        if rules.easy_read.contains(&page.language) {
+            out.extend(super::easy_read::check_page(&page.file));
+        }
         let text = page.file.text.trim_start_matches('\u{feff}');
         let (first, body) = text.split_once('\n').unwrap_or((text, ""));
         let Some(title) = first
@@ -101,6 +104,13 @@ pub fn check_numbers(
         &loaded.file,
         crate::schema::DocumentKind::Numbers,
     ));
+    for language in &rules.easy_read {
+        out.extend(super::easy_read::check_tree(
+            &loaded.tree,
+            &loaded.file,
+            Some(language),
+        ));
+    }
     for (i, number) in loaded.value.numbers.iter().enumerate() {
         if !number.label.contains_key(&rules.source_language) {
             out.push(

@@ -233,33 +233,42 @@ impl Field<'_> {
         }
     }
 
-    /// Where byte `offset` of the value's text stands in the file: exact in a literal block
-    /// (`|`), whose lines are the text's lines (the value starts at its first line); the start of
-    /// the value otherwise.
     fn position(&self, text: &str, offset: usize) -> Position {
-        let start = self.node.position;
-        let before = self.file.text.lines().take(start.line.saturating_sub(1));
-        let literal = before
-            .filter(|line| !line.trim().is_empty())
-            .last()
-            .map(|line| line.split(" #").next().unwrap_or(line).trim_end())
-            .is_some_and(|line| {
-                line.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit())
-                    .ends_with('|')
-            });
-        let within = position_in(text, offset);
-        if !literal || text.starts_with('\n') {
-            return start;
-        }
-        Position {
-            line: start.line + within.line - 1,
-            column: start.column - 1 + within.column,
-        }
+        value_position(self.file, self.node, text, offset)
+    }
+}
+
+/// Where byte `offset` of the text of `node` stands in `file`: exact in a literal block (`|`),
+/// whose lines are the text's lines (the value starts at its first line); the start of the
+/// value otherwise.
+pub(super) fn value_position(
+    file: &SourceFile,
+    node: &Node,
+    text: &str,
+    offset: usize,
+) -> Position {
+    let start = node.position;
+    let before = file.text.lines().take(start.line.saturating_sub(1));
+    let literal = before
+        .filter(|line| !line.trim().is_empty())
+        .last()
+        .map(|line| line.split(" #").next().unwrap_or(line).trim_end())
+        .is_some_and(|line| {
+            line.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit())
+                .ends_with('|')
+        });
+    let within = position_in(text, offset);
+    if !literal || text.starts_with('\n') {
+        return start;
+    }
+    Position {
+        line: start.line + within.line - 1,
+        column: start.column - 1 + within.column,
     }
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
-fn position_in(text: &str, offset: usize) -> Position {
+pub(super) fn position_in(text: &str, offset: usize) -> Position {
     let before = &text[..offset.min(text.len())];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     Position {

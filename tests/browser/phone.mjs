@@ -1,5 +1,5 @@
 // The site on a citizen's phone, in headless Chromium:
-// - every page type in German, Arabic and Ukrainian at 320, 360 and 375 px wide, with and without
+// - every page type in German, Leichte Sprache, Arabic and Ukrainian at 320, 360 and 375 px wide, with and without
 //   JavaScript: no horizontal scrolling, no element wider than the screen, every tel: and mailto:
 //   link (and every phone number, time, e-mail address) on one line, call/mail/map buttons at
 //   least 44 × 44 px;
@@ -24,7 +24,7 @@ if (!site) {
   console.error("usage: node phone.mjs <site-dir>");
   process.exit(2);
 }
-const LANGUAGES = ["de", "ar", "uk"];
+const LANGUAGES = ["de", "de-x-ls", "ar", "uk"];
 const WIDTHS = [320, 360, 375];
 
 const dirs = (path) => readdirSync(join(site, path), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -111,7 +111,7 @@ try {
       await context.close();
     }
   }
-  if (run("layout")) console.log(`phone layout: ${checked} page views checked (de, ar, uk; ${WIDTHS.join(", ")} px; with and without JS)`);
+  if (run("layout")) console.log(`phone layout: ${checked} page views checked (${LANGUAGES.join(", ")}; ${WIDTHS.join(", ")} px; with and without JS)`);
 
   // The finder once, the header search only where it works.
   for (const javaScriptEnabled of run("finder") ? [true, false] : []) {
@@ -210,7 +210,7 @@ try {
     const tab = await browser.newPage();
     const folder = mkdtempSync(join(tmpdir(), "steckbrief-print-"));
     let longest = 0;
-    for (const lang of ["de", "ar"]) {
+    for (const lang of ["de", "de-x-ls", "ar"]) {
       for (const actor of actors) {
         await tab.goto(`${origin}/${lang}/${actor}/`);
         await tab.emulateMedia({ media: "print" });
@@ -224,7 +224,7 @@ try {
         if (text.includes(navigation)) fail(`/${lang}/${actor}/ prints the site's navigation`);
       }
     }
-    console.log(`print: ${actors.length * 2} actor pages (de, ar), at most ${longest} page(s) each`);
+    console.log(`print: ${actors.length * 3} actor pages (de, de-x-ls, ar), at most ${longest} page(s) each`);
     await tab.close();
   }
 } finally {

@@ -13,6 +13,7 @@ const SHOTS = [
   ["startseite.png", "/de/", 414, 900],
   ["steckbrief-de.png", "/de/jobcenter-merzig/", 414, 1100],
   ["steckbrief-ar.png", "/ar/jobcenter-merzig/", 414, 900],
+  ["steckbrief-leichte-sprache.png", "/de-x-ls/jobcenter-merzig/", 414, 1100],
   ["a-z.png", "/de/a-z/", 1024, 700],
 ];
 const { server, origin } = await serve(site);
