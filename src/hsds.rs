@@ -547,7 +547,7 @@ impl<'a> Hsds<'a> {
     }
 
     fn label(&self, category: &'a Category) -> &'a str {
-        crate::catalog::category_label(category, self.language, self.language)
+        crate::catalog::category_label(category, self.catalog.fallbacks(self.language))
     }
 
     fn terms(&self) -> impl Iterator<Item = (Kind, &'a Category)> {
@@ -578,7 +578,7 @@ impl<'a> Hsds<'a> {
             Kind::Topic => urls::topic(self.language, &category.id),
             Kind::TargetGroup => urls::target_group(self.language, &category.id),
         };
-        let label = crate::catalog::category_label(category, self.language, self.language);
+        let label = crate::catalog::category_label(category, self.catalog.fallbacks(self.language));
         Value::Object(object([
             (
                 "id",

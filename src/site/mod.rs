@@ -500,7 +500,7 @@ impl Jobs<'_> {
         let topic = actor.topics.first().and_then(|id| {
             let category = self.catalog.config.topics.iter().find(|c| &c.id == id)?;
             Some(Crumb {
-                name: category_label(category, self.language, source).to_owned(),
+                name: category_label(category, self.catalog.fallbacks(self.language)).to_owned(),
                 url: urls::topic(self.language, id),
                 lang: None,
             })
@@ -552,8 +552,7 @@ impl Jobs<'_> {
             schema_type: "WebPage",
             name: localized(
                 &self.catalog.config.title,
-                self.language,
-                &self.catalog.config.source_language,
+                self.catalog.fallbacks(self.language),
             )
             .to_owned(),
             trail: Vec::new(),
@@ -736,7 +735,7 @@ impl SharedContext {
         context.insert("x_default", &absolute(&config.base_url, "/"));
         SharedContext {
             language: language.to_owned(),
-            site_title: localized(&config.title, language, source).to_owned(),
+            site_title: localized(&config.title, catalog.fallbacks(language)).to_owned(),
             context,
         }
     }

@@ -202,7 +202,9 @@ pub fn check_page(file: &SourceFile) -> Vec<Diagnostic> {
         .take(MAX_PER_FILE)
         .map(|finding| {
             let position: Position = position_in(text, finding.offset());
-            finding.diagnostic(file, &messages::the_page()).at(position, text)
+            finding
+                .diagnostic(file, &messages::the_page())
+                .at(position, text)
         })
         .collect();
     if more > 0 {

@@ -120,7 +120,7 @@ pub fn rules_from_tree(tree: &crate::yaml::Node, today: Date) -> Option<Rules> {
     };
     // Variants (`base:`) and Leichte Sprache (`easy_read: true`) by their codes.
     let marked = |field: &str| -> Vec<String> {
-        let crate::yaml::NodeKind::Sequence(items) = &tree.at("/languages").map(|n| &n.kind)?
+        let Some(crate::yaml::NodeKind::Sequence(items)) = tree.at("/languages").map(|n| &n.kind)
         else {
             return Vec::new();
         };
