@@ -734,6 +734,14 @@ const CONFIG_DE: &[(&str, &str)] = &[
         "true für Sprachen, die von rechts nach links geschrieben werden (Arabisch, Persisch).",
     ),
     (
+        "languages[].base",
+        "Bei einer Sprachvariante die Grundsprache, aus der fehlende Texte kommen, z. B. base: de für Leichte Sprache (de-x-ls).",
+    ),
+    (
+        "languages[].easy_read",
+        "true für Leichte Sprache: check prüft Satz- und Wortlänge, Website und Broschüre setzen größer und ohne Silbentrennung.",
+    ),
+    (
         "spoken_languages",
         "Weitere Sprachen, die Ansprechpersonen oder Einrichtungen sprechen: Code → Name in eigener Schrift.",
     ),

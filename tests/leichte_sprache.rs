@@ -265,6 +265,8 @@ fn check_json(root: &Path) -> (i32, Vec<serde_json::Value>) {
         root.to_str().unwrap(),
         "--format",
         "json",
+        "--lang",
+        "de",
     ]);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     (
@@ -414,7 +416,7 @@ fn a_variant_needs_a_configured_base_and_a_valid_code() {
     assert_eq!(code, 1);
     assert!(
         diagnostics.iter().any(|d| d["message"]
-            == "the base language `xx` is not among `languages`"
+            == "die Grundsprache `xx` steht nicht unter `languages`"
             && d["severity"] == "error"),
         "{diagnostics:#?}"
     );
@@ -429,7 +431,7 @@ fn a_variant_needs_a_configured_base_and_a_valid_code() {
         diagnostics
             .iter()
             .any(|d| d["message"]
-                == "`de-x-ls` and its base `de` are written in different directions"),
+                == "`de-x-ls` und seine Grundsprache `de` werden in verschiedene Richtungen geschrieben"),
         "{diagnostics:#?}"
     );
     std::fs::write(&config, text.replace("code: de-x-ls", "code: de-x")).unwrap();
@@ -438,7 +440,7 @@ fn a_variant_needs_a_configured_base_and_a_valid_code() {
     assert!(
         diagnostics
             .iter()
-            .any(|d| d["message"] == "`de-x` is not a language code"),
+            .any(|d| d["message"] == "`de-x` ist kein Sprachcode"),
         "{diagnostics:#?}"
     );
 }

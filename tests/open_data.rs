@@ -346,7 +346,8 @@ fn catalog_json_validates_against_the_schema_published_beside_it() {
         jobcenter["pages"]["ar"],
         "https://integration.merzig.example.org/ar/jobcenter-merzig/"
     );
-    assert_eq!(jobcenter["pages"].as_object().unwrap().len(), 6);
+    // One page per site language, Leichte Sprache included.
+    assert_eq!(jobcenter["pages"].as_object().unwrap().len(), 7);
     assert!(site.join("ar/jobcenter-merzig/index.html").is_file());
 
     // The schema is strict enough to notice a changed file.
@@ -539,7 +540,7 @@ fn dcat_metadata_describes_every_open_data_file_for_govdata() {
         .filter(|d| d["dct:format"]["@id"].as_str().unwrap().ends_with("/PDF"))
         .map(|d| d["dcat:downloadURL"]["@id"].as_str().unwrap())
         .collect();
-    assert_eq!(pdfs.len(), 6);
+    assert_eq!(pdfs.len(), 7, "one brochure per brochure language");
     assert!(
         pdfs.contains(
             &"https://integration.merzig.example.org/ar/arbeiten-und-leben-in-merzig.pdf"

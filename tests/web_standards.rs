@@ -590,7 +590,7 @@ fn every_json_ld_block_of_every_page_is_valid_schema_org() {
             })
         })
         .count();
-    assert_eq!(actor_pages, 30 * 6, "every actor in every language");
+    assert_eq!(actor_pages, 30 * 7, "every actor in every language");
 }
 
 /// References to nodes of the page (`{"@id": "…#…"}`) that are not in its `@graph`.
@@ -801,7 +801,7 @@ fn parse_vcards(files: &[PathBuf]) -> BTreeMap<String, Vec<Value>> {
 fn every_vcard_parses_with_vobject_and_has_the_required_properties() {
     let site = example_site();
     let files = files_ending(site, ".vcf");
-    assert_eq!(files.len(), 30 * 6, "one file per actor and language");
+    assert_eq!(files.len(), 30 * 7, "one file per actor and language");
     let parsed = parse_vcards(&files);
     let mut cards = 0;
     for (path, file_cards) in &parsed {
