@@ -160,92 +160,16 @@ impl Schemas {
         }
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
-                let mapping = root.at(pointer).unwrap_or(root);
-                let known = property_names(subschema_at(schema, pointer));
-                for name in unexpected {
-                    if out.full() {
-                        out.skipped += 1;
-                        continue;
-                    }
-                    let position = mapping.key(name).map_or(mapping.position, |k| k.position);
-                    let diagnostic = if kind == DocumentKind::Translation
-                        && self.is_profile_field(pointer, name)
-                    {
-                        Diagnostic::for_file(
-                            Severity::Error,
-                            &file.relative,
-                            messages::cannot_be_translated(name),
-                        )
-                        .with_hint(messages::cannot_be_translated_hint(name))
-                    } else {
-                        Diagnostic::for_file(
-                            Severity::Error,
-                            &file.relative,
-                            messages::unknown_field(name),
-                        )
-                        .with_hint(unknown_field_hint(name, &known))
-                    };
-                    out.push(diagnostic.at(position, &file.text));
-                }
+                self.unknown_fields(kind, pointer, unexpected, root, file, out)
             }
             ValidationErrorKind::Required { property } => {
-                let name = property.as_str().unwrap_or_default();
-                let mapping = root.at(pointer).unwrap_or(root);
-                // `adress:` is one mistake: its "unknown field, did you mean `address`?" says
-                // all, so the missing `address` is not reported as well.
-                let known = property_names(subschema_at(schema, pointer));
-                let wanted = [name.to_owned()];
-                if let NodeKind::Mapping(entries) = &mapping.kind
-                    && entries.iter().any(|(key, _)| {
-                        !known.contains(&key.name)
-                            && closest(&key.name, &known) == Some(name)
-                            && closest(&key.name, &wanted).is_some()
-                    })
-                {
-                    return;
+                if let Some(diagnostic) = missing_field(schema, pointer, property, root, file) {
+                    out.push(diagnostic);
                 }
-                let field_schema = subschema_at(schema, &format!("{pointer}/{name}"));
-                let description = field_schema
-                    .and_then(|s| s.get("description"))
-                    .and_then(Value::as_str);
-                let allowed = choices(field_schema);
-                let message = if pointer.is_empty() {
-                    messages::missing_field(name)
-                } else {
-                    messages::missing_field_in(name, &field_label(pointer))
-                };
-                let mut diagnostic = Diagnostic::for_file(Severity::Error, &file.relative, message);
-                if !allowed.is_empty() {
-                    diagnostic = diagnostic
-                        .with_hint(messages::add_field_choices_hint(name, &allowed.join(", ")));
-                } else if let Some(description) = description {
-                    diagnostic = diagnostic.with_hint(messages::add_field_hint(name, description));
-                }
-                out.push(diagnostic.at(mapping.position, &file.text));
             }
-            ValidationErrorKind::Type { kind: expected } => {
-                let found = describe_value(error.instance());
-                let expected_kind = expected;
-                let expected = describe_type(expected);
-                let allowed = choices(subschema_at(schema, pointer));
-                let message = if error.instance().is_null() {
-                    messages::field_empty(&field)
-                } else if !allowed.is_empty() {
-                    messages::not_a_valid_value(&describe_literal(error.instance()), &field)
-                } else {
-                    messages::wrong_type(&field, &expected, &found)
-                };
-                let source_text = root.at(pointer).and_then(|node| match &node.kind {
-                    NodeKind::Scalar { text, .. } => Some(text.as_str()),
-                    _ => None,
-                });
-                let hint = if allowed.is_empty() {
-                    type_hint(expected_kind, error.instance(), source_text)
-                } else {
-                    messages::choose_one_of(&allowed.join(", "))
-                };
-                out.push(error_at(message).with_hint(hint));
-            }
+            ValidationErrorKind::Type { kind: expected } => out.push(wrong_type(
+                schema, pointer, &field, expected, error, root, error_at,
+            )),
             ValidationErrorKind::Enum { .. } => {
                 out.push(self.not_a_choice(schema, pointer, &field, error.instance(), error_at))
             }
@@ -297,20 +221,52 @@ impl Schemas {
             }
             ValidationErrorKind::MaxItems { limit }
             | ValidationErrorKind::MaxProperties { limit } => {
-                let count = match &**error.instance() {
-                    Value::Array(items) => items.len(),
-                    Value::Object(map) => map.len(),
-                    _ => 0,
-                };
-                out.push(
-                    error_at(messages::too_many_entries(&field, count, limit))
-                        .with_hint(messages::too_many_entries_hint()),
-                );
+                out.push(too_many(&field, *limit, error.instance(), error_at))
             }
             _ => out.push(error_at(messages::other_structure(
                 &field,
                 &error.to_string(),
             ))),
+        }
+    }
+
+    /// One error per unknown field of the mapping at `pointer`; in a translation, a field of
+    /// profile.yaml "cannot be translated" rather than being unknown.
+    fn unknown_fields(
+        &self,
+        kind: DocumentKind,
+        pointer: &str,
+        unexpected: &[String],
+        root: &Node,
+        file: &SourceFile,
+        out: &mut Capped,
+    ) {
+        let (_, schema, _) = self.entry(kind);
+        let mapping = root.at(pointer).unwrap_or(root);
+        let known = property_names(subschema_at(schema, pointer));
+        for name in unexpected {
+            if out.full() {
+                out.skipped += 1;
+                continue;
+            }
+            let position = mapping.key(name).map_or(mapping.position, |k| k.position);
+            let diagnostic =
+                if kind == DocumentKind::Translation && self.is_profile_field(pointer, name) {
+                    Diagnostic::for_file(
+                        Severity::Error,
+                        &file.relative,
+                        messages::cannot_be_translated(name),
+                    )
+                    .with_hint(messages::cannot_be_translated_hint(name))
+                } else {
+                    Diagnostic::for_file(
+                        Severity::Error,
+                        &file.relative,
+                        messages::unknown_field(name),
+                    )
+                    .with_hint(unknown_field_hint(name, &known))
+                };
+            out.push(diagnostic.at(position, &file.text));
         }
     }
 
@@ -427,6 +383,98 @@ impl Schemas {
         let profile = self.schema(DocumentKind::Profile);
         property_names(subschema_at(profile, pointer)).contains(&name.to_owned())
     }
+}
+
+/// "missing field `x`", at the mapping that lacks it, with its choices or description as the
+/// hint; `None` where a misspelt key already stands for it (`adress:` is one mistake: "unknown
+/// field, did you mean `address`?" says all).
+fn missing_field(
+    schema: &Value,
+    pointer: &str,
+    property: &Value,
+    root: &Node,
+    file: &SourceFile,
+) -> Option<Diagnostic> {
+    let name = property.as_str().unwrap_or_default();
+    let mapping = root.at(pointer).unwrap_or(root);
+    let known = property_names(subschema_at(schema, pointer));
+    let wanted = [name.to_owned()];
+    if let NodeKind::Mapping(entries) = &mapping.kind
+        && entries.iter().any(|(key, _)| {
+            !known.contains(&key.name)
+                && closest(&key.name, &known) == Some(name)
+                && closest(&key.name, &wanted).is_some()
+        })
+    {
+        return None;
+    }
+    let field_schema = subschema_at(schema, &format!("{pointer}/{name}"));
+    let description = field_schema
+        .and_then(|s| s.get("description"))
+        .and_then(Value::as_str);
+    let allowed = choices(field_schema);
+    let message = if pointer.is_empty() {
+        messages::missing_field(name)
+    } else {
+        messages::missing_field_in(name, &field_label(pointer))
+    };
+    let mut diagnostic = Diagnostic::for_file(Severity::Error, &file.relative, message);
+    if !allowed.is_empty() {
+        diagnostic =
+            diagnostic.with_hint(messages::add_field_choices_hint(name, &allowed.join(", ")));
+    } else if let Some(description) = description {
+        diagnostic = diagnostic.with_hint(messages::add_field_hint(name, description));
+    }
+    Some(diagnostic.at(mapping.position, &file.text))
+}
+
+/// "`x` must be text, but this is a number" (or "is not a valid value" where the field has
+/// choices), with the choices or how to write the type as the hint.
+fn wrong_type(
+    schema: &Value,
+    pointer: &str,
+    field: &str,
+    expected_kind: &TypeKind,
+    error: &ValidationError<'_>,
+    root: &Node,
+    error_at: impl Fn(String) -> Diagnostic,
+) -> Diagnostic {
+    let found = describe_value(error.instance());
+    let expected = describe_type(expected_kind);
+    let allowed = choices(subschema_at(schema, pointer));
+    let message = if error.instance().is_null() {
+        messages::field_empty(field)
+    } else if !allowed.is_empty() {
+        messages::not_a_valid_value(&describe_literal(error.instance()), field)
+    } else {
+        messages::wrong_type(field, &expected, &found)
+    };
+    let source_text = root.at(pointer).and_then(|node| match &node.kind {
+        NodeKind::Scalar { text, .. } => Some(text.as_str()),
+        _ => None,
+    });
+    let hint = if allowed.is_empty() {
+        type_hint(expected_kind, error.instance(), source_text)
+    } else {
+        messages::choose_one_of(&allowed.join(", "))
+    };
+    error_at(message).with_hint(hint)
+}
+
+/// "`offers` has 100,000 entries; at most 500 are allowed".
+fn too_many(
+    field: &str,
+    limit: u64,
+    instance: &Value,
+    error_at: impl Fn(String) -> Diagnostic,
+) -> Diagnostic {
+    let count = match instance {
+        Value::Array(items) => items.len(),
+        Value::Object(map) => map.len(),
+        _ => 0,
+    };
+    error_at(messages::too_many_entries(field, count, &limit))
+        .with_hint(messages::too_many_entries_hint())
 }
 
 /// The value at `path` (segments of a JSON pointer) in `value`, if it is there.

@@ -18,220 +18,241 @@ pub fn check_config(config: &Loaded<Config>, root: &Path, out: &mut Diagnostics)
         &config.file,
         crate::schema::DocumentKind::Config,
     ));
-    let c = &config.value;
-    let report = |out: &mut Diagnostics, pointer: &str, problem: Problem| {
-        out.push(
-            config
+    let mut check = ConfigCheck { config, out };
+    check.base_url();
+    let codes = check.languages();
+    check.texts(&codes);
+    check.brochure(&codes);
+    check.branding(root);
+    check.open_data();
+}
+
+/// The rules of config.yaml, grouped by its sections; each reports at a JSON pointer.
+struct ConfigCheck<'a> {
+    config: &'a Loaded<Config>,
+    out: &'a mut Diagnostics,
+}
+
+impl<'a> ConfigCheck<'a> {
+    fn report(&mut self, pointer: &str, problem: Problem) {
+        self.out.push(
+            self.config
                 .diagnostic(Severity::Error, pointer, problem.message)
                 .with_hint(problem.hint),
         );
-    };
+    }
 
-    if let Err(problem) = fields::website(&c.base_url) {
-        report(out, "/base_url", problem);
-    } else if let Some(problem) = example_base_url(&c.base_url) {
-        out.push(
-            config
-                .diagnostic(Severity::Warning, "/base_url", problem.message)
-                .with_hint(problem.hint),
-        );
-    }
-    let mut codes = BTreeSet::new();
-    for (i, language) in c.languages.iter().enumerate() {
-        if let Err(problem) = fields::language_code(&language.code) {
-            report(out, &format!("/languages/{i}/code"), problem);
-        }
-        if !codes.insert(language.code.as_str()) {
-            report(
-                out,
-                &format!("/languages/{i}/code"),
-                Problem::new(
-                    messages::language_twice(&language.code),
-                    messages::language_twice_hint(),
-                ),
+    fn base_url(&mut self) {
+        let c = &self.config.value;
+        if let Err(problem) = fields::website(&c.base_url) {
+            self.report("/base_url", problem);
+        } else if let Some(problem) = example_base_url(&c.base_url) {
+            self.out.push(
+                self.config
+                    .diagnostic(Severity::Warning, "/base_url", problem.message)
+                    .with_hint(problem.hint),
             );
         }
     }
-    for (i, language) in c.languages.iter().enumerate() {
-        if let Some(base) = &language.base
-            && let Err(problem) = base_language(c, &language.code, base)
+
+    /// The site languages (codes, variants, Leichte Sprache), the source language and the
+    /// spoken languages; returns the site languages' codes.
+    fn languages(&mut self) -> BTreeSet<&'a str> {
+        let config = self.config;
+        let c = &config.value;
+        let mut codes = BTreeSet::new();
+        for (i, language) in c.languages.iter().enumerate() {
+            if let Err(problem) = fields::language_code(&language.code) {
+                self.report(&format!("/languages/{i}/code"), problem);
+            }
+            if !codes.insert(language.code.as_str()) {
+                self.report(
+                    &format!("/languages/{i}/code"),
+                    Problem::new(
+                        messages::language_twice(&language.code),
+                        messages::language_twice_hint(),
+                    ),
+                );
+            }
+        }
+        for (i, language) in c.languages.iter().enumerate() {
+            if let Some(base) = &language.base
+                && let Err(problem) = base_language(c, &language.code, base)
+            {
+                self.report(&format!("/languages/{i}/base"), problem);
+            }
+            if language.easy_read {
+                self.out.extend(super::easy_read::check_tree(
+                    &config.tree,
+                    &config.file,
+                    Some(&language.code),
+                ));
+            }
+        }
+        if c.languages.is_empty() {
+            self.report(
+                "/languages",
+                Problem::new(messages::no_languages(), messages::no_languages_hint()),
+            );
+        }
+        if !codes.contains(c.source_language.as_str()) {
+            self.report(
+                "/source_language",
+                Problem::new(
+                    messages::source_not_in_languages(&c.source_language),
+                    messages::source_not_in_languages_hint(),
+                ),
+            );
+        }
+        for code in c.spoken_languages.keys() {
+            if let Err(problem) = fields::language_code(code) {
+                self.report(&format!("/spoken_languages/{code}"), problem);
+            }
+        }
+        codes
+    }
+
+    /// Title, town names, subtitle, review interval, topics and target groups.
+    fn texts(&mut self, codes: &BTreeSet<&str>) {
+        let config = self.config;
+        let c = &config.value;
+        let source = c.source_language.as_str();
+        check_localized(config, "/title", &c.title, codes, source, self.out);
+        for (code, name) in &c.town_names {
+            if !codes.contains(code.as_str()) {
+                self.report(
+                    &format!("/town_names/{code}"),
+                    Problem::new(
+                        messages::not_configured_language(code),
+                        messages::use_language_codes_hint(),
+                    ),
+                );
+            } else if name.trim().is_empty() {
+                self.report(
+                    &format!("/town_names/{code}"),
+                    Problem::new(
+                        messages::town_name_empty(),
+                        messages::town_name_empty_hint(),
+                    ),
+                );
+            }
+        }
+        check_localized(config, "/subtitle", &c.subtitle, codes, source, self.out);
+        if c.review_interval_months == 0 {
+            self.report(
+                "/review_interval_months",
+                Problem::new(
+                    messages::review_interval_zero(),
+                    messages::review_interval_zero_hint(),
+                ),
+            );
+        }
+        check_categories(config, "/topics", &c.topics, codes, source, self.out);
+        check_categories(
+            config,
+            "/target_groups",
+            &c.target_groups,
+            codes,
+            source,
+            self.out,
+        );
+    }
+
+    fn brochure(&mut self, codes: &BTreeSet<&str>) {
+        let c = &self.config.value;
+        for (i, language) in c.brochure.languages.iter().enumerate() {
+            if !codes.contains(language.as_str()) {
+                self.report(
+                    &format!("/brochure/languages/{i}"),
+                    Problem::new(
+                        messages::brochure_language(language),
+                        messages::brochure_language_hint(),
+                    ),
+                );
+            }
+        }
+        if let Err(problem) = fields::url_safe_id(&c.brochure.file_name) {
+            self.report("/brochure/file_name", problem);
+        }
+        if let Some(print) = &c.brochure.print
+            && !(0.0..=10.0).contains(&print.bleed_mm)
         {
-            report(out, &format!("/languages/{i}/base"), problem);
-        }
-        if language.easy_read {
-            out.extend(super::easy_read::check_tree(
-                &config.tree,
-                &config.file,
-                Some(&language.code),
-            ));
-        }
-    }
-    if c.languages.is_empty() {
-        report(
-            out,
-            "/languages",
-            Problem::new(messages::no_languages(), messages::no_languages_hint()),
-        );
-    }
-    if !codes.contains(c.source_language.as_str()) {
-        report(
-            out,
-            "/source_language",
-            Problem::new(
-                messages::source_not_in_languages(&c.source_language),
-                messages::source_not_in_languages_hint(),
-            ),
-        );
-    }
-    for code in c.spoken_languages.keys() {
-        if let Err(problem) = fields::language_code(code) {
-            report(out, &format!("/spoken_languages/{code}"), problem);
-        }
-    }
-    check_localized(config, "/title", &c.title, &codes, &c.source_language, out);
-    for (code, name) in &c.town_names {
-        if !codes.contains(code.as_str()) {
-            report(
-                out,
-                &format!("/town_names/{code}"),
+            self.report(
+                "/brochure/print/bleed_mm",
                 Problem::new(
-                    messages::not_configured_language(code),
-                    messages::use_language_codes_hint(),
-                ),
-            );
-        } else if name.trim().is_empty() {
-            report(
-                out,
-                &format!("/town_names/{code}"),
-                Problem::new(
-                    messages::town_name_empty(),
-                    messages::town_name_empty_hint(),
+                    messages::bleed_range(print.bleed_mm),
+                    messages::bleed_range_hint(),
                 ),
             );
         }
     }
-    check_localized(
-        config,
-        "/subtitle",
-        &c.subtitle,
-        &codes,
-        &c.source_language,
-        out,
-    );
-    if c.review_interval_months == 0 {
-        report(
-            out,
-            "/review_interval_months",
-            Problem::new(
-                messages::review_interval_zero(),
-                messages::review_interval_zero_hint(),
-            ),
-        );
+
+    /// Colours, logo and the address for readers' corrections.
+    fn branding(&mut self, root: &Path) {
+        let c = &self.config.value;
+        let colours = [
+            ("primary_color", &c.branding.primary_color),
+            ("accent_color", &c.branding.accent_color),
+        ];
+        for (field, value) in colours {
+            if let Err(problem) = fields::colour(value) {
+                self.report(&format!("/branding/{field}"), problem);
+            }
+        }
+        if let Some(logo) = &c.branding.logo
+            && let Err(problem) = checked_logo(root, logo)
+        {
+            self.report("/branding/logo", problem);
+        }
+        if let Some(email) = &c.feedback_email
+            && let Err(problem) = fields::email(email)
+        {
+            self.report("/feedback_email", problem);
+        }
     }
-    check_categories(
-        config,
-        "/topics",
-        &c.topics,
-        &codes,
-        &c.source_language,
-        out,
-    );
-    check_categories(
-        config,
-        "/target_groups",
-        &c.target_groups,
-        &codes,
-        &c.source_language,
-        out,
-    );
-    for (i, language) in c.brochure.languages.iter().enumerate() {
-        if !codes.contains(language.as_str()) {
-            report(
-                out,
-                &format!("/brochure/languages/{i}"),
+
+    fn open_data(&mut self) {
+        let open_data = &self.config.value.open_data;
+        if let Some(url) = &open_data.publisher_url
+            && let Err(problem) = fields::website(url)
+        {
+            self.report("/open_data/publisher_url", problem);
+        }
+        if let Some(email) = &open_data.publisher_email
+            && let Err(problem) = fields::email(email)
+        {
+            self.report("/open_data/publisher_email", problem);
+        }
+        if let Some(key) = &open_data.municipality_key
+            && !(key.len() == 8 && key.bytes().all(|b| b.is_ascii_digit()))
+        {
+            self.report(
+                "/open_data/municipality_key",
                 Problem::new(
-                    messages::brochure_language(language),
-                    messages::brochure_language_hint(),
+                    messages::municipality_key(key),
+                    messages::municipality_key_hint(),
                 ),
             );
         }
-    }
-    if let Err(problem) = fields::url_safe_id(&c.brochure.file_name) {
-        report(out, "/brochure/file_name", problem);
-    }
-    if let Some(print) = &c.brochure.print
-        && !(0.0..=10.0).contains(&print.bleed_mm)
-    {
-        report(
-            out,
-            "/brochure/print/bleed_mm",
-            Problem::new(
-                messages::bleed_range(print.bleed_mm),
-                messages::bleed_range_hint(),
-            ),
-        );
-    }
-    let colours = [
-        ("primary_color", &c.branding.primary_color),
-        ("accent_color", &c.branding.accent_color),
-    ];
-    for (field, value) in colours {
-        if let Err(problem) = fields::colour(value) {
-            report(out, &format!("/branding/{field}"), problem);
+        if let Some(id) = &open_data.contributor_id
+            && let Err(problem) = fields::website(id)
+        {
+            self.report("/open_data/contributor_id", problem);
         }
-    }
-    if let Some(logo) = &c.branding.logo
-        && let Err(problem) = checked_logo(root, logo)
-    {
-        report(out, "/branding/logo", problem);
-    }
-    if let Some(email) = &c.feedback_email
-        && let Err(problem) = fields::email(email)
-    {
-        report(out, "/feedback_email", problem);
-    }
-    let open_data = &c.open_data;
-    if let Some(url) = &open_data.publisher_url
-        && let Err(problem) = fields::website(url)
-    {
-        report(out, "/open_data/publisher_url", problem);
-    }
-    if let Some(email) = &open_data.publisher_email
-        && let Err(problem) = fields::email(email)
-    {
-        report(out, "/open_data/publisher_email", problem);
-    }
-    if let Some(key) = &open_data.municipality_key
-        && !(key.len() == 8 && key.bytes().all(|b| b.is_ascii_digit()))
-    {
-        report(
-            out,
-            "/open_data/municipality_key",
-            Problem::new(
-                messages::municipality_key(key),
-                messages::municipality_key_hint(),
-            ),
-        );
-    }
-    if let Some(id) = &open_data.contributor_id
-        && let Err(problem) = fields::website(id)
-    {
-        report(out, "/open_data/contributor_id", problem);
-    }
-    let blank = [
-        ("publisher", &open_data.publisher),
-        ("state", &open_data.state),
-    ];
-    for (field, value) in blank {
-        if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
-            report(
-                out,
-                &format!("/open_data/{field}"),
-                Problem::new(
-                    messages::field_empty(field),
-                    messages::empty_or_default_hint(),
-                ),
-            );
+        let blank = [
+            ("publisher", &open_data.publisher),
+            ("state", &open_data.state),
+        ];
+        for (field, value) in blank {
+            if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+                self.report(
+                    &format!("/open_data/{field}"),
+                    Problem::new(
+                        messages::field_empty(field),
+                        messages::empty_or_default_hint(),
+                    ),
+                );
+            }
         }
     }
 }
