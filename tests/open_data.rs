@@ -16,29 +16,6 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The example content, built once (without brochures) for the tests of this file.
-fn example_site() -> &'static Path {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let root = repo();
-        steckbrief_ok(&[
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--no-brochures",
-            "--quiet",
-        ]);
-        dir
-    })
-    .path()
-    .join("public")
-    .leak()
-}
-
 fn json_file(path: &Path) -> Value {
     let text = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_slice(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -172,7 +149,7 @@ fn validate_hsds(dir: &Path) -> (usize, usize, Vec<String>) {
 
 #[test]
 fn every_hsds_record_validates_against_the_official_hsds_3_schemas() {
-    let dir = example_site().join("data/hsds");
+    let dir = common::example_site().join("data/hsds");
     let (top, all, problems) = validate_hsds(&dir);
     eprintln!(
         "HSDS 3.0: {top} records ({all} with nested records) validated, {} errors",
@@ -188,7 +165,7 @@ fn every_hsds_record_validates_against_the_official_hsds_3_schemas() {
 #[test]
 fn the_hsds_validation_catches_a_broken_record() {
     let hsds = Hsds::load();
-    let services = json_file(&example_site().join("data/hsds/services.json"));
+    let services = json_file(&common::example_site().join("data/hsds/services.json"));
     let mut service = services["contents"][0].clone();
     service["status"] = json!("open");
     service["id"] = json!("jobcenter");
@@ -203,7 +180,7 @@ fn the_hsds_validation_catches_a_broken_record() {
 
 #[test]
 fn hsds_ids_are_uuid_v5_of_the_slug_and_the_same_in_every_build() {
-    let services = json_file(&example_site().join("data/hsds/services.json"));
+    let services = json_file(&common::example_site().join("data/hsds/services.json"));
     let contents = services["contents"].as_array().unwrap();
     let jobcenter = contents
         .iter()
@@ -237,7 +214,7 @@ fn hsds_ids_are_uuid_v5_of_the_slug_and_the_same_in_every_build() {
     assert!(output.status.success());
     for file in ["services.json", "organizations.json", "taxonomy_terms.json"] {
         let (a, b) = (
-            std::fs::read(example_site().join("data/hsds").join(file)).unwrap(),
+            std::fs::read(common::example_site().join("data/hsds").join(file)).unwrap(),
             std::fs::read(out.join("data/hsds").join(file)).unwrap(),
         );
         assert!(a == b, "{file} differs between builds");
@@ -259,14 +236,14 @@ fn export_hsds_writes_the_files_of_the_build() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("services.json"), "{stderr}");
     let exported = common::files(&out);
-    let built = common::files(&example_site().join("data/hsds"));
+    let built = common::files(&common::example_site().join("data/hsds"));
     assert_eq!(exported, built);
     assert_eq!(exported.len(), 6);
 }
 
 #[test]
 fn weekly_hours_become_hsds_schedules_and_appointments_a_note() {
-    let services = json_file(&example_site().join("data/hsds/services.json"));
+    let services = json_file(&common::example_site().join("data/hsds/services.json"));
     let jobcenter = services["contents"]
         .as_array()
         .unwrap()
@@ -317,7 +294,7 @@ fn catalog_validator(schema: &Value) -> jsonschema::Validator {
 
 #[test]
 fn catalog_json_validates_against_the_schema_published_beside_it() {
-    let site = example_site();
+    let site = common::example_site();
     let schema = json_file(&site.join("data/catalog.schema.json"));
     let catalog = json_file(&site.join("data/catalog.json"));
     let validator = catalog_validator(&schema);
@@ -394,15 +371,7 @@ fn addresses_that_check_accepts_stay_valid_in_the_open_data() {
     };
     let dir = example_with(&[("actors/jobcenter-merzig/profile.yaml", &profile)]);
     let (root, out) = (dir.path().join("content"), dir.path().join("public"));
-    steckbrief_ok(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--no-brochures",
-        "--quiet",
-    ]);
+    common::build_site(&root, &out);
     let (_, _, problems) = validate_hsds(&out.join("data/hsds"));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let services = std::fs::read_to_string(out.join("data/hsds/services.json")).unwrap();
@@ -426,15 +395,7 @@ fn the_licence_and_publisher_come_from_config_yaml() {
             )
     });
     let (root, out) = (dir.path().join("content"), dir.path().join("public"));
-    steckbrief_ok(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--no-brochures",
-        "--quiet",
-    ]);
+    common::build_site(&root, &out);
     let catalog = json_file(&out.join("data/catalog.json"));
     assert_eq!(catalog["licence"]["id"], "CC-BY-4.0");
     assert_eq!(
@@ -487,7 +448,7 @@ fn an_unknown_licence_or_a_bad_publisher_address_is_an_error_of_config_yaml() {
 
 #[test]
 fn dcat_metadata_describes_every_open_data_file_for_govdata() {
-    let site = example_site();
+    let site = common::example_site();
     let dcat = json_file(&site.join("data/dcat.jsonld"));
     let graph = dcat["@graph"].as_array().unwrap();
     let of_type = |t: &str| graph.iter().find(|n| n["@type"] == t).unwrap();
@@ -569,7 +530,7 @@ fn dcat_check(file: &Path) -> (bool, String) {
 
 #[test]
 fn dcat_metadata_reads_as_rdf_with_what_govdata_requires() {
-    let file = example_site().join("data/dcat.jsonld");
+    let file = common::example_site().join("data/dcat.jsonld");
     let (ok, output) = dcat_check(&file);
     eprintln!("dcat.jsonld (rdflib): {}", output.trim());
     assert!(ok, "{output}");

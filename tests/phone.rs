@@ -99,19 +99,7 @@ fn the_page_the_vcard_and_the_json_ld_dial_e164_and_show_the_number_as_written()
     let dir = tempfile::tempdir().unwrap();
     let root = content_with(dir.path(), "+49 (0) 6861 1234-5", "+49 6861 9012-0");
     let out = dir.path().join("public");
-    let output = steckbrief(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--no-brochures",
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    common::build_site(&root, &out);
     let page = std::fs::read_to_string(out.join("de/beratung-a/index.html")).unwrap();
     let html = scraper::Html::parse_document(&page);
     let calls: Vec<(String, String)> = html

@@ -13,23 +13,6 @@ use scraper::{Html, Selector};
 use serde_json::{Map, Value, json};
 use walkdir::WalkDir;
 
-/// The example content, built once for all tests of this file (no brochures: only the site's
-/// files are checked here).
-fn example_site() -> &'static Path {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        build_quietly(
-            Path::new(env!("CARGO_MANIFEST_DIR")),
-            &dir.path().join("public"),
-        );
-        dir
-    })
-    .path()
-    .join("public")
-    .leak()
-}
-
 fn files_ending(site: &Path, suffix: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = WalkDir::new(site)
         .into_iter()
@@ -547,7 +530,7 @@ fn json_ld_blocks(site: &Path) -> BTreeMap<String, Vec<Value>> {
 
 #[test]
 fn every_json_ld_block_of_every_page_is_valid_schema_org() {
-    let site = example_site();
+    let site = common::example_site();
     let pages = json_ld_blocks(site);
     let mut errors = Vec::new();
     let mut blocks = 0;
@@ -621,7 +604,7 @@ fn dangling_references(block: &Value) -> Vec<String> {
 
 #[test]
 fn a_planted_invalid_property_on_a_built_page_is_caught() {
-    let pages = json_ld_blocks(example_site());
+    let pages = json_ld_blocks(common::example_site());
     for (page, property) in [
         ("de/sprachcafe-merzig/index.html", "geo"),
         ("ar/jobcenter-merzig/index.html", "inLanguage"),
@@ -655,7 +638,7 @@ fn hostile_profile_text_leaves_the_json_ld_valid() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile-site");
-    build_quietly(&root, &out);
+    common::build_site(&root, &out);
     let pages = json_ld_blocks(&out);
     let block = &pages["de/feindlich/index.html"][0];
     assert_eq!(validate(block), Vec::<String>::new());
@@ -666,22 +649,9 @@ fn hostile_profile_text_leaves_the_json_ld_valid() {
     );
 }
 
-/// `steckbrief build` of the content at `root` into `out`, without brochures.
-fn build_quietly(root: &Path, out: &Path) {
-    common::steckbrief_ok(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--no-brochures",
-        "--quiet",
-    ]);
-}
-
 #[test]
 fn the_breadcrumb_list_names_and_links_what_the_page_shows() {
-    let site = example_site();
+    let site = common::example_site();
     let pages = json_ld_blocks(site);
     let crumbs = Selector::parse("nav.breadcrumb li").unwrap();
     let link = Selector::parse("a").unwrap();
@@ -799,7 +769,7 @@ fn parse_vcards(files: &[PathBuf]) -> BTreeMap<String, Vec<Value>> {
 
 #[test]
 fn every_vcard_parses_with_vobject_and_has_the_required_properties() {
-    let site = example_site();
+    let site = common::example_site();
     let files = files_ending(site, ".vcf");
     assert_eq!(files.len(), 30 * 7, "one file per actor and language");
     let parsed = parse_vcards(&files);
@@ -853,7 +823,7 @@ fn every_vcard_parses_with_vobject_and_has_the_required_properties() {
 
 #[test]
 fn the_job_centres_vcard_holds_the_organisation_and_its_contact_persons() {
-    let site = example_site();
+    let site = common::example_site();
     let de = site.join("de/jobcenter-merzig/contact.vcf");
     let ar = site.join("ar/jobcenter-merzig/contact.vcf");
     let parsed = parse_vcards(&[de.clone(), ar.clone()]);
@@ -919,7 +889,7 @@ fn text_values_are_escaped_and_long_lines_folded_as_vobject_reads_them() {
         .replace(r#"role: "{{ 7*7 }} {% raw %}""#, &format!("role: '{role}'"));
     std::fs::write(&profile, yaml).unwrap();
     let out = dir.path().join("public");
-    build_quietly(&root, &out);
+    common::build_site(&root, &out);
     let file = out.join("de/feindlich/contact.vcf");
     let raw = std::fs::read_to_string(&file).unwrap();
     assert!(raw.contains("\r\n "), "the long name is folded: {raw}");

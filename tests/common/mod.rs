@@ -38,6 +38,36 @@ pub fn steckbrief_ok(args: &[&str]) -> Output {
     output
 }
 
+/// Builds the website (no brochures) of the content at `root` into `out`; fails the test with
+/// the binary's output unless it succeeded.
+pub fn build_site(root: &Path, out: &Path) -> Output {
+    steckbrief_ok(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--no-brochures",
+        "--quiet",
+    ])
+}
+
+/// The website (no brochures) of the example content, built once per test binary.
+pub fn example_site() -> &'static Path {
+    static SITE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        build_site(
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            &dir.path().join("public"),
+        );
+        dir
+    })
+    .path()
+    .join("public")
+    .leak()
+}
+
 /// Copies the folder `from` with everything in it to `to`.
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
