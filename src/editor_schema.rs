@@ -272,7 +272,8 @@ const NO_TIMES_DE: &str = "Für diese Tage fehlen die Zeiten: geben Sie times an
 const TIMES_DE: &str = "Zeiten als SS:MM-SS:MM in Anführungszeichen, z. B. \"08:00-12:30\".";
 const ID_DE: &str = "Nur Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche, z. B. jobcenter-merzig (ä → ae, ß → ss).";
 const COLOUR_DE: &str = "Eine Farbe als #rrggbb in Anführungszeichen, z. B. \"#00567a\".";
-const LANGUAGE_DE: &str = "Ein Sprachcode (BCP 47), z. B. de, en, ar, uk, fa, tr.";
+const LANGUAGE_DE: &str =
+    "Ein Sprachcode (BCP 47), z. B. de, en, ar, uk, fa, tr oder de-x-ls für Leichte Sprache.";
 
 // The patterns say what the checks in `validate` accept (ECMA-262 syntax, as JSON Schema and
 // yaml-language-server read it).
@@ -282,7 +283,9 @@ const DATE: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 const WEBSITE: &str = "^\\s*https?://[^\\s/?#]+\\S*\\s*$";
 const COLOUR: &str = "^#[0-9A-Fa-f]{6}$";
 const ID: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
-const LANGUAGE_CODE: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+/// As `validate::fields::language_code`: subtags, then singletons (`x` for private use) each
+/// followed by at least one subtag (`de-x-ls`).
+const LANGUAGE_CODE: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(-[A-Za-z0-9](-[A-Za-z0-9]{1,8})+)*$";
 /// Short service numbers such as 110 or 116117 (content/numbers.yaml only).
 const SERVICE_NUMBER: &str = "\\s*[1-9][0-9]{2,5}\\s*";
 
@@ -964,5 +967,20 @@ mod tests {
         assert!(matches(&word, &format!("kurz {} kurz", &long[1..])));
         assert!(!matches(&word, &format!("kurz\n{long} kurz")));
         assert!(matches(WEBSITE, "https://www.merzig.de") && !matches(WEBSITE, "www.merzig.de"));
+        for code in [
+            "de",
+            "prs",
+            "en-GB",
+            "zh-Hant-TW",
+            "de-x-ls",
+            "de-DE-x-simple-language",
+        ] {
+            assert!(crate::validate::language_code(code).is_ok(), "{code}");
+            assert!(matches(LANGUAGE_CODE, code), "{code}");
+        }
+        for code in ["DE", "d", "de-x", "de_DE", "de-x-ls-"] {
+            assert!(crate::validate::language_code(code).is_err(), "{code}");
+            assert!(!matches(LANGUAGE_CODE, code), "{code}");
+        }
     }
 }

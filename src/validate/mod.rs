@@ -27,7 +27,7 @@ use crate::load::Content;
 use crate::messages;
 
 pub use actor::{check_actor, present_fields};
-pub use fields::{MAX_ID, Problem};
+pub use fields::{MAX_ID, Problem, language_code};
 pub use hours::DAY_NAMES;
 pub use modeline::schema_line;
 pub use text::{MARKDOWN_FIELDS, MAX_LINE, MAX_WORD};
