@@ -100,9 +100,9 @@ impl std::error::Error for OutputError {
     }
 }
 
-/// An `Io` error about `path`.
-fn io_error(what: impl std::fmt::Display, path: &Path) -> impl FnOnce(io::Error) -> OutputError {
-    let what = format!("{what} {}", path.display());
+/// An `Io` error about `path`; `what` is the message saying what was attempted on it.
+fn io_error(what: fn(&str) -> String, path: &Path) -> impl FnOnce(io::Error) -> OutputError {
+    let what = what(&path.display().to_string());
     move |source| OutputError::Io { what, source }
 }
 
@@ -133,8 +133,9 @@ impl OutDir {
     /// and a site it had moved aside is put back if the target is missing.
     pub fn open(target: &Path, content_root: &Path) -> Result<OutDir, OutputError> {
         let shown = target.to_path_buf();
-        let resolved = resolve(target).map_err(io_error("cannot find", target))?;
-        let root = resolve(content_root).map_err(io_error("cannot find", content_root))?;
+        let resolved = resolve(target).map_err(io_error(messages::io_cannot_find, target))?;
+        let root =
+            resolve(content_root).map_err(io_error(messages::io_cannot_find, content_root))?;
         if let Some(overlap) = overlap(&resolved, &root) {
             return Err(OutputError::InContent {
                 out: shown,
@@ -146,7 +147,7 @@ impl OutDir {
         };
         let (parent, name) = (parent.to_path_buf(), name.to_string_lossy().into_owned());
         ensure_ours(&resolved, &shown)?;
-        std::fs::create_dir_all(&parent).map_err(io_error("cannot create", &parent))?;
+        std::fs::create_dir_all(&parent).map_err(io_error(messages::io_cannot_create, &parent))?;
         let lock_path = parent.join(format!(".{name}.steckbrief-lock"));
         let (lock, noted) = lock(&lock_path, &shown)?;
         let mut out = OutDir {
@@ -173,9 +174,11 @@ impl OutDir {
     /// Creates the folder if it is missing and marks it as steckbrief's, for writing into it in
     /// place (the brochures of `steckbrief brochure`).
     pub fn create_in_place(&self) -> Result<(), OutputError> {
-        std::fs::create_dir_all(&self.target).map_err(io_error("cannot create", &self.shown))?;
+        std::fs::create_dir_all(&self.target)
+            .map_err(io_error(messages::io_cannot_create, &self.shown))?;
         let marker = self.target.join(SITE_MARKER);
-        std::fs::write(&marker, SITE_MARKER_TEXT).map_err(io_error("cannot write", &marker))
+        std::fs::write(&marker, SITE_MARKER_TEXT)
+            .map_err(io_error(messages::io_cannot_write, &marker))
     }
 
     /// Removes the staging folders of interrupted builds and, if the target is missing, puts
@@ -262,7 +265,7 @@ impl Staging {
     pub fn within(out: OutDir) -> Result<Staging, OutputError> {
         let dir = free_path(&out.parent, &format!("{}.tmp", out.name));
         out.note(Some(&dir))
-            .map_err(io_error("cannot write", &out.lock_path))?;
+            .map_err(io_error(messages::io_cannot_write, &out.lock_path))?;
         create_marked(&dir, Role::Staging)?;
         let staging = Staging {
             dir,
@@ -270,16 +273,14 @@ impl Staging {
             committed: false,
         };
         let marker = staging.dir.join(SITE_MARKER);
-        std::fs::write(&marker, SITE_MARKER_TEXT).map_err(io_error("cannot write", &marker))?;
+        std::fs::write(&marker, SITE_MARKER_TEXT)
+            .map_err(io_error(messages::io_cannot_write, &marker))?;
         // Marks the current site for removal once swapped out; doubles as the test that it can
         // be removed at all, before anything is rendered.
         if staging.out.target.is_dir() {
             mark(&staging.out.target, &staging.dir, Role::Previous).map_err(|source| {
                 OutputError::Io {
-                    what: format!(
-                        "{} cannot be replaced (writing into it failed)",
-                        staging.out.shown.display()
-                    ),
+                    what: messages::io_cannot_replace(&staging.out.shown.display().to_string()),
                     source,
                 }
             })?;
@@ -307,7 +308,7 @@ impl Staging {
         let target = &self.out.target;
         let shown = self.out.shown.display();
         let unchanged = |source| OutputError::Io {
-            what: format!("cannot move the new site into place ({shown} is unchanged)"),
+            what: messages::io_cannot_move_in(&shown.to_string()),
             source,
         };
         let previous = if std::fs::symlink_metadata(target).is_err() {
@@ -328,10 +329,7 @@ impl Staging {
             let removed = mark(&previous, &previous, Role::Staging)
                 .and_then(|()| self.out.remove_own(&previous));
             removed.err().map(|source| OutputError::Io {
-                what: format!(
-                    "the previous site stays in {} (remove it yourself)",
-                    previous.display()
-                ),
+                what: messages::io_previous_site_stays(&previous.display().to_string()),
                 source,
             })
         });
@@ -345,7 +343,7 @@ impl Staging {
         let (target, shown) = (&self.out.target, self.out.shown.display());
         let aside = free_path(&self.out.parent, &format!("{}.old", self.out.name));
         let unchanged = |source| OutputError::Io {
-            what: format!("cannot move the previous site aside ({shown} is unchanged)"),
+            what: messages::io_cannot_move_aside(&shown.to_string()),
             source,
         };
         mark(target, &aside, Role::Previous)
@@ -353,12 +351,8 @@ impl Staging {
             .map_err(unchanged)?;
         if let Err(source) = std::fs::rename(&self.dir, target) {
             let what = match std::fs::rename(&aside, target) {
-                Ok(()) => format!("cannot move the new site into place ({shown} is unchanged)"),
-                Err(_) => format!(
-                    "cannot move the new site into place; the previous site is in {} and the \
-                     next build puts it back",
-                    aside.display()
-                ),
+                Ok(()) => messages::io_cannot_move_in(&shown.to_string()),
+                Err(_) => messages::io_cannot_move_in_aside(&aside.display().to_string()),
             };
             return Err(OutputError::Io { what, source });
         }
@@ -459,10 +453,10 @@ fn free_path(parent: &Path, stem: &str) -> PathBuf {
 
 /// Creates `dir` and marks it.
 fn create_marked(dir: &Path, role: Role) -> Result<(), OutputError> {
-    std::fs::create_dir(dir).map_err(io_error("cannot create", dir))?;
+    std::fs::create_dir(dir).map_err(io_error(messages::io_cannot_create, dir))?;
     mark(dir, dir, role).map_err(|source| {
         let _ = std::fs::remove_dir_all(dir);
-        io_error("cannot write into", dir)(source)
+        io_error(messages::io_cannot_write_into, dir)(source)
     })
 }
 
@@ -492,7 +486,7 @@ fn lock(path: &Path, shown: &Path) -> Result<(File, Option<PathBuf>), OutputErro
         .create(true)
         .truncate(false)
         .open(path)
-        .map_err(io_error("cannot open the lock file", path))?;
+        .map_err(io_error(messages::io_cannot_open_lock, path))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
@@ -509,13 +503,14 @@ fn lock(path: &Path, shown: &Path) -> Result<(File, Option<PathBuf>), OutputErro
             });
         }
         Err(std::fs::TryLockError::Error(error)) => {
-            return Err(io_error("cannot lock", path)(error));
+            return Err(io_error(messages::io_cannot_lock, path)(error));
         }
     }
     let noted = std::fs::read_to_string(path)
         .ok()
         .and_then(|text| Some(PathBuf::from(text.lines().nth(1)?)));
-    std::fs::write(path, std::process::id().to_string()).map_err(io_error("cannot write", path))?;
+    std::fs::write(path, std::process::id().to_string())
+        .map_err(io_error(messages::io_cannot_write, path))?;
     Ok((file, noted))
 }
 
@@ -526,7 +521,7 @@ fn ensure_ours(target: &Path, shown: &Path) -> Result<(), OutputError> {
     let metadata = match std::fs::symlink_metadata(target) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(error) => return Err(io_error("cannot read", shown)(error)),
+        Err(error) => return Err(io_error(messages::io_cannot_read, shown)(error)),
     };
     if !metadata.is_dir() {
         return Err(OutputError::NotAFolder {
@@ -534,7 +529,7 @@ fn ensure_ours(target: &Path, shown: &Path) -> Result<(), OutputError> {
         });
     }
     let empty = std::fs::read_dir(target)
-        .map_err(io_error("cannot read", shown))?
+        .map_err(io_error(messages::io_cannot_read, shown))?
         .next()
         .is_none();
     let is_file = |name: &str| target.join(name).is_file();

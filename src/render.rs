@@ -127,10 +127,13 @@ impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RenderError::Read { path, source } => {
-                write!(f, "cannot read {}: {source}", path.display())
+                let what = crate::messages::io_cannot_read(&path.display().to_string());
+                write!(f, "{what}: {source}")
             }
             RenderError::Template { message } => f.write_str(message),
-            RenderError::Write { path, source } => write!(f, "cannot write {path}: {source}"),
+            RenderError::Write { path, source } => {
+                write!(f, "{}: {source}", crate::messages::io_cannot_write(path))
+            }
             RenderError::Renderer { source, .. } => source.fmt(f),
         }
     }

@@ -1448,6 +1448,51 @@ messages! {
         de: "{path} kann nicht gelesen werden: {error}",
         en: "cannot read {path}: {error}",
     }
+    /// Output I/O: a path cannot be found (followed by the system's reason).
+    io_cannot_find(path: &str) { de: "{path} ist nicht zu finden", en: "cannot find {path}" }
+    /// Output I/O: a folder cannot be created.
+    io_cannot_create(path: &str) { de: "{path} kann nicht angelegt werden", en: "cannot create {path}" }
+    /// Output I/O: a file cannot be written.
+    io_cannot_write(path: &str) { de: "{path} kann nicht geschrieben werden", en: "cannot write {path}" }
+    /// Output I/O: nothing can be written into a folder.
+    io_cannot_write_into(path: &str) {
+        de: "in {path} kann nicht geschrieben werden",
+        en: "cannot write into {path}",
+    }
+    /// Output I/O: the lock file cannot be opened.
+    io_cannot_open_lock(path: &str) {
+        de: "die Sperrdatei {path} kann nicht geöffnet werden",
+        en: "cannot open the lock file {path}",
+    }
+    /// Output I/O: the lock cannot be taken.
+    io_cannot_lock(path: &str) { de: "{path} kann nicht gesperrt werden", en: "cannot lock {path}" }
+    /// Output I/O: a file or folder cannot be read.
+    io_cannot_read(path: &str) { de: "{path} kann nicht gelesen werden", en: "cannot read {path}" }
+    /// Output I/O: the site folder cannot be replaced.
+    io_cannot_replace(path: &str) {
+        de: "{path} kann nicht ersetzt werden (Schreiben darin ist fehlgeschlagen)",
+        en: "{path} cannot be replaced (writing into it failed)",
+    }
+    /// Output I/O: the previous site could not be removed after the swap.
+    io_previous_site_stays(path: &str) {
+        de: "die vorige Website bleibt in {path} (bitte selbst löschen)",
+        en: "the previous site stays in {path} (remove it yourself)",
+    }
+    /// Output I/O: the previous site cannot be moved aside.
+    io_cannot_move_aside(shown: &str) {
+        de: "die vorige Website kann nicht beiseitegelegt werden ({shown} ist unverändert)",
+        en: "cannot move the previous site aside ({shown} is unchanged)",
+    }
+    /// Output I/O: the new site cannot be moved into place; the previous one is back.
+    io_cannot_move_in(shown: &str) {
+        de: "die neue Website kann nicht an ihren Platz gebracht werden ({shown} ist unverändert)",
+        en: "cannot move the new site into place ({shown} is unchanged)",
+    }
+    /// Output I/O: the new site cannot be moved into place, and the previous one is aside.
+    io_cannot_move_in_aside(aside: &str) {
+        de: "die neue Website kann nicht an ihren Platz gebracht werden; die vorige liegt in {aside}, der nächste Build legt sie zurück",
+        en: "cannot move the new site into place; the previous site is in {aside} and the next build puts it back",
+    }
     /// A folder cannot be created.
     cannot_create(path: &str, error: &dyn std::fmt::Display) {
         de: "{path} kann nicht angelegt werden: {error}",
