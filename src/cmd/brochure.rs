@@ -7,7 +7,6 @@ use steckbrief::brochure;
 use steckbrief::messages;
 use steckbrief::output::OutDir;
 
-use super::invalid_content;
 use super::{EXIT_OK, fail};
 
 /// Arguments of `brochure`.
@@ -28,17 +27,13 @@ pub struct Args {
 pub fn run(args: &Args) -> ExitCode {
     // `--lang` here picks the brochure; the messages follow the locale or the content.
     super::LangArg { lang: None }.apply(&args.root);
-    let mut checked = match steckbrief::check(&args.root, steckbrief::today()) {
-        Ok(checked) => checked,
-        Err(error) => return fail(error),
-    };
-    let Some(catalog) = checked.catalog.take() else {
-        return invalid_content(
-            checked,
-            &messages::nothing_written(),
-            "steckbrief check",
-            false,
-        );
+    let catalog = match super::valid_catalog(
+        &args.root,
+        steckbrief::today(),
+        &messages::nothing_written(),
+    ) {
+        Ok(catalog) => catalog,
+        Err(code) => return code,
     };
     let languages = match &args.lang {
         Some(code) if catalog.language(code).is_none() => {

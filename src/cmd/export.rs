@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use steckbrief::{hsds, messages};
 
-use super::{EXIT_OK, fail, invalid_content};
+use super::{EXIT_OK, fail};
 
 /// Arguments of `export`.
 #[derive(Debug, clap::Args)]
@@ -37,17 +37,13 @@ pub struct HsdsArgs {
 pub fn run(args: &Args) -> ExitCode {
     let Format::Hsds(args) = &args.format;
     super::LangArg { lang: None }.apply(&args.root);
-    let mut checked = match steckbrief::check(&args.root, steckbrief::today()) {
-        Ok(checked) => checked,
-        Err(error) => return fail(error),
-    };
-    let Some(catalog) = checked.catalog.take() else {
-        return invalid_content(
-            checked,
-            &messages::nothing_written(),
-            "steckbrief check",
-            false,
-        );
+    let catalog = match super::valid_catalog(
+        &args.root,
+        steckbrief::today(),
+        &messages::nothing_written(),
+    ) {
+        Ok(catalog) => catalog,
+        Err(code) => return code,
     };
     if let Err(error) = std::fs::create_dir_all(&args.out) {
         return fail(messages::cannot_create(

@@ -139,6 +139,20 @@ pub fn print_human(diagnostics: Diagnostics, verbose: bool, command: &str, summa
     }
 }
 
+/// The checked catalogue of `root` for a command that needs valid content; otherwise the exit
+/// code, after printing the fatal error (2) or every problem and `consequence` (1).
+pub fn valid_catalog(
+    root: &Path,
+    today: jiff::civil::Date,
+    consequence: &str,
+) -> Result<steckbrief::catalog::Catalog, ExitCode> {
+    let mut checked = steckbrief::check(root, today).map_err(fail)?;
+    checked
+        .catalog
+        .take()
+        .ok_or_else(|| invalid_content(checked, consequence, "steckbrief check", false))
+}
+
 /// Prints every problem and the summary of content that has errors; returns exit code 1.
 /// `consequence` says what did not happen ("nothing was built; public is unchanged");
 /// `command` and `verbose` as for [`print_human`].

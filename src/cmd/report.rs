@@ -7,8 +7,7 @@ use steckbrief::report;
 
 use steckbrief::messages;
 
-use super::invalid_content;
-use super::{EXIT_OK, LangArg, fail};
+use super::{EXIT_OK, LangArg};
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,18 +36,11 @@ pub struct Args {
 pub fn run(args: &Args) -> ExitCode {
     args.lang.apply(&args.root);
     let today = steckbrief::today();
-    let mut checked = match steckbrief::check(&args.root, today) {
-        Ok(checked) => checked,
-        Err(error) => return fail(error),
-    };
-    let Some(catalog) = checked.catalog.take() else {
-        return invalid_content(
-            checked,
-            &messages::report_needs_valid_content(),
-            "steckbrief check",
-            false,
-        );
-    };
+    let catalog =
+        match super::valid_catalog(&args.root, today, &messages::report_needs_valid_content()) {
+            Ok(catalog) => catalog,
+            Err(code) => return code,
+        };
     let report = report::build(&catalog, today);
     match args.format {
         Format::Human | Format::Markdown => print!("{}", report::to_markdown(&report)),
