@@ -64,6 +64,7 @@ fn document_schema(kind: DocumentKind, config: Option<&Config>) -> Value {
         apply(&mut schema, &path, patch);
     }
     german_descriptions(&mut schema, "", german_table(kind));
+    german_required(&mut schema);
     schema
 }
 
@@ -480,6 +481,46 @@ fn german_descriptions(schema: &mut Value, path: &str, table: &[(&str, &str)]) {
     for_children(object, path, &mut |child, child_path| {
         german_descriptions(child, child_path, table)
     });
+}
+
+/// Gives every required field a German message of its own. yaml-language-server reports a
+/// missing field as "Missing property" even in a German VS Code (its German bundle lacks that
+/// text) unless the schema that requires it has an `errorMessage`; one sub-schema per required
+/// field (in `allOf`) lets each say which field is missing, as `check` does.
+fn german_required(schema: &mut Value) {
+    let Value::Object(object) = schema else {
+        return;
+    };
+    if !object.contains_key("errorMessage")
+        && let Some(Value::Array(required)) = object.remove("required")
+    {
+        let checks = required.iter().filter_map(Value::as_str).map(|name| {
+            let description = object
+                .get("properties")
+                .and_then(|properties| properties.get(name))
+                .and_then(|field| field.get("description"))
+                .and_then(Value::as_str);
+            json!({"required": [name], "errorMessage": missing_field_de(name, description)})
+        });
+        let checks: Vec<Value> = checks.collect();
+        match object.get_mut("allOf") {
+            Some(Value::Array(all)) => all.extend(checks),
+            _ => {
+                object.insert("allOf".into(), checks.into());
+            }
+        }
+    }
+    for_children(object, "", &mut |child, _| german_required(child));
+}
+
+/// What the editor shows for a missing field: `check`'s message and hint in one sentence.
+fn missing_field_de(name: &str, description: Option<&str>) -> String {
+    match description {
+        Some(description) => {
+            format!("Das Feld `{name}` fehlt. Ergänzen Sie `{name}:` – {description}")
+        }
+        None => format!("Das Feld `{name}` fehlt. Ergänzen Sie `{name}:`."),
+    }
 }
 
 /// The German text for `key`: the entry of the key itself or of its longest suffix after a

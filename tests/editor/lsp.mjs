@@ -87,6 +87,10 @@ mistake('actors/a12/profile.yaml', '      times: ["08:00-12:00"]\n', '      time
   'a closed day with times');
 mistake('actors/a13/profile.yaml', '    - days: Do\n      times: ["08:00-12:30", "13:30-17:30"]\n', '    - days: Do\n',
   'an open day without times');
+// A missing field: yaml-language-server's own "Missing property" is English even in German; the
+// schema gives each required field a German message. Reported at the start of the document.
+cases.push({ file: 'actors/a14/profile.yaml', text: profile.replace(/\nsummary: .*/, ''), lines: [1, 2],
+  what: 'a profile without summary' });
 mistake('actors/a10/profile.yaml', /\nwebsite: .*/.exec(profile)[0], '\nwebsite: www.example.org', 'a web address without https://');
 
 for (const c of cases) write(c.file, c.text);
