@@ -296,10 +296,11 @@ impl Schemas {
             let mut stand_ins: Vec<(Vec<String>, Value)> = Vec::new();
             for error in validator.iter_errors(&rest) {
                 let pointer = error.instance_path().as_str();
-                if emptied
-                    .iter()
-                    .any(|path| pointer_segments(pointer).take(path.len()).eq(path.iter().cloned()))
-                {
+                if emptied.iter().any(|path| {
+                    pointer_segments(pointer)
+                        .take(path.len())
+                        .eq(path.iter().cloned())
+                }) {
                     continue;
                 }
                 // An empty text or list can stay: the later rules take it as empty, and their

@@ -1712,4 +1712,320 @@ messages! {
         de: { format!("{count} {} in {seconds} s", plural(count, "Broschüre", "Broschüren")) },
         en: { format!("{count} {} in {seconds} s", plural(count, "brochure", "brochures")) },
     }
+
+    // ── The command line: --help, usage errors (src/cmd/help.rs) ────────────────────────────
+
+    /// The heading before the usage line.
+    cli_usage_heading() { de: "Aufruf", en: "Usage" }
+    /// The heading of the list of commands.
+    cli_commands_heading() { de: "Befehle", en: "Commands" }
+    /// The heading of the positional arguments.
+    cli_arguments_heading() { de: "Argumente", en: "Arguments" }
+    /// The heading of the options.
+    cli_options_heading() { de: "Optionen", en: "Options" }
+    /// The placeholder for options in a usage line, `[OPTIONS]`.
+    cli_options_placeholder() { de: "OPTIONEN", en: "OPTIONS" }
+    /// The placeholder for a command in a usage line, `<COMMAND>`.
+    cli_command_placeholder() { de: "BEFEHL", en: "COMMAND" }
+    /// Before the list of an option's values in `--help`.
+    cli_possible_values() { de: "Mögliche Werte", en: "Possible values" }
+    /// An option's default value, `[default: public]`.
+    cli_default(values: &str) { de: "[Standard: {values}]", en: "[default: {values}]" }
+    /// `-h` where `--help` says more.
+    cli_help_short() {
+        de: "Hilfe anzeigen (ausführlicher mit „--help“)",
+        en: "Print help (see more with '--help')",
+    }
+    /// `--help` where `-h` says less.
+    cli_help_long() {
+        de: "Hilfe anzeigen (Kurzfassung mit „-h“)",
+        en: "Print help (see a summary with '-h')",
+    }
+    /// `-h, --help` where there is only one help.
+    cli_help() { de: "Hilfe anzeigen", en: "Print help" }
+    /// `-V, --version`.
+    cli_version() { de: "Version anzeigen", en: "Print version" }
+    /// The `help` command.
+    cli_help_command() {
+        de: "Diese Hilfe oder die Hilfe der angegebenen Befehle anzeigen",
+        en: "Print this message or the help of the given subcommand(s)",
+    }
+    /// The argument of the `help` command.
+    cli_help_command_argument() {
+        de: "Die Befehle, deren Hilfe angezeigt wird",
+        en: "Print help for the subcommand(s)",
+    }
+
+    /// What steckbrief is, atop `--help`.
+    cli_about() {
+        de: "Steckbrief macht aus YAML-Steckbriefen der Akteure vor Ort eine mehrsprachige Website und eine PDF-Broschüre.",
+        en: "Steckbrief turns YAML profiles of local actors into a multilingual website and a PDF brochure.",
+    }
+    /// `brochure`.
+    cli_about_brochure() {
+        de: "Die PDF-Broschüre jeder Broschürensprache (oder der mit --lang gewählten) in den Website-Ordner schreiben.",
+        en: "Write the PDF brochure of every brochure language (or of --lang) into the site folder.",
+    }
+    /// `build`.
+    cli_about_build() {
+        de: "Den Inhalt prüfen, dann die Website nach public/ bauen.",
+        en: "Check the content, then build the website into public/.",
+    }
+    /// `check`.
+    cli_about_check() {
+        de: "config.yaml und jeden Steckbrief prüfen; alle Probleme mit Datei, Zeile und Spalte auflisten.",
+        en: "Check config.yaml and every profile; list all problems with file, line and column.",
+    }
+    /// `export`.
+    cli_about_export() {
+        de: "Den Inhalt prüfen, dann in einem offenen Standard exportieren (hsds: Open Referral HSDS 3.0).",
+        en: "Check the content, then export it in an open standard (hsds: Open Referral HSDS 3.0).",
+    }
+    /// `export hsds`.
+    cli_about_export_hsds() {
+        de: "Open Referral HSDS 3.0: eine JSON-Datei je Endpunkt der HSDS-API (dieselben Dateien wie data/hsds/ in jedem Build).",
+        en: "Open Referral HSDS 3.0: one JSON file per endpoint of the HSDS API (the same files as data/hsds/ in every build).",
+    }
+    /// `report`.
+    cli_about_report() {
+        de: "Fehlende Übersetzungen, fällige Überprüfungen und Akteure ohne Ansprechperson melden.",
+        en: "Report missing translations, reviews due and actors without a contact person.",
+    }
+    /// `serve`.
+    cli_about_serve() {
+        de: "Die Website auf 127.0.0.1 zeigen, beim Speichern neu bauen und den Browser neu laden.",
+        en: "Serve the site on 127.0.0.1, rebuild on save and reload the browser.",
+    }
+    /// `schema`.
+    cli_about_schema() {
+        de: "JSON-Schemas für Konfiguration, Steckbriefe, Übersetzungen, wichtige Nummern und Oberflächentexte schreiben (für Editoren).",
+        en: "Write JSON Schemas for config, profile, translation, numbers and UI-string files (for editors).",
+    }
+    /// `new`.
+    cli_about_new() {
+        de: "Einen neuen Akteursordner mit einer kommentierten profile.yaml zum Ausfüllen anlegen.",
+        en: "Create a new actor folder with a commented profile.yaml to fill in.",
+    }
+    /// `init`.
+    cli_about_init() {
+        de: "Den Inhaltsordner einer neuen Stadt anlegen: Konfiguration, ein Beispiel-Steckbrief, Seiten mit Platzhaltern zum Ausfüllen, Schemas und Editor-Einstellungen.",
+        en: "Create the content folder of a new town: config, an example actor, pages with placeholders to fill in, schemas and editor settings.",
+    }
+    /// `completions`.
+    cli_about_completions() {
+        de: "Das Vervollständigungsskript für eine Shell ausgeben (bash, zsh, fish, powershell, elvish).",
+        en: "Print the completion script for a shell (bash, zsh, fish, powershell, elvish).",
+    }
+    /// `man`.
+    cli_about_man() {
+        de: "Die Handbuchseite ausgeben (oder mit --out ORDNER eine Seite je Befehl schreiben).",
+        en: "Print the manual page (or write one per command with --out DIR).",
+    }
+
+    /// `--root`.
+    cli_arg_root() {
+        de: "Der Inhaltsordner (mit config.yaml und actors/).",
+        en: "The content folder (with config.yaml and actors/).",
+    }
+    /// `--lang` of the commands editors run.
+    cli_arg_lang() {
+        de: "Sprache der Meldungen (sonst die des Systems, wenn Deutsch oder Englisch, sonst die Ausgangssprache des Inhalts, sonst Deutsch).",
+        en: "Language of the messages (default: the locale if German or English, else the content's source language, else German).",
+    }
+    /// `brochure --lang`.
+    cli_arg_brochure_lang() {
+        de: "Nur diese Sprache (ein Code aus config.yaml); sonst jede Broschürensprache.",
+        en: "Only this language (a code from config.yaml); default: every brochure language.",
+    }
+    /// `brochure --out`.
+    cli_arg_brochure_out() {
+        de: "Der Website-Ordner; jedes PDF kommt dort in den Ordner seiner Sprache.",
+        en: "The site folder; each PDF goes into its language's folder there.",
+    }
+    /// `build --out`.
+    cli_arg_build_out() {
+        de: "Der Ordner, in den die Website geschrieben wird.",
+        en: "Where to write the site.",
+    }
+    /// `build --no-brochures`.
+    cli_arg_no_brochures() {
+        de: "Nur die Website bauen, ohne die PDF-Broschüren.",
+        en: "Build only the website, without the PDF brochures.",
+    }
+    /// `build --quiet`.
+    cli_arg_build_quiet() {
+        de: "Nur Fehler ausgeben.",
+        en: "Print nothing but errors.",
+    }
+    /// `build --verbose`.
+    cli_arg_build_verbose() {
+        de: "Auch jede fehlende Übersetzung auflisten (sonst je Sprache gezählt) und die Dauer jedes Schritts.",
+        en: "Also list each missing translation (otherwise counted per language) and the time of each step.",
+    }
+    /// `check --format`.
+    cli_arg_check_format() {
+        de: "Wie die Probleme ausgegeben werden.",
+        en: "How to print the problems.",
+    }
+    /// `check --format human`.
+    cli_value_check_human() {
+        de: "Lesbarer Text mit der Zeile aus der Datei und einer Markierung.",
+        en: "Readable text with the source line and a caret.",
+    }
+    /// `check --format json`.
+    cli_value_check_json() {
+        de: "Ein JSON-Dokument für Werkzeuge (immer alle Probleme).",
+        en: "One JSON document for tools (always every problem).",
+    }
+    /// `check --format github`.
+    cli_value_check_github() {
+        de: "Befehle für GitHub Actions, die Pull-Requests direkt an der Zeile zeigen.",
+        en: "GitHub Actions workflow commands, shown inline on pull requests.",
+    }
+    /// `check --format gitlab`.
+    cli_value_check_gitlab() {
+        de: "Ein Code-Quality-Bericht für GitLab (JSON), den Merge-Requests zeigen.",
+        en: "A GitLab code-quality report (JSON), shown on merge requests.",
+    }
+    /// `check --quiet`.
+    cli_arg_check_quiet() {
+        de: "Nur die Fehler auflisten; Warnungen werden in der Schlusszeile gezählt (Format human). Für Hooks und schnelle Prüfungen, bei denen eine Seite voller Warnungen den entscheidenden Fehler verdecken würde.",
+        en: "List only the errors; warnings are counted in the closing line (human format). For hooks and quick runs, where a page of warnings would hide the error that matters.",
+    }
+    /// `check --verbose`.
+    cli_arg_check_verbose() {
+        de: "Jede Warnung auflisten, auch jede fehlende Übersetzung (sonst je Sprache gezählt).",
+        en: "List every warning, also each missing translation (otherwise counted per language).",
+    }
+    /// `export hsds --out`.
+    cli_arg_export_out() {
+        de: "Der Ordner für die Dateien (wird angelegt, wenn er fehlt; andere Dateien darin bleiben).",
+        en: "The folder to write the files into (created if missing; other files in it are kept).",
+    }
+    /// `report --format`.
+    cli_arg_report_format() {
+        de: "Wie der Bericht ausgegeben wird.",
+        en: "How to print the report.",
+    }
+    /// `report --format human`.
+    cli_value_report_human() {
+        de: "Lesbarer Text (Markdown).",
+        en: "Readable text (Markdown).",
+    }
+    /// `report --format json`.
+    cli_value_report_json() {
+        de: "Ein JSON-Dokument.",
+        en: "One JSON document.",
+    }
+    /// `report --format markdown`.
+    cli_value_report_markdown() {
+        de: "Markdown, z. B. für ein Issue oder eine Wiki-Seite.",
+        en: "Markdown, e.g. for an issue or a wiki page.",
+    }
+    /// `serve --port`.
+    cli_arg_port() {
+        de: "Port auf 127.0.0.1; 0 wählt einen freien.",
+        en: "Port on 127.0.0.1; 0 picks a free one.",
+    }
+    /// `serve --open`.
+    cli_arg_open() {
+        de: "Die Website im Standardbrowser öffnen.",
+        en: "Open the site in the default browser.",
+    }
+    /// `schema --out`.
+    cli_arg_schema_out() {
+        de: "Der Ordner für die Schemas (sonst `schemas/` im Inhaltsordner).",
+        en: "Folder to write the schemas into (default: `schemas/` in the content folder).",
+    }
+    /// `schema --root`.
+    cli_arg_schema_root() {
+        de: "Der Inhaltsordner, dessen config.yaml die Kennungen der Themen, Zielgruppen und Sprachen liefert.",
+        en: "The content folder whose config.yaml supplies the topic, target-group and language ids.",
+    }
+    /// `new <slug>`.
+    cli_arg_slug() {
+        de: "Ordnername des neuen Akteurs; wird seine Webadresse (Kleinbuchstaben, Ziffern, Bindestriche).",
+        en: "Folder name of the new actor; becomes its web address (lowercase, digits, hyphens).",
+    }
+    /// `init <dir>`.
+    cli_arg_init_dir() {
+        de: "Der Ordner, in dem der Inhalt angelegt wird; er darf nicht existieren oder muss leer sein (ein Klon eines leeren Repositorys, nur mit .git, gilt als leer).",
+        en: "The folder to create the content in; it must not exist or be empty (a clone of an empty repository, with nothing but .git, counts as empty).",
+    }
+    /// `init --town`.
+    cli_arg_town() {
+        de: "Name der Stadt oder des Landkreises, z. B. „Saarlouis“. Ohne ihn stehen in config.yaml und den Seiten Platzhalter, die `check` meldet, bis sie ausgefüllt sind.",
+        en: "Name of the town or district, e.g. \"Saarlouis\". Without it, config.yaml and the pages hold a placeholder that `check` reports until it is filled in.",
+    }
+    /// `completions <shell>`.
+    cli_arg_shell() {
+        de: "Die Shell, für die vervollständigt wird. Bash: `steckbrief completions bash > ~/.local/share/bash-completion/completions/steckbrief`; zsh: als `_steckbrief` in einen Ordner aus `$fpath`; fish: `~/.config/fish/completions/steckbrief.fish`; PowerShell: `steckbrief completions powershell | Out-String | Invoke-Expression` in `$PROFILE`.",
+        en: "The shell to complete for. Bash: `steckbrief completions bash > ~/.local/share/bash-completion/completions/steckbrief`; zsh: into a folder on `$fpath` as `_steckbrief`; fish: `~/.config/fish/completions/steckbrief.fish`; PowerShell: `steckbrief completions powershell | Out-String | Invoke-Expression` in `$PROFILE`.",
+    }
+    /// `man --out`.
+    cli_arg_man_out() {
+        de: "Eine Seite je Befehl (steckbrief.1, steckbrief-build.1, …) in diesen Ordner schreiben, statt die Seite von steckbrief selbst auszugeben.",
+        en: "Write one page per command (steckbrief.1, steckbrief-build.1, …) into this folder instead of printing the page of steckbrief itself.",
+    }
+
+    /// A usage error: an option the command does not have.
+    cli_unknown_argument(argument: &str) {
+        de: "unbekanntes Argument `{argument}`",
+        en: "unexpected argument `{argument}`",
+    }
+    /// A usage error: a command steckbrief does not have.
+    cli_unknown_command(command: &str) {
+        de: "unbekannter Befehl `{command}`",
+        en: "unrecognised command `{command}`",
+    }
+    /// A usage error: a value an option does not take.
+    cli_invalid_value(value: &str, argument: &str) {
+        de: "`{value}` ist kein gültiger Wert für `{argument}`",
+        en: "invalid value `{value}` for `{argument}`",
+    }
+    /// A usage error: an option without its value.
+    cli_value_missing(argument: &str) {
+        de: "`{argument}` braucht einen Wert",
+        en: "a value is required for `{argument}` but none was supplied",
+    }
+    /// A usage error: a value too many.
+    cli_unexpected_value(value: &str, argument: &str) {
+        de: "unerwarteter Wert `{value}` für `{argument}`",
+        en: "unexpected value `{value}` for `{argument}`; no more were expected",
+    }
+    /// A usage error: required arguments missing.
+    cli_missing_arguments(arguments: &str) {
+        de: "es fehlt: {arguments}",
+        en: "the following required arguments were not provided: {arguments}",
+    }
+    /// A usage error: a command that needs a subcommand.
+    cli_missing_command(command: &str) {
+        de: "`{command}` braucht einen weiteren Befehl",
+        en: "`{command}` requires a subcommand",
+    }
+    /// A usage error: two options that exclude each other.
+    cli_conflict(argument: &str, other: &str) {
+        de: "`{argument}` kann nicht zusammen mit `{other}` verwendet werden",
+        en: "the argument `{argument}` cannot be used with `{other}`",
+    }
+    /// A usage error: an option given twice.
+    cli_repeated(argument: &str) {
+        de: "`{argument}` darf nur einmal angegeben werden",
+        en: "the argument `{argument}` cannot be used multiple times",
+    }
+    /// The values an option takes, under a usage error.
+    cli_possible_values_hint(values: &str) {
+        de: "mögliche Werte: {values}",
+        en: "possible values: {values}",
+    }
+    /// A close match, under a usage error.
+    cli_did_you_mean(suggestion: &str) {
+        de: "meinten Sie `{suggestion}`?",
+        en: "did you mean `{suggestion}`?",
+    }
+    /// Where to read more, under a usage error.
+    cli_more_information(command: &str) {
+        de: "Mehr dazu: {command} --help",
+        en: "For more information, try: {command} --help",
+    }
 }
