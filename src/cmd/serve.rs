@@ -494,12 +494,25 @@ fn respond(path: &str, state: &State) -> Reply {
     } else {
         ("404.html".to_owned(), 404)
     };
-    let mut body = files.get(&key).cloned().unwrap_or_default();
+    let mut body = files.get(&key).cloned().unwrap_or_else(no_site_yet);
     drop(files);
     if key.ends_with(".html") {
         body = inject_reload_script(&body);
     }
     Reply::Response(Response::new(status, content_type(&key), body))
+}
+
+/// The body of a 404 while no build has succeeded yet, so that there is no site and no 404 page
+/// of its own: why, in the language of the messages (the reload script shows the errors over it).
+fn no_site_yet() -> Vec<u8> {
+    let title = messages::serve_no_site_title();
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+         <body><h1>{title}</h1>\n<p>{}</p></body>\n</html>\n",
+        messages::language().code(),
+        messages::serve_no_site()
+    )
+    .into_bytes()
 }
 
 /// Renders the brochure whose URL is `key`, if it is one, into the served files.

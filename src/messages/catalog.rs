@@ -2028,4 +2028,59 @@ messages! {
         de: "Mehr dazu: {command} --help",
         en: "For more information, try: {command} --help",
     }
+
+    // ── The preview server's answers (src/cmd/serve/http.rs, src/cmd/serve.rs) ──────────────
+
+    /// Fewer server threads than wanted.
+    serve_threads_missing(started: usize, wanted: usize, error: &dyn std::fmt::Display) {
+        de: "nur {started} von {wanted} Server-Threads konnten starten: {error}",
+        en: "only {started} of {wanted} server threads could start: {error}",
+    }
+    /// A connection could not be accepted.
+    serve_cannot_accept(error: &dyn std::fmt::Display) {
+        de: "eine Verbindung kann nicht angenommen werden: {error}; neuer Versuch",
+        en: "cannot accept a connection: {error}; retrying",
+    }
+    /// 503: every worker is busy.
+    serve_busy(workers: usize, waiting: usize) {
+        de: "die Vorschau ist ausgelastet ({workers} Anfragen werden beantwortet, {waiting} warten); versuchen Sie es gleich noch einmal",
+        en: "the preview server is busy ({workers} requests being answered, {waiting} waiting); try again",
+    }
+    /// 503: too many live-reload streams.
+    serve_too_many_streams(limit: usize) {
+        de: "zu viele offene Live-Reload-Verbindungen (höchstens {limit}); schließen Sie Tabs, die Sie nicht brauchen",
+        en: "too many live-reload streams open (at most {limit})",
+    }
+    /// 431.
+    serve_head_too_long() {
+        de: "der Kopf der Anfrage ist zu lang",
+        en: "the request head is too long",
+    }
+    /// 400: not an HTTP request line.
+    serve_malformed_request() {
+        de: "die Anfragezeile ist fehlerhaft",
+        en: "malformed request line",
+    }
+    /// 421: a Host that is not the loopback interface (DNS rebinding).
+    serve_not_loopback() {
+        de: "steckbrief serve beantwortet nur Anfragen an localhost, 127.0.0.1 oder [::1]",
+        en: "steckbrief serve answers only requests addressed to localhost, 127.0.0.1 or [::1]",
+    }
+    /// 400: no Host header.
+    serve_host_required() {
+        de: "die Anfrage braucht einen Host-Header",
+        en: "a Host header is required",
+    }
+    /// 405.
+    serve_only_get() {
+        de: "nur GET und HEAD werden beantwortet",
+        en: "only GET and HEAD are answered",
+    }
+    /// The page title of a 404 before any build succeeded.
+    serve_no_site_title() { de: "Noch keine Vorschau", en: "No preview yet" }
+    /// The 404 before any build succeeded.
+    serve_no_site() {
+        de: "Der Inhalt hat Fehler, deshalb gibt es noch keine Vorschau. Die Fehler stehen im Terminal, in dem steckbrief serve läuft; sobald sie behoben und gespeichert sind, lädt diese Seite neu.",
+        en: "The content has errors, so there is no preview yet. The errors are listed in the terminal steckbrief serve runs in; once they are fixed and saved, this page reloads.",
+    }
 }
