@@ -546,3 +546,44 @@ fn usage_errors_in_german_and_english() {
          Tipp: mögliche Werte: `human`, `json`, `github`, `gitlab`\n"
     );
 }
+
+/// A broken brochure template in the content folder: a German frame around typst's own words,
+/// with the file, line and column typst names, the line itself, and what to do.
+#[test]
+fn typst_errors_in_a_german_frame() {
+    let root = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("good"), root.path());
+    std::fs::create_dir_all(root.path().join("templates")).unwrap();
+    std::fs::write(
+        root.path().join("templates/brochure.typ"),
+        "= Broschüre\n\n#let data = json(\"/data.json\")\n#let farbe = luma(80) + unbekannt-x\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = run(
+        &[
+            "brochure",
+            "--root",
+            root.path().to_str().unwrap(),
+            "--out",
+            out.path().join("public").to_str().unwrap(),
+            "--lang",
+            "de",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "Fehler: die Broschüre `de` kann nicht gesetzt werden, typst meldet 1 Problem:\n\
+         \n\
+         Fehler: typst meldet: „unknown variable: unbekannt-x“\n  \
+         --> templates/brochure.typ:4:25\n  \
+         |\n\
+         4 | #let farbe = luma(80) + unbekannt-x\n  \
+         |                         ^\n  \
+         = Tipp: typst schlägt vor: „if you meant to use subtraction, try adding spaces around the minus sign: `unbekannt - x`“; \
+         templates/brochure.typ im Inhaltsordner ersetzt die eingebaute Vorlage: korrigieren Sie die Datei an dieser Stelle, \
+         oder löschen Sie sie, dann gilt wieder die eingebaute\n"
+    );
+}

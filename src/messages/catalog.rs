@@ -2083,4 +2083,57 @@ messages! {
         de: "Der Inhalt hat Fehler, deshalb gibt es noch keine Vorschau. Die Fehler stehen im Terminal, in dem steckbrief serve läuft; sobald sie behoben und gespeichert sind, lädt diese Seite neu.",
         en: "The content has errors, so there is no preview yet. The errors are listed in the terminal steckbrief serve runs in; once they are fixed and saved, this page reloads.",
     }
+
+    // ── The brochure's typst errors (src/brochure/mod.rs) ───────────────────────────────────
+
+    /// A brochure language config.yaml does not have.
+    brochure_unknown_language(code: &str) {
+        de: "in config.yaml gibt es keine Sprache `{code}` (siehe `languages:` dort)",
+        en: "there is no language `{code}` in config.yaml (see `languages:` there)",
+    }
+    /// No date for "as of".
+    brochure_no_date() {
+        de: "kein Datum für „Stand“: der Katalog hat keinen Steckbrief; setzen Sie SOURCE_DATE_EPOCH",
+        en: "no date for \"as of\": the catalogue has no actor; set SOURCE_DATE_EPOCH",
+    }
+    /// A web address too long for a QR code.
+    brochure_no_qr_code(url: &str, reason: &str) {
+        de: "für {url} lässt sich kein QR-Code erzeugen: {reason}",
+        en: "cannot make a QR code for {url}: {reason}",
+    }
+    /// typst could not lay out a brochure; its problems follow.
+    brochure_failed(language: &str, problems: usize) {
+        de: {
+            format!(
+                "die Broschüre `{language}` kann nicht gesetzt werden, typst meldet {problems} {}:",
+                plural(problems, "Problem", "Probleme")
+            )
+        },
+        en: {
+            format!(
+                "the brochure in `{language}` failed, typst reports {problems} {}:",
+                plural(problems, "problem", "problems")
+            )
+        },
+    }
+    /// typst's own message, quoted.
+    typst_said(message: &str) {
+        de: "typst meldet: „{message}“",
+        en: "typst says: \"{message}\"",
+    }
+    /// typst's own hints, quoted.
+    typst_hints(hints: &str) {
+        de: "typst schlägt vor: „{hints}“",
+        en: "typst suggests: \"{hints}\"",
+    }
+    /// What to do about an error in a template file of the content folder.
+    typst_override_hint(path: &str) {
+        de: "{path} im Inhaltsordner ersetzt die eingebaute Vorlage: korrigieren Sie die Datei an dieser Stelle, oder löschen Sie sie, dann gilt wieder die eingebaute",
+        en: "{path} in the content folder replaces the built-in template: fix the file at this place, or delete it to use the built-in one again",
+    }
+    /// What to do about an error in the built-in template.
+    typst_built_in_hint() {
+        de: "der Fehler liegt in der eingebauten Vorlage von steckbrief, nicht in Ihrem Inhalt: bitte melden Sie ihn mit dieser Meldung den Betreuern von steckbrief",
+        en: "the error is in steckbrief's built-in template, not in your content: please report it with this message to steckbrief's maintainers",
+    }
 }
