@@ -54,12 +54,13 @@ fn main() -> ExitCode {
     // Messages, `--help` and usage errors follow --lang, else the locale, else the content
     // (--root or the working folder), else German; commands choose again for their content.
     steckbrief::messages::set_language(cmd::help::language_of(&definition, &args));
-    let parsed = cmd::help::localized(definition)
-        .try_get_matches_from(&args)
+    let mut command = cmd::help::localized(definition);
+    let parsed = command
+        .try_get_matches_from_mut(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => return cmd::help::stop(error),
+        Err(error) => return cmd::help::stop(error, &cmd::help::command_path(&command, &args)),
     };
     match &cli.command {
         Command::Brochure(args) => cmd::brochure::run(args),

@@ -543,7 +543,8 @@ fn usage_errors_in_german_and_english() {
     assert_eq!(
         stderr(&output),
         "Fehler: `xml` ist kein gültiger Wert für `--format <FORMAT>`\n  \
-         Tipp: mögliche Werte: `human`, `json`, `github`, `gitlab`\n"
+         Tipp: mögliche Werte: `human`, `json`, `github`, `gitlab`\n\n\
+         Mehr dazu: steckbrief check --help\n"
     );
 }
 

@@ -256,9 +256,23 @@ fn value_help(path: &str, id: &str, value: &str) -> Option<String> {
     })
 }
 
+/// The command `args` run, as far as `command` knows its words: "steckbrief build".
+pub fn command_path(command: &Command, args: &[OsString]) -> String {
+    let mut path = vec![command.get_name().to_owned()];
+    let mut current = command;
+    for word in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if let Some(sub) = current.find_subcommand(word) {
+            path.push(sub.get_name().to_owned());
+            current = sub;
+        }
+    }
+    path.join(" ")
+}
+
 /// Ends the run on what parsing the command line gave instead of arguments: the help or the
-/// version (printed, exit 0), or a usage error in the language of the messages (exit 2).
-pub fn stop(error: clap::Error) -> ExitCode {
+/// version (printed, exit 0), or a usage error in the language of the messages (exit 2);
+/// `command` is what was run ([`command_path`]), for where to read more.
+pub fn stop(error: clap::Error, command: &str) -> ExitCode {
     if matches!(
         error.kind(),
         ErrorKind::DisplayHelp
@@ -268,7 +282,7 @@ pub fn stop(error: clap::Error) -> ExitCode {
         let _ = error.print();
         return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE));
     }
-    match usage_error(&error) {
+    match usage_error(&error, command) {
         Some(text) => eprint!("{text}"),
         // A kind of error this file does not know: clap's own words, in English.
         None => {
@@ -278,9 +292,9 @@ pub fn stop(error: clap::Error) -> ExitCode {
     ExitCode::from(EXIT_USAGE)
 }
 
-/// A usage error as the catalogue says it: what is wrong, a close match, the usage line and
-/// where to read more. `None` for kinds the catalogue has no words for.
-fn usage_error(error: &clap::Error) -> Option<String> {
+/// A usage error as the catalogue says it: what is wrong, a close match, the usage line (where
+/// clap gives one) and where to read more. `None` for kinds the catalogue has no words for.
+fn usage_error(error: &clap::Error, command: &str) -> Option<String> {
     let text = |kind| match error.get(kind) {
         Some(ContextValue::String(text)) => Some(text.clone()),
         Some(ContextValue::Strings(texts)) => Some(texts.join("`, `")),
@@ -342,15 +356,7 @@ fn usage_error(error: &clap::Error) -> Option<String> {
         let usage = usage.to_string();
         let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u);
         out.push_str(&format!("\n{}: {usage}\n", messages::cli_usage_heading()));
-        // The command is the usage line's words up to the first placeholder or option.
-        let command: Vec<&str> = usage
-            .split_whitespace()
-            .take_while(|word| !word.starts_with(['[', '<', '-']))
-            .collect();
-        out.push_str(&format!(
-            "\n{}\n",
-            messages::cli_more_information(&command.join(" "))
-        ));
     }
+    out.push_str(&format!("\n{}\n", messages::cli_more_information(command)));
     Some(out)
 }
