@@ -278,7 +278,7 @@ impl Schemas {
     /// with fixed values that is wrong or missing gets the first of them (`kind`, `wheelchair`:
     /// no later rule looks at it); any other value in error goes, then each block that misses a
     /// required field because of that, up to the top; `None` if the top itself would have to go.
-    /// A profile that misses a required text, list or block at its top gets an empty one (see
+    /// A profile that misses a required text, list or block gets an empty one (see
     /// [`empty_stand_in`]), so that its other values are still checked.
     pub fn without_errors(
         &self,
@@ -346,7 +346,6 @@ impl Schemas {
                 });
                 if candidate.is_none()
                     && kind == DocumentKind::Profile
-                    && doom.is_empty()
                     && matches!(error.kind(), ValidationErrorKind::Required { .. })
                 {
                     candidate = empty_stand_in(subschema_at(schema, &field));
@@ -652,8 +651,8 @@ pub fn subschema_at<'a>(schema: &'a Value, pointer: &str) -> Option<&'a Value> {
 }
 
 /// An empty value of what `schema` describes: a text `""`, a list `[]`, a block with its
-/// required fields empty. It stands in for a field missing at a profile's top, so that the file's
-/// other values are still checked; the later rules do not report what is not in the file
+/// required fields empty. It stands in for a field a profile misses, so that the file's other
+/// values (the rest of the block, too) are still checked; the later rules do not report what is not in the file
 /// (`validate::actor`), so the stand-in itself gives no second error.
 fn empty_stand_in(schema: Option<&Value>) -> Option<Value> {
     let schema = object_branch(schema?);

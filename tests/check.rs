@@ -612,8 +612,8 @@ fn schemas_list_the_ids_of_the_content_roots_config() {
     );
 }
 
-/// A profile that misses required texts and a block still has its other values checked: every
-/// error of the file in one run, not one more after each fix.
+/// A profile that misses required texts, a block and a contact's name still has its other values
+/// checked: every error of the file in one run, not one more after each fix.
 #[test]
 fn a_missing_required_field_does_not_hide_the_other_errors() {
     let profile = "\
@@ -626,6 +626,8 @@ contacts:
   - name: Max Muster
     phone: 06861 12a4
     email: max(at)example.org
+  - role: Beratung
+    email: beratung@example
 last_reviewed: 2026-06-01
 ";
     let root = root_with(&[("verein/profile.yaml", profile.as_bytes().to_vec())]);
@@ -654,10 +656,23 @@ last_reviewed: 2026-06-01
                 "the phone number `06861 12a4` contains `a`".to_owned()
             ),
             (
-                file,
+                file.clone(),
                 Some(9),
                 Some(5),
                 "`max(at)example.org` is not a valid e-mail address".to_owned()
+            ),
+            // A contact without a name keeps its place: its e-mail is checked too.
+            (
+                file.clone(),
+                Some(10),
+                Some(5),
+                "missing field `name` in `contacts[2]`".to_owned()
+            ),
+            (
+                file,
+                Some(11),
+                Some(5),
+                "`beratung@example` is not a valid e-mail address".to_owned()
             ),
         ],
         "{report:#}"
