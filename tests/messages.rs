@@ -491,8 +491,7 @@ fn every_command_and_argument_has_a_german_help() {
         let (english, german) = (help("en_GB.UTF-8"), help("de_DE.UTF-8"));
         let (english_items, german_items) = (help_items(&english), help_items(&german));
         assert_eq!(english_items.len(), german_items.len(), "{german}");
-        for ((name, en), (de_name, de)) in english_items.iter().zip(&german_items) {
-            assert_eq!(name, de_name, "{german}");
+        for ((name, en), (_, de)) in english_items.iter().zip(&german_items) {
             assert!(
                 !de.is_empty() && !en.is_empty(),
                 "{path:?} {name}: {german}"

@@ -54,6 +54,9 @@ struct Headings {
     options: &'static str,
     commands: &'static str,
     command: &'static str,
+    folder: &'static str,
+    language: &'static str,
+    slug: &'static str,
 }
 
 /// `command` (built) with every text in the language of the messages.
@@ -65,6 +68,9 @@ pub fn localized(mut command: Command) -> Command {
         options: leak(messages::cli_options_heading()),
         commands: leak(messages::cli_commands_heading()),
         command: leak(messages::cli_command_placeholder()),
+        folder: leak(messages::cli_folder_placeholder()),
+        language: leak(messages::cli_language_placeholder()),
+        slug: leak(messages::cli_slug_placeholder()),
     };
     localize(command, "", &headings)
 }
@@ -128,6 +134,19 @@ fn localize_arg(arg: clap::Arg, path: &str, headings: &Headings) -> clap::Arg {
     }
     let Some(text) = arg_help(path, &id) else {
         return arg;
+    };
+    // The placeholder of the value (`--root <ORDNER>`); the others (FORMAT, PORT) read the same
+    // in both languages.
+    let placeholder = match id.as_str() {
+        "root" | "out" | "dir" => Some(headings.folder),
+        "lang" => Some(headings.language),
+        "slug" => Some(headings.slug),
+        "subcommand" => Some(headings.command),
+        _ => None,
+    };
+    let arg = match placeholder {
+        Some(placeholder) => arg.value_name(placeholder),
+        None => arg,
     };
     // clap writes "[default: …]" and "possible values" in English: they become part of the text.
     let default = (arg.get_action().takes_values() && !arg.is_hide_default_value_set())

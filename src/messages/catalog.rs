@@ -1727,6 +1727,12 @@ messages! {
     cli_options_placeholder() { de: "OPTIONEN", en: "OPTIONS" }
     /// The placeholder for a command in a usage line, `<COMMAND>`.
     cli_command_placeholder() { de: "BEFEHL", en: "COMMAND" }
+    /// The placeholder for a folder, `--root <DIR>`.
+    cli_folder_placeholder() { de: "ORDNER", en: "DIR" }
+    /// The placeholder for a language code, `--lang <LANG>`.
+    cli_language_placeholder() { de: "SPRACHE", en: "LANG" }
+    /// The placeholder for an actor's folder name, `new <SLUG>`.
+    cli_slug_placeholder() { de: "ORDNERNAME", en: "SLUG" }
     /// Before the list of an option's values in `--help`.
     cli_possible_values() { de: "Mögliche Werte", en: "Possible values" }
     /// An option's default value, `[default: public]`.
