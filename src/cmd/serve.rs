@@ -543,7 +543,10 @@ fn render_brochure_on_request(state: &State, key: &str) {
                     .expect("state lock")
                     .insert(key.to_owned(), pdf.bytes);
             }
-            println!("rendered {key} in {} ms", started.elapsed().as_millis());
+            println!(
+                "{}",
+                messages::serve_brochure_rendered(key, started.elapsed().as_millis())
+            );
         }
         Err(error) => eprintln!("{error}"),
     }

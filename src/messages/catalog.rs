@@ -1689,6 +1689,13 @@ messages! {
         de: "--out {out} ist ein Ordner, den steckbrief nicht geschrieben hat (er ist nicht leer und hat keine Datei {marker}); ein Build ersetzt seinen Ausgabeordner als Ganzes, wählen Sie deshalb einen neuen oder leeren Ordner oder löschen Sie diesen selbst",
         en: "--out {out} is a folder that steckbrief did not write (it is not empty and has no {marker} file); a build replaces its out folder as a whole, so choose a new or empty folder, or remove this one yourself",
     }
+    /// Who holds the lock of an out folder: a process id.
+    busy_process(pid: u32) { de: "Prozess {pid}", en: "process {pid}" }
+    /// Who holds the lock of an out folder: a process that has not written its id yet.
+    busy_starting() {
+        de: "ein Prozess, der gerade startet",
+        en: "a process that is just starting",
+    }
     /// Another build writes the same folder.
     out_busy(out: &str, holder: &str) {
         de: "{out} wird gerade von einem anderen steckbrief-Build geschrieben ({holder}); warten Sie, bis er fertig ist, oder wählen Sie ein anderes --out",
@@ -2081,6 +2088,11 @@ messages! {
     serve_only_get() {
         de: "nur GET und HEAD werden beantwortet",
         en: "only GET and HEAD are answered",
+    }
+    /// A brochure rendered on request.
+    serve_brochure_rendered(path: &str, milliseconds: u128) {
+        de: "{path} in {milliseconds} ms erstellt",
+        en: "rendered {path} in {milliseconds} ms",
     }
     /// The page title of a 404 before any build succeeded.
     serve_no_site_title() { de: "Noch keine Vorschau", en: "No preview yet" }
