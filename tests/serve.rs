@@ -394,7 +394,11 @@ fn the_watcher_survives_rename_saves_and_recreated_folders() {
 fn the_servers_own_answers_are_in_the_contents_language() {
     let dir = tempfile::tempdir().unwrap();
     let (_server, port, _root, _stderr) = start_in(dir.path(), "C.UTF-8", |root| {
-        std::fs::write(root.join("actors/beratung-a/profile.yaml"), "name: [\n").unwrap();
+        std::fs::write(
+            root.join("actors/beratung-a/profile.yaml"),
+            "name: Beratung\nkind: <b>\n",
+        )
+        .unwrap();
     });
     let response = get(port, "/de/");
     assert!(response.starts_with("HTTP/1.1 404 "), "{response}");
@@ -403,6 +407,8 @@ fn the_servers_own_answers_are_in_the_contents_language() {
         response.contains("Der Inhalt hat Fehler, deshalb gibt es noch keine Vorschau."),
         "{response}"
     );
+    // The errors themselves, with the editor's text escaped.
+    assert!(response.contains("\n2 | kind: &lt;b&gt;\n"), "{response}");
     let response = request(port, "GET /de/ HTTP/1.1\r\nHost: rebind.example.org");
     assert!(response.starts_with("HTTP/1.1 421 "), "{response}");
     assert!(

@@ -975,8 +975,20 @@ messages! {
     }
     /// A contact list of another length than profile.yaml's.
     contacts_count(entries: usize, persons: usize) {
-        de: "diese Liste hat {entries} Einträge, profile.yaml nennt aber {persons} Ansprechpersonen",
-        en: "this list has {entries} entries, but profile.yaml names {persons} contact persons",
+        de: {
+            format!(
+                "diese Liste hat {entries} {}, profile.yaml nennt aber {persons} {}",
+                plural(entries, "Eintrag", "Einträge"),
+                plural(persons, "Ansprechperson", "Ansprechpersonen")
+            )
+        },
+        en: {
+            format!(
+                "this list has {entries} {}, but profile.yaml names {persons} contact {}",
+                plural(entries, "entry", "entries"),
+                plural(persons, "person", "persons")
+            )
+        },
     }
     /// Hint of [`contacts_count`].
     contacts_count_hint() {
@@ -2098,8 +2110,8 @@ messages! {
     serve_no_site_title() { de: "Noch keine Vorschau", en: "No preview yet" }
     /// The 404 before any build succeeded.
     serve_no_site() {
-        de: "Der Inhalt hat Fehler, deshalb gibt es noch keine Vorschau. Die Fehler stehen im Terminal, in dem steckbrief serve läuft; sobald sie behoben und gespeichert sind, lädt diese Seite neu.",
-        en: "The content has errors, so there is no preview yet. The errors are listed in the terminal steckbrief serve runs in; once they are fixed and saved, this page reloads.",
+        de: "Der Inhalt hat Fehler, deshalb gibt es noch keine Vorschau. Die Fehler stehen hier und im Terminal, in dem steckbrief serve läuft; sobald sie behoben und gespeichert sind, lädt diese Seite neu.",
+        en: "The content has errors, so there is no preview yet. The errors are listed here and in the terminal steckbrief serve runs in; once they are fixed and saved, this page reloads.",
     }
 
     // ── The brochure's typst errors (src/brochure/mod.rs) ───────────────────────────────────
