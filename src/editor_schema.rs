@@ -482,23 +482,6 @@ fn german_descriptions(schema: &mut Value, path: &str, table: &[(&str, &str)]) {
     });
 }
 
-/// The German description for editors of the field at `pointer` (`/contacts/0/name`) in a file
-/// of `kind`, without its "PFLICHT." mark: the hint that names a missing field says it in German.
-pub fn german_description(kind: DocumentKind, pointer: &str) -> Option<&'static str> {
-    let mut key = String::new();
-    for segment in crate::yaml::pointer_segments(pointer) {
-        if segment.parse::<usize>().is_ok() {
-            key.push_str("[]");
-        } else {
-            if !key.is_empty() {
-                key.push('.');
-            }
-            key.push_str(&segment);
-        }
-    }
-    german(german_table(kind), &key).map(|text| text.trim_start_matches("PFLICHT. "))
-}
-
 /// The German text for `key`: the entry of the key itself or of its longest suffix after a
 /// `.` (so `weekly[].days` serves opening and consultation hours alike).
 fn german<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {

@@ -163,8 +163,7 @@ impl Schemas {
                 self.unknown_fields(kind, pointer, unexpected, root, file, out)
             }
             ValidationErrorKind::Required { property } => {
-                if let Some(diagnostic) = missing_field(kind, schema, pointer, property, root, file)
-                {
+                if let Some(diagnostic) = missing_field(schema, pointer, property, root, file) {
                     out.push(diagnostic);
                 }
             }
@@ -411,7 +410,6 @@ impl Schemas {
 /// hint; `None` where a misspelt key already stands for it (`adress:` is one mistake: "unknown
 /// field, did you mean `address`?" says all).
 fn missing_field(
-    kind: DocumentKind,
     schema: &Value,
     pointer: &str,
     property: &Value,
@@ -431,18 +429,10 @@ fn missing_field(
     {
         return None;
     }
-    let field = format!("{pointer}/{name}");
-    let field_schema = subschema_at(schema, &field);
-    // The schema's descriptions are the model's doc comments, in English.
-    let description = match messages::language() {
-        messages::Language::De => crate::editor_schema::german_description(kind, &field),
-        messages::Language::En => None,
-    }
-    .or_else(|| {
-        field_schema
-            .and_then(|s| s.get("description"))
-            .and_then(Value::as_str)
-    });
+    let field_schema = subschema_at(schema, &format!("{pointer}/{name}"));
+    let description = field_schema
+        .and_then(|s| s.get("description"))
+        .and_then(Value::as_str);
     let allowed = choices(field_schema);
     let message = if pointer.is_empty() {
         messages::missing_field(name)
@@ -454,7 +444,12 @@ fn missing_field(
         diagnostic =
             diagnostic.with_hint(messages::add_field_choices_hint(name, &allowed.join(", ")));
     } else if let Some(description) = description {
-        diagnostic = diagnostic.with_hint(messages::add_field_hint(name, description));
+        // The descriptions are the model's doc comments, in English (editors see the German ones
+        // of their schema when hovering over a field).
+        diagnostic = diagnostic.with_hint(match messages::language() {
+            messages::Language::De => messages::add_field_bare_hint(name),
+            messages::Language::En => messages::add_field_hint(name, description),
+        });
     }
     Some(diagnostic.at(mapping.position, &file.text))
 }

@@ -354,6 +354,11 @@ messages! {
         de: "ergänzen Sie `{name}:` – {description}",
         en: "add `{name}:` — {description}",
     }
+    /// Hint of a missing field whose description is not in the language of the messages.
+    add_field_bare_hint(name: &str) {
+        de: "ergänzen Sie `{name}:`",
+        en: "add `{name}:`",
+    }
     /// Hint of a missing field with fixed values.
     add_field_choices_hint(name: &str, choices: &str) {
         de: "ergänzen Sie `{name}:` mit einem dieser Werte: {choices}",
