@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod cmd;
 
@@ -49,10 +49,19 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // Messages follow the locale, else the content in the working folder, else German; commands
-    // with --root or --lang choose again for their content.
-    steckbrief::messages::set_language(cmd::resolve_language(None, std::path::Path::new(".")));
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let definition = Cli::command();
+    // Messages, `--help` and usage errors follow --lang, else the locale, else the content
+    // (--root or the working folder), else German; commands choose again for their content.
+    steckbrief::messages::set_language(cmd::help::language_of(&definition, &args));
+    let mut command = cmd::help::localized(definition);
+    let parsed = command
+        .try_get_matches_from_mut(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => return cmd::help::stop(error, &cmd::help::command_path(&command, &args)),
+    };
     match &cli.command {
         Command::Brochure(args) => cmd::brochure::run(args),
         Command::Build(args) => cmd::build::run(args),
@@ -63,6 +72,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args),
         Command::New(args) => cmd::new::run(args),
         Command::Init(args) => cmd::init::run(args),
+        // Installed once for every user of a machine, and clap_mangen writes its section names
+        // (NAME, SYNOPSIS) in English: both stay English, from the definition's doc comments.
         Command::Completions(args) => cmd::completions::completions(args, Cli::command()),
         Command::Man(args) => cmd::completions::man(args, Cli::command()),
         #[cfg(feature = "synthetic")]

@@ -494,8 +494,8 @@ fn lock(path: &Path, shown: &Path) -> Result<(File, Option<PathBuf>), OutputErro
                 .ok()
                 .and_then(|text| text.lines().next()?.trim().parse::<u32>().ok())
                 .map_or_else(
-                    || "a process that is just starting".to_owned(),
-                    |pid| format!("process {pid}"),
+                    crate::messages::busy_starting,
+                    crate::messages::busy_process,
                 );
             return Err(OutputError::Busy {
                 out: shown.to_path_buf(),

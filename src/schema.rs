@@ -277,6 +277,8 @@ impl Schemas {
     /// with fixed values that is wrong or missing gets the first of them (`kind`, `wheelchair`:
     /// no later rule looks at it); any other value in error goes, then each block that misses a
     /// required field because of that, up to the top; `None` if the top itself would have to go.
+    /// A profile that misses a required text, list or block gets an empty one (see
+    /// [`empty_stand_in`]), so that its other values are still checked.
     pub fn without_errors(
         &self,
         kind: DocumentKind,
@@ -286,11 +288,21 @@ impl Schemas {
         let (_, schema, validator) = self.entry(kind);
         let mut rest = instance.clone();
         let mut stood_in = std::collections::HashSet::new();
+        // Where an empty stand-in went: its own errors (an empty date that is not a date) are
+        // the missing field's, already reported.
+        let mut emptied: Vec<Vec<String>> = Vec::new();
         for _ in 0..crate::yaml::MAX_DEPTH {
             let mut doomed: Vec<Vec<String>> = Vec::new();
             let mut stand_ins: Vec<(Vec<String>, Value)> = Vec::new();
             for error in validator.iter_errors(&rest) {
                 let pointer = error.instance_path().as_str();
+                if emptied.iter().any(|path| {
+                    pointer_segments(pointer)
+                        .take(path.len())
+                        .eq(path.iter().cloned())
+                }) {
+                    continue;
+                }
                 // An empty text or list can stay: the later rules take it as empty, and their
                 // repetition of the error is dropped (`validate`: one error per place).
                 if matches!(
@@ -325,12 +337,21 @@ impl Schemas {
                     }
                     _ => None,
                 };
-                let candidate = written.or_else(|| {
+                let mut candidate = written.or_else(|| {
                     choices(subschema_at(schema, &field))
                         .into_iter()
                         .next()
                         .map(Value::String)
                 });
+                if candidate.is_none()
+                    && kind == DocumentKind::Profile
+                    && matches!(error.kind(), ValidationErrorKind::Required { .. })
+                {
+                    candidate = empty_stand_in(subschema_at(schema, &field));
+                    if candidate.is_some() {
+                        emptied.push(path.clone());
+                    }
+                }
                 match candidate {
                     Some(value) if stood_in.insert(field) => stand_ins.push((path, value)),
                     _ => doomed.push(doom),
@@ -423,7 +444,12 @@ fn missing_field(
         diagnostic =
             diagnostic.with_hint(messages::add_field_choices_hint(name, &allowed.join(", ")));
     } else if let Some(description) = description {
-        diagnostic = diagnostic.with_hint(messages::add_field_hint(name, description));
+        // The descriptions are the model's doc comments, in English (editors see the German ones
+        // of their schema when hovering over a field).
+        diagnostic = diagnostic.with_hint(match messages::language() {
+            messages::Language::De => messages::add_field_bare_hint(name),
+            messages::Language::En => messages::add_field_hint(name, description),
+        });
     }
     Some(diagnostic.at(mapping.position, &file.text))
 }
@@ -617,6 +643,33 @@ pub fn subschema_at<'a>(schema: &'a Value, pointer: &str) -> Option<&'a Value> {
                     .filter(|v| v.is_object())
             })
     })
+}
+
+/// An empty value of what `schema` describes: a text `""`, a list `[]`, a block with its
+/// required fields empty. It stands in for a field a profile misses, so that the file's other
+/// values (the rest of the block, too) are still checked; the later rules do not report what is not in the file
+/// (`validate::actor`), so the stand-in itself gives no second error.
+fn empty_stand_in(schema: Option<&Value>) -> Option<Value> {
+    let schema = object_branch(schema?);
+    match schema.get("type").and_then(Value::as_str)? {
+        "string" => Some(Value::String(String::new())),
+        "array" => Some(Value::Array(Vec::new())),
+        "object" => {
+            let mut block = serde_json::Map::new();
+            for name in schema
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
+                let field = schema.get("properties").and_then(|p| p.get(name));
+                block.insert(name.to_owned(), empty_stand_in(field)?);
+            }
+            Some(Value::Object(block))
+        }
+        _ => None,
+    }
 }
 
 /// For "T or null" schemas, the T.

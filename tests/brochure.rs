@@ -307,7 +307,9 @@ fn a_broken_template_in_the_content_root_is_reported_with_file_and_line() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("templates/brochure.typ:4:2: error: unknown variable: nope"),
+        error.contains(
+            "error: typst says: \"unknown variable: nope\"\n  --> templates/brochure.typ:4:2\n"
+        ),
         "{error}"
     );
 }

@@ -611,3 +611,70 @@ fn schemas_list_the_ids_of_the_content_roots_config() {
         "{text}"
     );
 }
+
+/// A profile that misses required texts, a block and a contact's name still has its other values
+/// checked: every error of the file in one run, not one more after each fix.
+#[test]
+fn a_missing_required_field_does_not_hide_the_other_errors() {
+    let profile = "\
+name: Verein Miteinander
+kind: association
+topics: [work]
+target_groups: [refugees]
+description: Wir treffen uns jeden Mittwoch.
+contacts:
+  - name: Max Muster
+    phone: 06861 12a4
+    email: max(at)example.org
+  - role: Beratung
+    email: beratung@example
+last_reviewed: 2026-06-01
+";
+    let root = root_with(&[("verein/profile.yaml", profile.as_bytes().to_vec())]);
+    let (code, report) = check_json(root.path());
+    assert_eq!(code, 1, "{report:#}");
+    let file = "actors/verein/profile.yaml".to_owned();
+    assert_eq!(
+        errors(&report),
+        vec![
+            (
+                file.clone(),
+                Some(1),
+                Some(1),
+                "missing field `address`".to_owned()
+            ),
+            (
+                file.clone(),
+                Some(1),
+                Some(1),
+                "missing field `summary`".to_owned()
+            ),
+            (
+                file.clone(),
+                Some(8),
+                Some(5),
+                "the phone number `06861 12a4` contains `a`".to_owned()
+            ),
+            (
+                file.clone(),
+                Some(9),
+                Some(5),
+                "`max(at)example.org` is not a valid e-mail address".to_owned()
+            ),
+            // A contact without a name keeps its place: its e-mail is checked too.
+            (
+                file.clone(),
+                Some(10),
+                Some(5),
+                "missing field `name` in `contacts[2]`".to_owned()
+            ),
+            (
+                file,
+                Some(11),
+                Some(5),
+                "`beratung@example` is not a valid e-mail address".to_owned()
+            ),
+        ],
+        "{report:#}"
+    );
+}

@@ -121,9 +121,25 @@ fn prepare(name: &str, dir: &Path) -> PathBuf {
         "tippfehler" => edit("\naddress:", "\nadress:"),
         "plz" => edit("postcode: \"66606\"", "postcode: 66606"),
         "thema" => edit("topics: [counselling, work]", "topics: [mobility, work]"),
-        other => {
-            panic!("{DOC}: unknown scenario `{other}` (leer, musterstadt, tippfehler, plz, thema)")
+        "pflichtfeld" => {
+            edit("summary: \"Eingetragen von der Redaktion\"\n", "");
+            edit(
+                "    phone:\n    email:",
+                "    phone: 9300-100\n    email: lotse(at)musterstadt.de",
+            );
         }
+        "vorlage" => {
+            std::fs::create_dir_all(root.join("templates")).unwrap();
+            std::fs::write(
+                root.join("templates/brochure.typ"),
+                "#let daten = json(\"/data.json\")\n#set page(paper: daten.papier)\n",
+            )
+            .unwrap();
+        }
+        other => panic!(
+            "{DOC}: unknown scenario `{other}` \
+             (leer, musterstadt, tippfehler, plz, thema, pflichtfeld, vorlage)"
+        ),
     }
     root
 }

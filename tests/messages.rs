@@ -413,3 +413,177 @@ fn a_config_that_does_not_load_does_not_hide_the_actors_errors() {
         assert!(text.contains(expected), "{expected}\n---\n{text}");
     }
 }
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `--help` in German by the locale and by `--lang`, in English by `--lang en`, each compared
+/// with the exact text in tests/snapshots/.
+#[test]
+fn help_in_german_and_english() {
+    let german = run(&["--help"], Some("de_DE.UTF-8"));
+    assert_eq!(german.status.code(), Some(0));
+    assert_snapshot("help.de.txt", &stdout(&german));
+    let english = run(&["--help"], Some("en_GB.UTF-8"));
+    assert_snapshot("help.en.txt", &stdout(&english));
+    assert!(
+        stdout(&german).contains("\nBefehle:\n"),
+        "{}",
+        stdout(&german)
+    );
+
+    let build = |extra: &[&str], locale| {
+        let mut args = vec!["build", "--help"];
+        args.extend_from_slice(extra);
+        stdout(&run(&args, locale))
+    };
+    let german = build(&["--lang", "de"], Some("en_GB.UTF-8"));
+    assert_snapshot("help-build.de.txt", &german);
+    assert_eq!(build(&[], Some("de_DE.UTF-8")), german);
+    // Without flag and locale, the content's language decides (German for the example).
+    assert_eq!(build(&[], None), german);
+    assert_snapshot(
+        "help-build.en.txt",
+        &build(&["--lang", "en"], Some("de_DE.UTF-8")),
+    );
+    // `brochure --lang` picks the brochure, not the language of the help.
+    let brochure = stdout(&run(
+        &["brochure", "--lang", "en", "--help"],
+        Some("de_DE.UTF-8"),
+    ));
+    assert!(
+        brochure.contains("Aufruf: steckbrief brochure [OPTIONEN]"),
+        "{brochure}"
+    );
+}
+
+/// The items of a help text (`-h`): each command or option with the first line of its
+/// description.
+fn help_items(text: &str) -> Vec<(String, String)> {
+    let mut items = Vec::new();
+    for line in text.lines() {
+        let Some(item) = line.strip_prefix("  ") else {
+            continue;
+        };
+        let item = item.trim_start();
+        let (name, description) = item.split_once("  ").unwrap_or((item, ""));
+        items.push((name.to_owned(), description.trim().to_owned()));
+    }
+    items
+}
+
+/// Every command and every argument `--help` shows has a German and an English text: a new
+/// argument whose help is only its doc comment would read the same in both and fails here
+/// (src/cmd/help.rs: `arg_help`).
+#[test]
+fn every_command_and_argument_has_a_german_help() {
+    let mut paths: Vec<Vec<String>> = vec![Vec::new()];
+    let mut seen = 0;
+    while let Some(path) = paths.pop() {
+        let help = |locale| {
+            let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+            args.push("-h");
+            let output = run(&args, Some(locale));
+            assert_eq!(output.status.code(), Some(0), "{args:?}");
+            stdout(&output)
+        };
+        let (english, german) = (help("en_GB.UTF-8"), help("de_DE.UTF-8"));
+        let (english_items, german_items) = (help_items(&english), help_items(&german));
+        assert_eq!(english_items.len(), german_items.len(), "{german}");
+        for ((name, en), (_, de)) in english_items.iter().zip(&german_items) {
+            assert!(
+                !de.is_empty() && !en.is_empty(),
+                "{path:?} {name}: {german}"
+            );
+            assert_ne!(
+                de,
+                en,
+                "`steckbrief {}` {name} has no German help",
+                path.join(" ")
+            );
+            seen += 1;
+        }
+        // The commands below this one (`help` shows only the others' help again).
+        let commands = english
+            .split_once("\nCommands:\n")
+            .map(|(_, rest)| rest.split("\n\n").next().unwrap_or_default())
+            .unwrap_or_default();
+        for (name, _) in help_items(commands) {
+            if name != "help" {
+                let mut sub = path.clone();
+                sub.push(name);
+                paths.push(sub);
+            }
+        }
+    }
+    // 12 commands and `help` at the top, `export hsds`, and every command's arguments.
+    assert!(seen >= 60, "{seen}");
+}
+
+/// A mistake on the command line is explained in German, with the close match and the usage.
+#[test]
+fn usage_errors_in_german_and_english() {
+    let german = run(&["build", "--rot", "x"], Some("de_DE.UTF-8"));
+    assert_eq!(german.status.code(), Some(2));
+    assert_eq!(
+        stderr(&german),
+        "Fehler: unbekanntes Argument `--rot`\n  Tipp: meinten Sie `--root`?\n\n\
+         Aufruf: steckbrief build [OPTIONEN]\n\nMehr dazu: steckbrief build --help\n"
+    );
+    let english = run(&["build", "--rot", "x", "--lang", "en"], None);
+    assert_eq!(
+        stderr(&english),
+        "error: unexpected argument `--rot`\n  hint: did you mean `--root`?\n\n\
+         Usage: steckbrief build [OPTIONS]\n\nFor more information, try: steckbrief build --help\n"
+    );
+    let output = run(&["check", "--format", "xml"], Some("de_DE.UTF-8"));
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "Fehler: `xml` ist kein gültiger Wert für `--format <FORMAT>`\n  \
+         Tipp: mögliche Werte: `human`, `json`, `github`, `gitlab`\n\n\
+         Mehr dazu: steckbrief check --help\n"
+    );
+}
+
+/// A broken brochure template in the content folder: a German frame around typst's own words,
+/// with the file, line and column typst names, the line itself, and what to do.
+#[test]
+fn typst_errors_in_a_german_frame() {
+    let root = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("good"), root.path());
+    std::fs::create_dir_all(root.path().join("templates")).unwrap();
+    std::fs::write(
+        root.path().join("templates/brochure.typ"),
+        "= Broschüre\n\n#let data = json(\"/data.json\")\n#let farbe = luma(80) + unbekannt-x\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = run(
+        &[
+            "brochure",
+            "--root",
+            root.path().to_str().unwrap(),
+            "--out",
+            out.path().join("public").to_str().unwrap(),
+            "--lang",
+            "de",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "Fehler: die Broschüre `de` kann nicht gesetzt werden, typst meldet 1 Problem:\n\
+         \n\
+         Fehler: typst meldet: „unknown variable: unbekannt-x“\n  \
+         --> templates/brochure.typ:4:25\n  \
+         |\n\
+         4 | #let farbe = luma(80) + unbekannt-x\n  \
+         |                         ^\n  \
+         = Tipp: typst schlägt vor: „if you meant to use subtraction, try adding spaces around the minus sign: `unbekannt - x`“; \
+         templates/brochure.typ im Inhaltsordner ersetzt die eingebaute Vorlage: korrigieren Sie die Datei an dieser Stelle, \
+         oder löschen Sie sie, dann gilt wieder die eingebaute\n"
+    );
+}

@@ -14,15 +14,25 @@ struct Server(Child);
 /// Starts `serve` on a copy of the good fixture in `dir/site`; returns the server, its port and
 /// its error output.
 fn start(dir: &Path) -> (Server, u16, PathBuf, ChildStderr) {
+    start_in(dir, "en_US.UTF-8", |_| {})
+}
+
+/// [`start`] with `locale` as LC_ALL, after `prepare` changed the copy.
+fn start_in(
+    dir: &Path,
+    locale: &str,
+    prepare: impl FnOnce(&Path),
+) -> (Server, u16, PathBuf, ChildStderr) {
     let root = dir.join("site");
     common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
         &root,
     );
+    prepare(&root);
     let mut child = Command::new(env!("CARGO_BIN_EXE_steckbrief"))
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .env("NO_COLOR", "1")
-        .env("LC_ALL", "en_US.UTF-8")
+        .env("LC_ALL", locale)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -375,4 +385,41 @@ fn the_watcher_survives_rename_saves_and_recreated_folders() {
     settle();
     common::copy_dir(&backup.join("beratung-a"), &actors.join("beratung-neu"));
     wait_for(port, "/de/beratung-neu/", "<h1>Beratungsstelle A</h1>");
+}
+
+/// The server's own answers — refusals, and the page before the first good build, when there is
+/// no site and no 404 page of its own — are in the language of the messages: German for German
+/// content on a machine without a locale.
+#[test]
+fn the_servers_own_answers_are_in_the_contents_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port, _root, _stderr) = start_in(dir.path(), "C.UTF-8", |root| {
+        std::fs::write(
+            root.join("actors/beratung-a/profile.yaml"),
+            "name: Beratung\nkind: <b>\n",
+        )
+        .unwrap();
+    });
+    let response = get(port, "/de/");
+    assert!(response.starts_with("HTTP/1.1 404 "), "{response}");
+    assert!(response.contains("<html lang=\"de\">"), "{response}");
+    assert!(
+        response.contains("Der Inhalt hat Fehler, deshalb gibt es noch keine Vorschau."),
+        "{response}"
+    );
+    // The errors themselves, with the editor's text escaped.
+    assert!(response.contains("\n2 | kind: &lt;b&gt;\n"), "{response}");
+    let response = request(port, "GET /de/ HTTP/1.1\r\nHost: rebind.example.org");
+    assert!(response.starts_with("HTTP/1.1 421 "), "{response}");
+    assert!(
+        response.ends_with(
+            "\r\n\r\nsteckbrief serve beantwortet nur Anfragen an localhost, 127.0.0.1 oder [::1]\n"
+        ),
+        "{response}"
+    );
+    let response = request(port, "GET /de/ HTTP/1.0");
+    assert!(
+        response.ends_with("\r\n\r\ndie Anfrage braucht einen Host-Header\n"),
+        "{response}"
+    );
 }

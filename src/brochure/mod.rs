@@ -27,6 +27,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::catalog::Catalog;
 use crate::config::CropMarks;
+use crate::messages;
 use crate::output::Folder;
 use crate::render::{BrochureMade, RenderError, Rendered, Renderer, Sink};
 use crate::urls;
@@ -56,25 +57,22 @@ pub enum BrochureError {
 impl std::fmt::Display for BrochureError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BrochureError::UnknownLanguage(code) => write!(
-                f,
-                "there is no language `{code}` in config.yaml (see `languages:` there)"
-            ),
-            BrochureError::NoDate => write!(
-                f,
-                "no date for \"as of\": the catalogue has no actor; set SOURCE_DATE_EPOCH"
-            ),
+            BrochureError::UnknownLanguage(code) => {
+                f.write_str(&messages::brochure_unknown_language(code))
+            }
+            BrochureError::NoDate => f.write_str(&messages::brochure_no_date()),
             BrochureError::Io { path, source } => write!(f, "{}: {source}", path.display()),
             BrochureError::Qr { url, message } => {
-                write!(f, "cannot make a QR code for {url}: {message}")
+                f.write_str(&messages::brochure_no_qr_code(url, message))
             }
+            // What failed, then typst's problems as `check` shows problems (see [`located`]).
             BrochureError::Typst {
                 language,
                 diagnostics,
             } => {
-                write!(f, "the brochure in `{language}` failed:")?;
+                f.write_str(&messages::brochure_failed(language, diagnostics.len()))?;
                 for d in diagnostics {
-                    write!(f, "\n  {d}")?;
+                    write!(f, "\n\n{}", d.trim_end())?;
                 }
                 Ok(())
             }
@@ -495,36 +493,60 @@ fn compile(
     })
 }
 
-/// typst diagnostics as `templates/brochure.typ:12:5: error: message (hint: …)`.
+/// typst's diagnostics as editors read `check`'s problems, in the language of the messages:
+/// typst's own words quoted, the template file with line, column and the line itself, typst's
+/// hints, and what to do — fix the file in the content folder that replaces the built-in
+/// template, or report an error in the built-in one.
 fn located(world: &BrochureWorld, diagnostics: &[SourceDiagnostic]) -> Vec<String> {
     diagnostics
         .iter()
         .map(|d| {
             let severity = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
+                Severity::Error => crate::diagnostics::Severity::Error,
+                Severity::Warning => crate::diagnostics::Severity::Warning,
             };
-            let place = d.span.id().map(|id| {
+            let message = messages::typst_said(&d.message);
+            let mut hints: Vec<String> = Vec::new();
+            if !d.hints.is_empty() {
+                let typst_hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
+                hints.push(messages::typst_hints(&typst_hints.join("; ")));
+            }
+            let place = d.span.id().and_then(|id| {
                 let path = id.get().vpath().get_without_slash().to_owned();
-                let line_column = world
+                let source = world.source_of(id)?;
+                let (line, column) = world
                     .range(d.span)
-                    .zip(world.source_of(id))
-                    .and_then(|(range, source)| source.lines().byte_to_line_column(range.start));
-                match line_column {
-                    Some((line, column)) => format!("{path}:{}:{}: ", line + 1, column + 1),
-                    None => format!("{path}: "),
-                }
+                    .and_then(|range| source.lines().byte_to_line_column(range.start))?;
+                Some((path, source, line, column))
             });
-            let hints: String = d
-                .hints
-                .iter()
-                .map(|h| format!(" (hint: {})", h.v))
-                .collect();
-            format!(
-                "{}{severity}: {}{hints}",
-                place.unwrap_or_default(),
-                d.message
-            )
+            let Some((path, source, line, column)) = place else {
+                // No place in a template (writing the PDF): typst's words are all there is.
+                let mut diagnostic = crate::diagnostics::Diagnostic::for_file(
+                    severity,
+                    Path::new(world::MAIN_TEMPLATE),
+                    message,
+                );
+                if !hints.is_empty() {
+                    diagnostic = diagnostic.with_hint(hints.join("; "));
+                }
+                return crate::diagnostics::render_human(&[diagnostic], false);
+            };
+            hints.push(if world::is_built_in(&path, source.text()) {
+                messages::typst_built_in_hint()
+            } else {
+                messages::typst_override_hint(&path)
+            });
+            let diagnostic =
+                crate::diagnostics::Diagnostic::for_file(severity, Path::new(&path), message)
+                    .at(
+                        crate::yaml::Position {
+                            line: line + 1,
+                            column: column + 1,
+                        },
+                        source.text(),
+                    )
+                    .with_hint(hints.join("; "));
+            crate::diagnostics::render_human(&[diagnostic], false)
         })
         .collect()
 }

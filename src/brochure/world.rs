@@ -36,6 +36,17 @@ const BUILT_IN: [(&str, &str); 2] = [
     ),
 ];
 
+/// The file typst starts with.
+pub const MAIN_TEMPLATE: &str = BUILT_IN[0].0;
+
+/// Whether `text` is the built-in text of the template file `path` (not one a content folder
+/// put in its place).
+pub fn is_built_in(path: &str, text: &str) -> bool {
+    BUILT_IN
+        .iter()
+        .any(|(built_in_path, built_in)| *built_in_path == path && *built_in == text)
+}
+
 /// The brochure template for the content under `root`: each built-in file, or the file of the
 /// same path under `root` if there is one (as with the website's templates), so that a town can
 /// restyle its brochure and `serve` picks up edits without a new binary.

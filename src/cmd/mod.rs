@@ -7,6 +7,7 @@ pub mod completions;
 pub mod export;
 #[cfg(feature = "synthetic")]
 pub mod generate;
+pub mod help;
 pub mod init;
 pub mod new;
 pub mod progress;

@@ -494,12 +494,30 @@ fn respond(path: &str, state: &State) -> Reply {
     } else {
         ("404.html".to_owned(), 404)
     };
-    let mut body = files.get(&key).cloned().unwrap_or_default();
+    let body = files.get(&key).cloned();
     drop(files);
+    let mut body = body.unwrap_or_else(|| no_site_yet(state));
     if key.ends_with(".html") {
         body = inject_reload_script(&body);
     }
     Reply::Response(Response::new(status, content_type(&key), body))
+}
+
+/// The body of a 404 while no build has succeeded yet, so that there is no site and no 404 page
+/// of its own: why, in the language of the messages, and the errors of the last build (escaped:
+/// their snippets are the editors' text).
+fn no_site_yet(state: &State) -> Vec<u8> {
+    let errors = state.generation.lock().expect("state lock").1.clone();
+    let title = messages::serve_no_site_title();
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width\">\n<title>{title}</title>\n\
+         <body><h1>{title}</h1>\n<p>{}</p>\n<pre style=\"white-space:pre-wrap\">{}</pre></body>\n</html>\n",
+        messages::language().code(),
+        messages::serve_no_site(),
+        tera::escape_html(&strip_ansi(errors.as_deref().unwrap_or_default()))
+    )
+    .into_bytes()
 }
 
 /// Renders the brochure whose URL is `key`, if it is one, into the served files.
@@ -530,7 +548,10 @@ fn render_brochure_on_request(state: &State, key: &str) {
                     .expect("state lock")
                     .insert(key.to_owned(), pdf.bytes);
             }
-            println!("rendered {key} in {} ms", started.elapsed().as_millis());
+            println!(
+                "{}",
+                messages::serve_brochure_rendered(key, started.elapsed().as_millis())
+            );
         }
         Err(error) => eprintln!("{error}"),
     }

@@ -354,6 +354,11 @@ messages! {
         de: "ergänzen Sie `{name}:` – {description}",
         en: "add `{name}:` — {description}",
     }
+    /// Hint of a missing field whose description is not in the language of the messages.
+    add_field_bare_hint(name: &str) {
+        de: "ergänzen Sie `{name}:`",
+        en: "add `{name}:`",
+    }
     /// Hint of a missing field with fixed values.
     add_field_choices_hint(name: &str, choices: &str) {
         de: "ergänzen Sie `{name}:` mit einem dieser Werte: {choices}",
@@ -975,8 +980,20 @@ messages! {
     }
     /// A contact list of another length than profile.yaml's.
     contacts_count(entries: usize, persons: usize) {
-        de: "diese Liste hat {entries} Einträge, profile.yaml nennt aber {persons} Ansprechpersonen",
-        en: "this list has {entries} entries, but profile.yaml names {persons} contact persons",
+        de: {
+            format!(
+                "diese Liste hat {entries} {}, profile.yaml nennt aber {persons} {}",
+                plural(entries, "Eintrag", "Einträge"),
+                plural(persons, "Ansprechperson", "Ansprechpersonen")
+            )
+        },
+        en: {
+            format!(
+                "this list has {entries} {}, but profile.yaml names {persons} contact {}",
+                plural(entries, "entry", "entries"),
+                plural(persons, "person", "persons")
+            )
+        },
     }
     /// Hint of [`contacts_count`].
     contacts_count_hint() {
@@ -1689,6 +1706,13 @@ messages! {
         de: "--out {out} ist ein Ordner, den steckbrief nicht geschrieben hat (er ist nicht leer und hat keine Datei {marker}); ein Build ersetzt seinen Ausgabeordner als Ganzes, wählen Sie deshalb einen neuen oder leeren Ordner oder löschen Sie diesen selbst",
         en: "--out {out} is a folder that steckbrief did not write (it is not empty and has no {marker} file); a build replaces its out folder as a whole, so choose a new or empty folder, or remove this one yourself",
     }
+    /// Who holds the lock of an out folder: a process id.
+    busy_process(pid: u32) { de: "Prozess {pid}", en: "process {pid}" }
+    /// Who holds the lock of an out folder: a process that has not written its id yet.
+    busy_starting() {
+        de: "ein Prozess, der gerade startet",
+        en: "a process that is just starting",
+    }
     /// Another build writes the same folder.
     out_busy(out: &str, holder: &str) {
         de: "{out} wird gerade von einem anderen steckbrief-Build geschrieben ({holder}); warten Sie, bis er fertig ist, oder wählen Sie ein anderes --out",
@@ -1711,5 +1735,440 @@ messages! {
     brochures_done(count: usize, seconds: &str) {
         de: { format!("{count} {} in {seconds} s", plural(count, "Broschüre", "Broschüren")) },
         en: { format!("{count} {} in {seconds} s", plural(count, "brochure", "brochures")) },
+    }
+
+    // ── The command line: --help, usage errors (src/cmd/help.rs) ────────────────────────────
+
+    /// The heading before the usage line.
+    cli_usage_heading() { de: "Aufruf", en: "Usage" }
+    /// The heading of the list of commands.
+    cli_commands_heading() { de: "Befehle", en: "Commands" }
+    /// The heading of the positional arguments.
+    cli_arguments_heading() { de: "Argumente", en: "Arguments" }
+    /// The heading of the options.
+    cli_options_heading() { de: "Optionen", en: "Options" }
+    /// The placeholder for options in a usage line, `[OPTIONS]`.
+    cli_options_placeholder() { de: "OPTIONEN", en: "OPTIONS" }
+    /// The placeholder for a command in a usage line, `<COMMAND>`.
+    cli_command_placeholder() { de: "BEFEHL", en: "COMMAND" }
+    /// The placeholder for a folder, `--root <DIR>`.
+    cli_folder_placeholder() { de: "ORDNER", en: "DIR" }
+    /// The placeholder for a language code, `--lang <LANG>`.
+    cli_language_placeholder() { de: "SPRACHE", en: "LANG" }
+    /// The placeholder for an actor's folder name, `new <SLUG>`.
+    cli_slug_placeholder() { de: "ORDNERNAME", en: "SLUG" }
+    /// Before the list of an option's values in `--help`.
+    cli_possible_values() { de: "Mögliche Werte", en: "Possible values" }
+    /// An option's default value, `[default: public]`.
+    cli_default(values: &str) { de: "[Standard: {values}]", en: "[default: {values}]" }
+    /// `-h` where `--help` says more.
+    cli_help_short() {
+        de: "Hilfe anzeigen (ausführlicher mit „--help“)",
+        en: "Print help (see more with '--help')",
+    }
+    /// `--help` where `-h` says less.
+    cli_help_long() {
+        de: "Hilfe anzeigen (Kurzfassung mit „-h“)",
+        en: "Print help (see a summary with '-h')",
+    }
+    /// `-h, --help` where there is only one help.
+    cli_help() { de: "Hilfe anzeigen", en: "Print help" }
+    /// `-V, --version`.
+    cli_version() { de: "Version anzeigen", en: "Print version" }
+    /// The `help` command.
+    cli_help_command() {
+        de: "Diese Hilfe oder die Hilfe der angegebenen Befehle anzeigen",
+        en: "Print this message or the help of the given subcommand(s)",
+    }
+    /// The argument of the `help` command.
+    cli_help_command_argument() {
+        de: "Die Befehle, deren Hilfe angezeigt wird",
+        en: "Print help for the subcommand(s)",
+    }
+
+    /// What steckbrief is, atop `--help`.
+    cli_about() {
+        de: "Steckbrief macht aus YAML-Steckbriefen der Akteure vor Ort eine mehrsprachige Website und eine PDF-Broschüre.",
+        en: "Steckbrief turns YAML profiles of local actors into a multilingual website and a PDF brochure.",
+    }
+    /// `brochure`.
+    cli_about_brochure() {
+        de: "Die PDF-Broschüre jeder Broschürensprache (oder der mit --lang gewählten) in den Website-Ordner schreiben.",
+        en: "Write the PDF brochure of every brochure language (or of --lang) into the site folder.",
+    }
+    /// `build`.
+    cli_about_build() {
+        de: "Den Inhalt prüfen, dann die Website nach public/ bauen.",
+        en: "Check the content, then build the website into public/.",
+    }
+    /// `check`.
+    cli_about_check() {
+        de: "config.yaml und jeden Steckbrief prüfen; alle Probleme mit Datei, Zeile und Spalte auflisten.",
+        en: "Check config.yaml and every profile; list all problems with file, line and column.",
+    }
+    /// `export`.
+    cli_about_export() {
+        de: "Den Inhalt prüfen, dann in einem offenen Standard exportieren (hsds: Open Referral HSDS 3.0).",
+        en: "Check the content, then export it in an open standard (hsds: Open Referral HSDS 3.0).",
+    }
+    /// `export hsds`.
+    cli_about_export_hsds() {
+        de: "Open Referral HSDS 3.0: eine JSON-Datei je Endpunkt der HSDS-API (dieselben Dateien wie data/hsds/ in jedem Build).",
+        en: "Open Referral HSDS 3.0: one JSON file per endpoint of the HSDS API (the same files as data/hsds/ in every build).",
+    }
+    /// `report`.
+    cli_about_report() {
+        de: "Fehlende Übersetzungen, fällige Überprüfungen und Akteure ohne Ansprechperson melden.",
+        en: "Report missing translations, reviews due and actors without a contact person.",
+    }
+    /// `serve`.
+    cli_about_serve() {
+        de: "Die Website auf 127.0.0.1 zeigen, beim Speichern neu bauen und den Browser neu laden.",
+        en: "Serve the site on 127.0.0.1, rebuild on save and reload the browser.",
+    }
+    /// `schema`.
+    cli_about_schema() {
+        de: "JSON-Schemas für Konfiguration, Steckbriefe, Übersetzungen, wichtige Nummern und Oberflächentexte schreiben (für Editoren).",
+        en: "Write JSON Schemas for config, profile, translation, numbers and UI-string files (for editors).",
+    }
+    /// `new`.
+    cli_about_new() {
+        de: "Einen neuen Akteursordner mit einer kommentierten profile.yaml zum Ausfüllen anlegen.",
+        en: "Create a new actor folder with a commented profile.yaml to fill in.",
+    }
+    /// `init`.
+    cli_about_init() {
+        de: "Den Inhaltsordner einer neuen Stadt anlegen: Konfiguration, ein Beispiel-Steckbrief, Seiten mit Platzhaltern zum Ausfüllen, Schemas und Editor-Einstellungen.",
+        en: "Create the content folder of a new town: config, an example actor, pages with placeholders to fill in, schemas and editor settings.",
+    }
+    /// `completions`.
+    cli_about_completions() {
+        de: "Das Vervollständigungsskript für eine Shell ausgeben (bash, zsh, fish, powershell, elvish).",
+        en: "Print the completion script for a shell (bash, zsh, fish, powershell, elvish).",
+    }
+    /// `man`.
+    cli_about_man() {
+        de: "Die Handbuchseite ausgeben (oder mit --out ORDNER eine Seite je Befehl schreiben).",
+        en: "Print the manual page (or write one per command with --out DIR).",
+    }
+
+    /// `--root`.
+    cli_arg_root() {
+        de: "Der Inhaltsordner (mit config.yaml und actors/).",
+        en: "The content folder (with config.yaml and actors/).",
+    }
+    /// `--lang` of the commands editors run.
+    cli_arg_lang() {
+        de: "Sprache der Meldungen (sonst die des Systems, wenn Deutsch oder Englisch, sonst die Ausgangssprache des Inhalts, sonst Deutsch).",
+        en: "Language of the messages (default: the locale if German or English, else the content's source language, else German).",
+    }
+    /// `brochure --lang`.
+    cli_arg_brochure_lang() {
+        de: "Nur diese Sprache (ein Code aus config.yaml); sonst jede Broschürensprache.",
+        en: "Only this language (a code from config.yaml); default: every brochure language.",
+    }
+    /// `brochure --out`.
+    cli_arg_brochure_out() {
+        de: "Der Website-Ordner; jedes PDF kommt dort in den Ordner seiner Sprache.",
+        en: "The site folder; each PDF goes into its language's folder there.",
+    }
+    /// `build --out`.
+    cli_arg_build_out() {
+        de: "Der Ordner, in den die Website geschrieben wird.",
+        en: "Where to write the site.",
+    }
+    /// `build --no-brochures`.
+    cli_arg_no_brochures() {
+        de: "Nur die Website bauen, ohne die PDF-Broschüren.",
+        en: "Build only the website, without the PDF brochures.",
+    }
+    /// `build --quiet`.
+    cli_arg_build_quiet() {
+        de: "Nur Fehler ausgeben.",
+        en: "Print nothing but errors.",
+    }
+    /// `build --verbose`.
+    cli_arg_build_verbose() {
+        de: "Auch jede fehlende Übersetzung auflisten (sonst je Sprache gezählt) und die Dauer jedes Schritts.",
+        en: "Also list each missing translation (otherwise counted per language) and the time of each step.",
+    }
+    /// `check --format`.
+    cli_arg_check_format() {
+        de: "Wie die Probleme ausgegeben werden.",
+        en: "How to print the problems.",
+    }
+    /// `check --format human`.
+    cli_value_check_human() {
+        de: "Lesbarer Text mit der Zeile aus der Datei und einer Markierung.",
+        en: "Readable text with the source line and a caret.",
+    }
+    /// `check --format json`.
+    cli_value_check_json() {
+        de: "Ein JSON-Dokument für Werkzeuge (immer alle Probleme).",
+        en: "One JSON document for tools (always every problem).",
+    }
+    /// `check --format github`.
+    cli_value_check_github() {
+        de: "Befehle für GitHub Actions, die Pull-Requests direkt an der Zeile zeigen.",
+        en: "GitHub Actions workflow commands, shown inline on pull requests.",
+    }
+    /// `check --format gitlab`.
+    cli_value_check_gitlab() {
+        de: "Ein Code-Quality-Bericht für GitLab (JSON), den Merge-Requests zeigen.",
+        en: "A GitLab code-quality report (JSON), shown on merge requests.",
+    }
+    /// `check --quiet`.
+    cli_arg_check_quiet() {
+        de: "Nur die Fehler auflisten; Warnungen werden in der Schlusszeile gezählt (Format human). Für Hooks und schnelle Prüfungen, bei denen eine Seite voller Warnungen den entscheidenden Fehler verdecken würde.",
+        en: "List only the errors; warnings are counted in the closing line (human format). For hooks and quick runs, where a page of warnings would hide the error that matters.",
+    }
+    /// `check --verbose`.
+    cli_arg_check_verbose() {
+        de: "Jede Warnung auflisten, auch jede fehlende Übersetzung (sonst je Sprache gezählt).",
+        en: "List every warning, also each missing translation (otherwise counted per language).",
+    }
+    /// `export hsds --out`.
+    cli_arg_export_out() {
+        de: "Der Ordner für die Dateien (wird angelegt, wenn er fehlt; andere Dateien darin bleiben).",
+        en: "The folder to write the files into (created if missing; other files in it are kept).",
+    }
+    /// `report --format`.
+    cli_arg_report_format() {
+        de: "Wie der Bericht ausgegeben wird.",
+        en: "How to print the report.",
+    }
+    /// `report --format human`.
+    cli_value_report_human() {
+        de: "Lesbarer Text (Markdown).",
+        en: "Readable text (Markdown).",
+    }
+    /// `report --format json`.
+    cli_value_report_json() {
+        de: "Ein JSON-Dokument.",
+        en: "One JSON document.",
+    }
+    /// `report --format markdown`.
+    cli_value_report_markdown() {
+        de: "Markdown, z. B. für ein Issue oder eine Wiki-Seite.",
+        en: "Markdown, e.g. for an issue or a wiki page.",
+    }
+    /// `serve --port`.
+    cli_arg_port() {
+        de: "Port auf 127.0.0.1; 0 wählt einen freien.",
+        en: "Port on 127.0.0.1; 0 picks a free one.",
+    }
+    /// `serve --open`.
+    cli_arg_open() {
+        de: "Die Website im Standardbrowser öffnen.",
+        en: "Open the site in the default browser.",
+    }
+    /// `schema --out`.
+    cli_arg_schema_out() {
+        de: "Der Ordner für die Schemas (sonst `schemas/` im Inhaltsordner).",
+        en: "Folder to write the schemas into (default: `schemas/` in the content folder).",
+    }
+    /// `schema --root`.
+    cli_arg_schema_root() {
+        de: "Der Inhaltsordner, dessen config.yaml die Kennungen der Themen, Zielgruppen und Sprachen liefert.",
+        en: "The content folder whose config.yaml supplies the topic, target-group and language ids.",
+    }
+    /// `new <slug>`.
+    cli_arg_slug() {
+        de: "Ordnername des neuen Akteurs; wird seine Webadresse (Kleinbuchstaben, Ziffern, Bindestriche).",
+        en: "Folder name of the new actor; becomes its web address (lowercase, digits, hyphens).",
+    }
+    /// `init <dir>`.
+    cli_arg_init_dir() {
+        de: "Der Ordner, in dem der Inhalt angelegt wird; er darf nicht existieren oder muss leer sein (ein Klon eines leeren Repositorys, nur mit .git, gilt als leer).",
+        en: "The folder to create the content in; it must not exist or be empty (a clone of an empty repository, with nothing but .git, counts as empty).",
+    }
+    /// `init --town`.
+    cli_arg_town() {
+        de: "Name der Stadt oder des Landkreises, z. B. „Saarlouis“. Ohne ihn stehen in config.yaml und den Seiten Platzhalter, die `check` meldet, bis sie ausgefüllt sind.",
+        en: "Name of the town or district, e.g. \"Saarlouis\". Without it, config.yaml and the pages hold a placeholder that `check` reports until it is filled in.",
+    }
+    /// `completions <shell>`.
+    cli_arg_shell() {
+        de: "Die Shell, für die vervollständigt wird. Bash: `steckbrief completions bash > ~/.local/share/bash-completion/completions/steckbrief`; zsh: als `_steckbrief` in einen Ordner aus `$fpath`; fish: `~/.config/fish/completions/steckbrief.fish`; PowerShell: `steckbrief completions powershell | Out-String | Invoke-Expression` in `$PROFILE`.",
+        en: "The shell to complete for. Bash: `steckbrief completions bash > ~/.local/share/bash-completion/completions/steckbrief`; zsh: into a folder on `$fpath` as `_steckbrief`; fish: `~/.config/fish/completions/steckbrief.fish`; PowerShell: `steckbrief completions powershell | Out-String | Invoke-Expression` in `$PROFILE`.",
+    }
+    /// `man --out`.
+    cli_arg_man_out() {
+        de: "Eine Seite je Befehl (steckbrief.1, steckbrief-build.1, …) in diesen Ordner schreiben, statt die Seite von steckbrief selbst auszugeben.",
+        en: "Write one page per command (steckbrief.1, steckbrief-build.1, …) into this folder instead of printing the page of steckbrief itself.",
+    }
+
+    /// A usage error: an option the command does not have.
+    cli_unknown_argument(argument: &str) {
+        de: "unbekanntes Argument `{argument}`",
+        en: "unexpected argument `{argument}`",
+    }
+    /// A usage error: a command steckbrief does not have.
+    cli_unknown_command(command: &str) {
+        de: "unbekannter Befehl `{command}`",
+        en: "unrecognised command `{command}`",
+    }
+    /// A usage error: a value an option does not take.
+    cli_invalid_value(value: &str, argument: &str) {
+        de: "`{value}` ist kein gültiger Wert für `{argument}`",
+        en: "invalid value `{value}` for `{argument}`",
+    }
+    /// A usage error: an option without its value.
+    cli_value_missing(argument: &str) {
+        de: "`{argument}` braucht einen Wert",
+        en: "a value is required for `{argument}` but none was supplied",
+    }
+    /// A usage error: a value too many.
+    cli_unexpected_value(value: &str, argument: &str) {
+        de: "unerwarteter Wert `{value}` für `{argument}`",
+        en: "unexpected value `{value}` for `{argument}`; no more were expected",
+    }
+    /// A usage error: required arguments missing.
+    cli_missing_arguments(arguments: &str) {
+        de: "es fehlt: {arguments}",
+        en: "the following required arguments were not provided: {arguments}",
+    }
+    /// A usage error: a command that needs a subcommand.
+    cli_missing_command(command: &str) {
+        de: "`{command}` braucht einen weiteren Befehl",
+        en: "`{command}` requires a subcommand",
+    }
+    /// A usage error: two options that exclude each other.
+    cli_conflict(argument: &str, other: &str) {
+        de: "`{argument}` kann nicht zusammen mit `{other}` verwendet werden",
+        en: "the argument `{argument}` cannot be used with `{other}`",
+    }
+    /// A usage error: an option given twice.
+    cli_repeated(argument: &str) {
+        de: "`{argument}` darf nur einmal angegeben werden",
+        en: "the argument `{argument}` cannot be used multiple times",
+    }
+    /// The values an option takes, under a usage error.
+    cli_possible_values_hint(values: &str) {
+        de: "mögliche Werte: {values}",
+        en: "possible values: {values}",
+    }
+    /// A close match, under a usage error.
+    cli_did_you_mean(suggestion: &str) {
+        de: "meinten Sie `{suggestion}`?",
+        en: "did you mean `{suggestion}`?",
+    }
+    /// Where to read more, under a usage error.
+    cli_more_information(command: &str) {
+        de: "Mehr dazu: {command} --help",
+        en: "For more information, try: {command} --help",
+    }
+
+    // ── The preview server's answers (src/cmd/serve/http.rs, src/cmd/serve.rs) ──────────────
+
+    /// Fewer server threads than wanted.
+    serve_threads_missing(started: usize, wanted: usize, error: &dyn std::fmt::Display) {
+        de: "nur {started} von {wanted} Server-Threads konnten starten: {error}",
+        en: "only {started} of {wanted} server threads could start: {error}",
+    }
+    /// A connection could not be accepted.
+    serve_cannot_accept(error: &dyn std::fmt::Display) {
+        de: "eine Verbindung kann nicht angenommen werden: {error}; neuer Versuch",
+        en: "cannot accept a connection: {error}; retrying",
+    }
+    /// 503: every worker is busy.
+    serve_busy(workers: usize, waiting: usize) {
+        de: "die Vorschau ist ausgelastet ({workers} Anfragen werden beantwortet, {waiting} warten); versuchen Sie es gleich noch einmal",
+        en: "the preview server is busy ({workers} requests being answered, {waiting} waiting); try again",
+    }
+    /// 503: too many live-reload streams.
+    serve_too_many_streams(limit: usize) {
+        de: "zu viele offene Live-Reload-Verbindungen (höchstens {limit}); schließen Sie Tabs, die Sie nicht brauchen",
+        en: "too many live-reload streams open (at most {limit})",
+    }
+    /// 431.
+    serve_head_too_long() {
+        de: "der Kopf der Anfrage ist zu lang",
+        en: "the request head is too long",
+    }
+    /// 400: not an HTTP request line.
+    serve_malformed_request() {
+        de: "die Anfragezeile ist fehlerhaft",
+        en: "malformed request line",
+    }
+    /// 421: a Host that is not the loopback interface (DNS rebinding).
+    serve_not_loopback() {
+        de: "steckbrief serve beantwortet nur Anfragen an localhost, 127.0.0.1 oder [::1]",
+        en: "steckbrief serve answers only requests addressed to localhost, 127.0.0.1 or [::1]",
+    }
+    /// 400: no Host header.
+    serve_host_required() {
+        de: "die Anfrage braucht einen Host-Header",
+        en: "a Host header is required",
+    }
+    /// 405.
+    serve_only_get() {
+        de: "nur GET und HEAD werden beantwortet",
+        en: "only GET and HEAD are answered",
+    }
+    /// A brochure rendered on request.
+    serve_brochure_rendered(path: &str, milliseconds: u128) {
+        de: "{path} in {milliseconds} ms erstellt",
+        en: "rendered {path} in {milliseconds} ms",
+    }
+    /// The page title of a 404 before any build succeeded.
+    serve_no_site_title() { de: "Noch keine Vorschau", en: "No preview yet" }
+    /// The 404 before any build succeeded.
+    serve_no_site() {
+        de: "Der Inhalt hat Fehler, deshalb gibt es noch keine Vorschau. Die Fehler stehen hier und im Terminal, in dem steckbrief serve läuft; sobald sie behoben und gespeichert sind, lädt diese Seite neu.",
+        en: "The content has errors, so there is no preview yet. The errors are listed here and in the terminal steckbrief serve runs in; once they are fixed and saved, this page reloads.",
+    }
+
+    // ── The brochure's typst errors (src/brochure/mod.rs) ───────────────────────────────────
+
+    /// A brochure language config.yaml does not have.
+    brochure_unknown_language(code: &str) {
+        de: "in config.yaml gibt es keine Sprache `{code}` (siehe `languages:` dort)",
+        en: "there is no language `{code}` in config.yaml (see `languages:` there)",
+    }
+    /// No date for "as of".
+    brochure_no_date() {
+        de: "kein Datum für „Stand“: der Katalog hat keinen Steckbrief; setzen Sie SOURCE_DATE_EPOCH",
+        en: "no date for \"as of\": the catalogue has no actor; set SOURCE_DATE_EPOCH",
+    }
+    /// A web address too long for a QR code.
+    brochure_no_qr_code(url: &str, reason: &str) {
+        de: "für {url} lässt sich kein QR-Code erzeugen: {reason}",
+        en: "cannot make a QR code for {url}: {reason}",
+    }
+    /// typst could not lay out a brochure; its problems follow.
+    brochure_failed(language: &str, problems: usize) {
+        de: {
+            format!(
+                "die Broschüre `{language}` kann nicht gesetzt werden, typst meldet {problems} {}:",
+                plural(problems, "Problem", "Probleme")
+            )
+        },
+        en: {
+            format!(
+                "the brochure in `{language}` failed, typst reports {problems} {}:",
+                plural(problems, "problem", "problems")
+            )
+        },
+    }
+    /// typst's own message, quoted.
+    typst_said(message: &str) {
+        de: "typst meldet: „{message}“",
+        en: "typst says: \"{message}\"",
+    }
+    /// typst's own hints, quoted.
+    typst_hints(hints: &str) {
+        de: "typst schlägt vor: „{hints}“",
+        en: "typst suggests: \"{hints}\"",
+    }
+    /// What to do about an error in a template file of the content folder.
+    typst_override_hint(path: &str) {
+        de: "{path} im Inhaltsordner ersetzt die eingebaute Vorlage: korrigieren Sie die Datei an dieser Stelle, oder löschen Sie sie, dann gilt wieder die eingebaute",
+        en: "{path} in the content folder replaces the built-in template: fix the file at this place, or delete it to use the built-in one again",
+    }
+    /// What to do about an error in the built-in template.
+    typst_built_in_hint() {
+        de: "der Fehler liegt in der eingebauten Vorlage von steckbrief, nicht in Ihrem Inhalt: bitte melden Sie ihn mit dieser Meldung den Betreuern von steckbrief",
+        en: "the error is in steckbrief's built-in template, not in your content: please report it with this message to steckbrief's maintainers",
     }
 }

@@ -36,6 +36,15 @@ impl<T> Checker<'_, T> {
     }
 
     fn push(&mut self, severity: Severity, pointer: &str, problem: Problem) {
+        // A field missing from a file with structural errors was stood in empty
+        // (`Schemas::without_errors`); its own errors are the missing field's, reported already
+        // (or the misspelt field's that left it missing).
+        if severity == Severity::Error
+            && !self.loaded.problems.is_empty()
+            && self.loaded.tree.at(pointer).is_none()
+        {
+            return;
+        }
         let diagnostic = self
             .loaded
             .diagnostic(severity, pointer, problem.message)

@@ -10,6 +10,8 @@ use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use steckbrief::messages;
+
 /// Worker threads answering requests.
 pub const WORKERS: usize = 8;
 /// Connections that may wait for a free worker; more are refused at once.
@@ -114,11 +116,8 @@ impl Streams {
         }
         if sockets.len() >= MAX_STREAMS {
             drop(sockets);
-            let refusal = Response::text(
-                503,
-                &format!("too many live-reload streams open (at most {MAX_STREAMS})"),
-            )
-            .with_header("Retry-After", "5".to_owned());
+            let refusal = Response::text(503, &messages::serve_too_many_streams(MAX_STREAMS))
+                .with_header("Retry-After", "5".to_owned());
             let _ = refusal.send(&mut socket, false);
             return;
         }
@@ -169,7 +168,11 @@ where
         if workers == 0 {
             return Err(error);
         }
-        eprintln!("warning: only {workers} of {WORKERS} server threads could start: {error}");
+        eprintln!(
+            "{}: {}",
+            messages::label_warning(),
+            messages::serve_threads_missing(workers, WORKERS, &error)
+        );
     }
     std::thread::Builder::new()
         .name("http-accept".to_owned())
@@ -194,7 +197,11 @@ fn accept(listener: &TcpListener, queue: &SyncSender<TcpStream>) {
             }
             Err(error) => {
                 if !reported {
-                    eprintln!("warning: cannot accept a connection: {error}; retrying");
+                    eprintln!(
+                        "{}: {}",
+                        messages::label_warning(),
+                        messages::serve_cannot_accept(&error)
+                    );
                     reported = true;
                 }
                 std::thread::sleep(Duration::from_millis(100));
@@ -206,14 +213,8 @@ fn accept(listener: &TcpListener, queue: &SyncSender<TcpStream>) {
 /// Answers `503` without waiting for the client.
 fn refuse_busy(mut socket: TcpStream) {
     let _ = socket.set_nonblocking(true);
-    let refusal = Response::text(
-        503,
-        &format!(
-            "the preview server is busy ({WORKERS} requests being answered, {QUEUE} waiting); \
-             try again"
-        ),
-    )
-    .with_header("Retry-After", "1".to_owned());
+    let refusal = Response::text(503, &messages::serve_busy(WORKERS, QUEUE))
+        .with_header("Retry-After", "1".to_owned());
     let _ = refusal.send(&mut socket, false);
     close(socket);
 }
@@ -241,7 +242,7 @@ fn handle(mut socket: TcpStream, answer: &dyn Fn(&str) -> Reply, streams: &Strea
     }
     let request = match read_head(&mut socket) {
         Ok(head) => parse(&head),
-        Err(Unreadable::TooLong) => Err(Response::text(431, "the request head is too long")),
+        Err(Unreadable::TooLong) => Err(Response::text(431, &messages::serve_head_too_long())),
         Err(Unreadable::Io) => return,
     };
     let (path, head_only) = match request {
@@ -303,10 +304,10 @@ fn parse(head: &[u8]) -> Result<(String, bool), Response> {
         request_line.next(),
         request_line.next(),
     ) else {
-        return Err(Response::text(400, "malformed request line"));
+        return Err(Response::text(400, &messages::serve_malformed_request()));
     };
     if !version.starts_with("HTTP/1.") || !target.starts_with('/') {
-        return Err(Response::text(400, "malformed request line"));
+        return Err(Response::text(400, &messages::serve_malformed_request()));
     }
     let host = lines.find_map(|line| {
         let (name, value) = line.split_once(':')?;
@@ -317,18 +318,15 @@ fn parse(head: &[u8]) -> Result<(String, bool), Response> {
     match host {
         Some(host) if is_loopback(host) => {}
         Some(_) => {
-            return Err(Response::text(
-                421,
-                "steckbrief serve answers only requests addressed to localhost, 127.0.0.1 or [::1]",
-            ));
+            return Err(Response::text(421, &messages::serve_not_loopback()));
         }
-        None => return Err(Response::text(400, "a Host header is required")),
+        None => return Err(Response::text(400, &messages::serve_host_required())),
     }
     let head_only = match method {
         "GET" => false,
         "HEAD" => true,
         _ => {
-            return Err(Response::text(405, "only GET and HEAD are answered")
+            return Err(Response::text(405, &messages::serve_only_get())
                 .with_header("Allow", "GET, HEAD".to_owned()));
         }
     };
