@@ -10,7 +10,8 @@
 //! once as a stray word ("ًث" beside the line) and PDFium repeats letters ("تفاُتُتح").
 //!
 //! [`rejoin`] merges such pieces back into one item before the PDF is written: consecutive text
-//! items of one style where each starts where the previous ends, each glyph keeping its height
+//! items of one style where each starts where the previous ends and shares a cluster with it
+//! (items that only touch, such as runs of two scripts, repeat nothing), each glyph keeping its height
 //! as its own `y_offset` (which typst-pdf hands to krilla), so the print is unchanged. The
 //! merged text is rebuilt from where each piece lies in its source text: a glyph's `span.1` is
 //! its cluster's byte offset in the text segment it comes from (for text from `data.json` the
@@ -167,7 +168,8 @@ impl<'a> Run<'a> {
         run.follows(item, start).then_some(run)
     }
 
-    /// Adds `item` at `pos` if it is the next piece of this run; else leaves the run as it was.
+    /// Adds `item` at `pos` if it is the next piece of this run (it continues the run on the line
+    /// and shares a cluster with it); else leaves the run as it was.
     fn extend(&mut self, pos: Point, item: &'a TextItem) -> bool {
         if !continues(self.first, self.pos.x + self.width, pos, item) {
             return false;
@@ -177,8 +179,9 @@ impl<'a> Run<'a> {
         };
         let end = start + item.text.len();
         let known = self.start..self.start + self.text.len();
-        // The pieces' texts must touch or overlap and agree where they overlap.
-        if span != self.span || start > known.end || end < known.start {
+        // The pieces' texts must overlap (share a cluster: pieces that only touch repeat
+        // nothing and stay apart) and agree where they do.
+        if span != self.span || start >= known.end || end <= known.start {
             return false;
         }
         let overlap = start.max(known.start)..end.min(known.end);
@@ -400,11 +403,15 @@ mod tests {
             .collect()
     }
 
+    fn split_word_alef() -> TextItem {
+        item("ا", &[(4, 0.3, 0..2, 10)])
+    }
+
     /// "حديثًا" as typst 0.15.1 lays it out (right to left, glyphs in visual order): the alef,
     /// the raised tanwin alone, and the rest, the tanwin's cluster "ثً" in both of the last two.
     fn split_word() -> Frame {
         frame(vec![
-            (0.0, 10.0, item("ا", &[(4, 0.3, 0..2, 10)])),
+            (0.0, 10.0, split_word_alef()),
             (3.0, 9.0, item("ثً", &[(1404, 0.0, 0..4, 6)])),
             (
                 3.0,
@@ -423,32 +430,33 @@ mod tests {
     }
 
     #[test]
-    fn a_raised_mark_rejoins_its_word_once_and_keeps_its_height() {
+    fn a_raised_mark_rejoins_its_letter_once_and_keeps_its_height() {
         let merged = rejoin_frame(&split_word()).expect("merged");
         let texts = texts(&merged);
-        assert_eq!(texts.len(), 1);
-        let (pos, item) = &texts[0];
-        assert_eq!(item.text, "حديثًا");
-        assert_eq!(*pos, Point::new(Abs::zero(), Abs::pt(10.0)));
+        // The alef shares no cluster with the tanwin: it stays as it was.
+        assert_eq!(texts.len(), 2);
+        assert_eq!(texts[0].1, split_word_alef());
+        let (pos, item) = &texts[1];
+        assert_eq!(item.text, "حديثً");
+        assert_eq!(*pos, Point::new(Abs::pt(3.0), Abs::pt(9.0)));
         let glyphs: Vec<_> = item
             .glyphs
             .iter()
             .map(|g| (g.id, g.range.clone(), (g.y_offset.get() * SIZE).round()))
             .collect();
-        // The tanwin is 1 pt higher than the letters; the letter ث carries "ثً", the tanwin
-        // nothing, so each character is in the PDF once.
+        // The item sits where the tanwin sat, the letters 1 pt lower; the letter ث carries "ثً",
+        // the tanwin nothing, so each character is in the PDF once.
         assert_eq!(
             glyphs,
             vec![
-                (4, 10..12, 0.0),
-                (1404, 10..10, 1.0),
-                (67, 6..10, 0.0),
-                (577, 4..6, 0.0),
-                (182, 2..4, 0.0),
-                (140, 0..2, 0.0),
+                (1404, 10..10, 0.0),
+                (67, 6..10, -1.0),
+                (577, 4..6, -1.0),
+                (182, 2..4, -1.0),
+                (140, 0..2, -1.0),
             ]
         );
-        assert_eq!(item.width(), Abs::pt(18.0));
+        assert_eq!(item.width(), Abs::pt(15.0));
     }
 
     #[test]
@@ -459,6 +467,20 @@ mod tests {
             (4.0, 10.0, item("ح", &[(140, 0.5, 0..2, 0)])),
         ]);
         assert!(rejoin_frame(&apart).is_none());
+        // Side by side but sharing no cluster (typst shapes each script on its own): nothing
+        // is repeated, nothing to do.
+        let scripts = frame(vec![
+            (
+                0.0,
+                10.0,
+                item(
+                    "IQ ",
+                    &[(44, 0.4, 0..1, 0), (52, 0.8, 1..2, 1), (3, 0.3, 2..3, 2)],
+                ),
+            ),
+            (15.0, 10.0, item("у", &[(476, 0.6, 0..2, 3)])),
+        ]);
+        assert!(rejoin_frame(&scripts).is_none());
     }
 
     #[test]
