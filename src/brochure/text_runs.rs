@@ -28,7 +28,9 @@
 //!
 //! What is left is poppler's: it spreads a glyph's several characters left to right over the
 //! glyph and then reverses the right-to-left line, so it reads a mark before its letter
-//! ("حديًثا"); the same happens for every PDF writer that maps a cluster to one glyph.
+//! ("حديًثا"); the same happens for every PDF writer that maps a cluster to one glyph. PDFium
+//! ignores `/ActualText` and guesses a character for a glyph without `ToUnicode` text, so it
+//! shows a stray Latin letter for such a mark (it repeated the letter before).
 
 use typst::layout::{Abs, Em, Frame, FrameItem, GroupItem, Point};
 use typst::model::Document;
