@@ -12,6 +12,7 @@
 pub mod data;
 pub mod markdown;
 pub mod qr;
+mod text_runs;
 pub mod world;
 
 use std::collections::HashMap;
@@ -484,8 +485,9 @@ fn compile(
         standards,
         ..PdfOptions::default()
     };
-    let bytes =
-        typst_pdf::pdf(&document, &options).map_err(|errors| failed(located(&world, &errors)))?;
+    let rejoined = text_runs::rejoin(&document);
+    let bytes = typst_pdf::pdf(rejoined.as_ref().unwrap_or(&document), &options)
+        .map_err(|errors| failed(located(&world, &errors)))?;
     Ok(Pdf {
         bytes,
         pages: document.pages().len(),
