@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use jiff::civil::Date;
 
@@ -234,46 +234,4 @@ pub fn changed_actors(root: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>
         slugs.insert(folder.file_name()?.to_string_lossy().into_owned());
     }
     (!slugs.is_empty()).then_some(slugs)
-}
-
-/// The website and open data after a save, rendered only as far as the save requires. With a
-/// `scope` (see [`changed_actors`]) and the same actors as the previous build had (`previous`:
-/// its catalogue and files), only those actors' pages and the shared pages are rendered and the
-/// other actors' pages are taken over; otherwise everything is rendered. Returns the files and
-/// the time spent rendering and merging. The result equals [`website`] as long as only the
-/// actors in `scope` changed (tests/incremental.rs).
-pub fn website_after_save(
-    catalog: &Catalog,
-    previous: Option<(&Catalog, &Files)>,
-    scope: Option<&BTreeSet<String>>,
-    options: site::Options<'_>,
-) -> Result<(Files, Duration, Duration), RenderError> {
-    let same_actors = |before: &Catalog| {
-        before.actors.len() == catalog.actors.len()
-            && before
-                .actors
-                .iter()
-                .zip(&catalog.actors)
-                .all(|(a, b)| a.slug == b.slug)
-    };
-    let scoped = scope
-        .zip(previous)
-        .filter(|(_, (before, _))| same_actors(before));
-    let rendering = Instant::now();
-    let files = website(
-        catalog,
-        site::Options {
-            only_actors: scoped.map(|(scope, _)| scope),
-            ..options
-        },
-    )?;
-    let render = rendering.elapsed();
-    let merging = Instant::now();
-    let files = match scoped {
-        Some((scope, (_, previous_files))) => {
-            site::merge_scoped(catalog, previous_files, files, scope)
-        }
-        None => files,
-    };
-    Ok((files, render, merging.elapsed()))
 }

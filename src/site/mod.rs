@@ -7,6 +7,7 @@ pub mod assets;
 mod cards;
 mod jsonld;
 mod offline;
+pub mod preview;
 mod search;
 mod sitemap;
 pub mod templates;
@@ -21,7 +22,7 @@ use tera::{Context, Tera};
 
 use crate::catalog::{Catalog, FOREWORD_PAGE, category_label, index_letter};
 use crate::config::Fallbacks;
-use crate::render::{Files, RenderError, Rendered, Renderer, Sink};
+use crate::render::{RenderError, Rendered, Renderer, Sink};
 use crate::urls;
 use crate::urls::absolute;
 use assets::{Asset, Assets};
@@ -57,33 +58,6 @@ impl Options<'_> {
     fn includes(&self, slug: &str) -> bool {
         self.only_actors.is_none_or(|slugs| slugs.contains(slug))
     }
-}
-
-/// Completes a render limited to `scope` (see [`Options::only_actors`]) with the pages of every
-/// other actor from `previous`, a full render of the same configuration, templates and theme.
-/// The result equals a full render as long as only the actors in `scope` changed.
-pub fn merge_scoped(
-    catalog: &Catalog,
-    previous: &Files,
-    mut scoped: Files,
-    scope: &std::collections::BTreeSet<String>,
-) -> Files {
-    for actor in catalog.actors.iter().filter(|a| !scope.contains(&a.slug)) {
-        for language in &catalog.config.languages {
-            for path in [
-                format!(
-                    "{}index.html",
-                    rel(&urls::actor(&language.code, &actor.slug))
-                ),
-                rel(&urls::vcard(&language.code, &actor.slug)),
-            ] {
-                if let Some(bytes) = previous.get(&path) {
-                    scoped.insert(path, bytes.clone());
-                }
-            }
-        }
-    }
-    scoped
 }
 
 /// Where the editors' status report is published (hidden from search engines).
@@ -172,39 +146,43 @@ fn render_into(
     options: &Options<'_>,
     sink: &dyn Sink,
 ) -> Result<Rendered, RenderError> {
+    render_site(catalog, options, sink, false).map(|(rendered, _)| rendered)
+}
+
+/// Renders the site into `sink`. With `preview`, as `serve` holds it: without the files it renders
+/// on request ([`preview::on_request`]), and with the [`preview::Memo`] of what a save can reuse.
+fn render_site(
+    catalog: &Catalog,
+    options: &Options<'_>,
+    sink: &dyn Sink,
+    preview: bool,
+) -> Result<(Rendered, Option<preview::Memo>), RenderError> {
     let tera = templates::load(&catalog.root)?;
     let assets = Assets::load(&catalog.root, &catalog.config)?;
     for asset in [&assets.css, &assets.js, &assets.logo] {
         sink.put(asset.url.clone(), asset.bytes.clone())?;
     }
-    let mut offline_assets = vec![
-        assets.css.url.clone(),
-        assets.js.url.clone(),
-        assets.logo.url.clone(),
-    ];
     let logos = actor_logos(catalog, sink)?;
     let mut rendered = Rendered::default();
     let mut alternates = Vec::new();
+    let mut kept = Vec::new();
+    let mut search_urls = Vec::new();
     for language in &catalog.config.languages {
         let code = language.code.as_str();
+        let entries = search::entries(catalog, code);
         let index = assets::hashed(
             &format!("{code}/search"),
             "json",
-            search::index_json(catalog, code).into_bytes(),
+            search::join(&entries).into_bytes(),
         );
         let jobs = language_jobs(catalog, code, &index.url);
-        offline_assets.push(index.url.clone());
+        let search_url = index.url.clone();
+        search_urls.push(index.url.clone());
         sink.put(index.url, index.bytes)?;
         let manifest = offline::manifest(catalog, code, &assets);
-        offline_assets.push(manifest.url.clone());
         sink.put(manifest.url, manifest.bytes)?;
         if *code == catalog.config.source_language {
-            alternates = jobs
-                .iter()
-                .map(|job| Alternates {
-                    urls: job.urls.clone(),
-                })
-                .collect();
+            alternates = sitemap_alternates(&jobs);
         }
         let variants = jobs
             .iter()
@@ -246,8 +224,17 @@ fn render_into(
         );
         rendered.pages += pages?;
         vcards?;
+        if preview {
+            kept.push(preview::LanguageMemo {
+                code: code.to_owned(),
+                cards: language_render.cards,
+                search: entries,
+                search_url,
+            });
+        }
     }
 
+    let offline_assets = offline_assets(catalog, &assets, &search_urls);
     let source = SharedContext::new(catalog, &catalog.config.source_language, &assets, options);
     let base_url = &catalog.config.base_url;
     let worker = offline::service_worker(catalog, &assets, &offline_assets);
@@ -273,9 +260,36 @@ fn render_into(
     ];
     site_wide
         .into_par_iter()
+        .filter(|(path, _)| !(preview && preview::on_request(path)))
         .try_for_each(|(path, make)| sink.put(path.to_owned(), make()?))?;
     rendered.pages += 3;
-    Ok(rendered)
+    let memo = preview.then(|| preview::Memo::new(catalog, options, tera, assets, logos, kept));
+    Ok((rendered, memo))
+}
+
+/// The sitemap's entries: every page of the source language with its URL in every language.
+fn sitemap_alternates(jobs: &[Job]) -> Vec<Alternates> {
+    jobs.iter()
+        .map(|job| Alternates {
+            urls: job.urls.clone(),
+        })
+        .collect()
+}
+
+/// The files every visitor keeps from the start (relative to the site root): the theme's
+/// assets, then each language's search index (`search_urls`, in the order of the languages) and
+/// manifest.
+fn offline_assets(catalog: &Catalog, assets: &Assets, search_urls: &[String]) -> Vec<String> {
+    let mut files = vec![
+        assets.css.url.clone(),
+        assets.js.url.clone(),
+        assets.logo.url.clone(),
+    ];
+    for (language, search) in catalog.config.languages.iter().zip(search_urls) {
+        files.push(search.clone());
+        files.push(rel(&urls::manifest(&language.code)));
+    }
+    files
 }
 
 /// Writes the contact card of `actor` with the contact roles in `language`.
@@ -979,19 +993,28 @@ fn actor_logos(
 ) -> Result<BTreeMap<String, String>, RenderError> {
     let mut logos = BTreeMap::new();
     for actor in &catalog.actors {
-        let Some(path) = &actor.logo else { continue };
-        let bytes = std::fs::read(path).map_err(|source| RenderError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let Asset { url, bytes } =
-            assets::hashed(&format!("assets/logos/{}", actor.slug), &extension, bytes);
+        let Some(Asset { url, bytes }) = actor_logo(actor)? else {
+            continue;
+        };
         sink.put(url.clone(), bytes)?;
         logos.insert(actor.slug.clone(), url);
     }
     Ok(logos)
+}
+
+/// The logo of `actor` under its hashed name, if it has one.
+fn actor_logo(actor: &crate::catalog::Actor) -> Result<Option<Asset>, RenderError> {
+    let Some(path) = &actor.logo else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(path).map_err(|source| RenderError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let stem = format!("assets/logos/{}", actor.slug);
+    Ok(Some(assets::hashed(&stem, &extension, bytes)))
 }
