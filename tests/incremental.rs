@@ -121,7 +121,10 @@ fn every_kind_of_save_gives_the_files_of_a_full_build() {
     let profile = "actors/vhs-merzig/profile.yaml";
     let saved = serve.edit(profile, "summary: ", "summary: Neu im Programm. ");
     let redone = serve.saved(&[saved]).expect("rendered in part");
-    assert!(redone < pages / 4, "{redone} of {pages} pages rendered again");
+    assert!(
+        redone < pages / 4,
+        "{redone} of {pages} pages rendered again"
+    );
     serve.assert_equals_full_build("a new summary");
     assert!(
         Arc::ptr_eq(&kept, &serve.site.get(unrelated).unwrap()),

@@ -169,6 +169,45 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_build() {
 }
 
 #[test]
+fn sitemap_report_and_open_data_are_rendered_on_request_and_follow_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port, root, _stderr) = start(dir.path());
+    let sitemap = get(port, "/sitemap.xml");
+    assert!(sitemap.starts_with("HTTP/1.1 200"), "{sitemap}");
+    assert!(sitemap.contains("Content-Type: application/xml"));
+    assert!(sitemap.contains("/de/beratung-a/</loc>"), "{sitemap}");
+    let redirect = get(port, "/report");
+    assert!(redirect.starts_with("HTTP/1.1 301"), "{redirect}");
+    assert!(redirect.contains("Location: /report/"), "{redirect}");
+    let report = get(port, "/report/");
+    assert!(report.starts_with("HTTP/1.1 200"), "{report}");
+    assert!(report.contains("content=noindex name=robots"), "{report}");
+    assert!(
+        report.contains("/__steckbrief/events"),
+        "live reload on the report too"
+    );
+    let data = get(port, "/data/catalog.json");
+    assert!(data.starts_with("HTTP/1.1 200"), "{data}");
+    assert!(data.contains("\"Beratungsstelle A\""));
+    assert!(get(port, "/data/dcat.jsonld").starts_with("HTTP/1.1 200"));
+    assert!(get(port, "/data/nope.json").starts_with("HTTP/1.1 404"));
+
+    // After a save the open data is rendered again when next requested, with the edit.
+    let profile = root.join("actors/beratung-a/profile.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(
+        &profile,
+        text.replace("name: Beratungsstelle A", "name: Beratungsstelle Alpha"),
+    )
+    .unwrap();
+    wait_for(port, "/de/beratung-a/", "<h1>Beratungsstelle Alpha</h1>");
+    let data = get(port, "/data/catalog.json");
+    assert!(data.contains("\"Beratungsstelle Alpha\""), "{data}");
+    assert!(!data.contains("\"Beratungsstelle A\""));
+    assert!(get(port, "/report/").contains("Beratungsstelle Alpha"));
+}
+
+#[test]
 fn only_loopback_hosts_and_reading_methods_are_answered() {
     let dir = tempfile::tempdir().unwrap();
     let (_server, port, _, _stderr) = start(dir.path());

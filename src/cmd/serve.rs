@@ -499,9 +499,18 @@ fn respond(path: &str, state: &State) -> Reply {
     };
     let body = site.get(&key);
     drop(site);
-    let body = body
-        .or_else(|| render_on_request(state, &key))
-        .unwrap_or_else(|| Arc::from(Vec::new()));
+    let (key, status, body) = match body.or_else(|| render_on_request(state, &key)) {
+        Some(body) => (key, status, body),
+        // The rendering failed (and said why on the terminal).
+        None => {
+            let body = state.site.read().expect("state lock").get("404.html");
+            (
+                "404.html".to_owned(),
+                404,
+                body.unwrap_or_else(|| Arc::from(Vec::new())),
+            )
+        }
+    };
     let body = if key.ends_with(".html") {
         Arc::from(inject_reload_script(&body))
     } else {
@@ -535,7 +544,10 @@ fn render_on_request(state: &State, key: &str) -> Option<Arc<[u8]>> {
     let files: Vec<(String, Arc<[u8]>)> = (files.into_iter())
         .map(|(path, bytes)| (path, Arc::from(bytes)))
         .collect();
-    let file = files.iter().find(|(path, _)| path == key).map(|(_, b)| b.clone());
+    let file = files
+        .iter()
+        .find(|(path, _)| path == key)
+        .map(|(_, b)| b.clone());
     // Only if no newer build replaced the catalogue meanwhile.
     let current = state.catalog.read().expect("state lock").clone();
     if current.is_some_and(|c| Arc::ptr_eq(&c, &catalog)) {
@@ -544,7 +556,10 @@ fn render_on_request(state: &State, key: &str) -> Option<Arc<[u8]>> {
             site.insert_requested(path, bytes);
         }
     }
-    println!("{}", messages::rendered_on_request(key, started.elapsed().as_millis()));
+    println!(
+        "{}",
+        messages::rendered_on_request(key, started.elapsed().as_millis())
+    );
     file
 }
 
@@ -576,7 +591,10 @@ fn render_brochure_on_request(state: &State, key: &str) {
                     .expect("state lock")
                     .insert_requested(key.to_owned(), pdf.bytes.into());
             }
-            println!("{}", messages::rendered_on_request(key, started.elapsed().as_millis()));
+            println!(
+                "{}",
+                messages::rendered_on_request(key, started.elapsed().as_millis())
+            );
         }
         Err(error) => eprintln!("{error}"),
     }

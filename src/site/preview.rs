@@ -43,9 +43,9 @@ use crate::urls;
 pub type SharedFiles = BTreeMap<String, Arc<[u8]>>;
 
 /// Whether the file at `path` is rendered only when requested: the sitemap, the status report
-/// and the open data under `data/`.
+/// and the open data.
 pub fn on_request(path: &str) -> bool {
-    path == "sitemap.xml" || path == REPORT_PATH || path.starts_with("data/")
+    path == "sitemap.xml" || path == REPORT_PATH || crate::open_data::writes(path)
 }
 
 /// The site `serve` shows.
@@ -288,9 +288,7 @@ impl Memo {
         let offline_assets = offline_assets(catalog, &self.assets, &search_urls);
         let worker = offline::service_worker(catalog, &self.assets, &offline_assets);
         put.push((offline::WORKER_PATH.to_owned(), worker.into()));
-        put.extend(
-            (sink.into_files().into_iter()).map(|(path, bytes)| (path, Arc::from(bytes))),
-        );
+        put.extend((sink.into_files().into_iter()).map(|(path, bytes)| (path, Arc::from(bytes))));
         let memo = Memo {
             tera: Arc::clone(&self.tera),
             assets: Arc::clone(&self.assets),
