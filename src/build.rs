@@ -18,6 +18,7 @@ use crate::load::{ACTORS_DIR, FatalError};
 use crate::open_data::OpenData;
 use crate::output::{OutputError, Staging};
 use crate::render::{self, Collect, Files, RenderError, Rendered, Renderer, Timing};
+use crate::site::preview::Preview;
 use crate::site::{self, Minify, Site};
 
 /// What to build.
@@ -151,7 +152,7 @@ pub fn build(
         });
     };
     let site = Site {
-        options: site_options(languages, options.today, None),
+        options: site_options(languages, options.today),
     };
     let open_data = OpenData {
         brochure_languages: languages,
@@ -185,17 +186,11 @@ pub fn build(
     })
 }
 
-/// The options of a site build that links the brochures of `brochure_languages`; with `scope`,
-/// only those actors' pages (and every shared page) are rendered.
-pub fn site_options<'a>(
-    brochure_languages: &'a [String],
-    today: Date,
-    scope: Option<&'a std::collections::BTreeSet<String>>,
-) -> site::Options<'a> {
+/// The options of a site build that links the brochures of `brochure_languages`.
+pub fn site_options(brochure_languages: &[String], today: Date) -> site::Options<'_> {
     site::Options {
         brochure_languages,
         today,
-        only_actors: scope,
         minify: Minify::SharedFragments,
     }
 }
@@ -234,4 +229,48 @@ pub fn changed_actors(root: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>
         slugs.insert(folder.file_name()?.to_string_lossy().into_owned());
     }
     (!slugs.is_empty()).then_some(slugs)
+}
+
+/// What renders a file `serve` makes only when it is requested, rather than after every save,
+/// because it depends on every actor: the sitemap, the report, the open data.
+pub enum OnRequest {
+    /// The sitemap or the report.
+    Site(site::preview::OnRequest),
+    /// The open data, all its files at once.
+    OpenData,
+}
+
+/// What renders the file at `path` if `serve` makes it on request and `preview` has been rendered.
+pub fn on_request(preview: &Preview, path: &str) -> Option<OnRequest> {
+    if crate::open_data::writes(path) {
+        Some(OnRequest::OpenData)
+    } else {
+        preview.on_request(path).map(OnRequest::Site)
+    }
+}
+
+impl OnRequest {
+    /// The files rendered for a request of `path`: that file, or with the open data all of it.
+    pub fn render(
+        &self,
+        catalog: &Catalog,
+        path: &str,
+        options: &site::Options<'_>,
+    ) -> Result<Files, RenderError> {
+        match self {
+            OnRequest::Site(site) => {
+                let file = site.render(catalog, path, options)?;
+                Ok(Files::from([(path.to_owned(), file)]))
+            }
+            OnRequest::OpenData => {
+                let sink = Collect::default();
+                let open_data = OpenData {
+                    brochure_languages: options.brochure_languages,
+                    today: options.today,
+                };
+                open_data.render(catalog, &sink)?;
+                Ok(sink.into_files())
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ use steckbrief::build;
 use steckbrief::catalog::Catalog;
 use steckbrief::render::Files;
 use steckbrief::site::REPORT_PATH;
-use steckbrief::site::preview::{self, Preview};
+use steckbrief::site::preview::Preview;
 
 fn today() -> jiff::civil::Date {
     jiff::civil::Date::new(2026, 11, 28).unwrap()
@@ -29,7 +29,7 @@ fn catalog(root: &Path) -> Catalog {
 fn full_build(root: &Path) -> Files {
     let catalog = catalog(root);
     let languages = catalog.config.brochure.languages.clone();
-    build::website(&catalog, build::site_options(&languages, today(), None)).unwrap()
+    build::website(&catalog, build::site_options(&languages, today())).unwrap()
 }
 
 /// The content folder serve watches, and the site it shows.
@@ -44,7 +44,7 @@ impl Serve {
     fn saved(&mut self, paths: &[PathBuf]) -> Option<usize> {
         let catalog = catalog(&self.root);
         let languages = catalog.config.brochure.languages.clone();
-        let options = build::site_options(&languages, today(), None);
+        let options = build::site_options(&languages, today());
         let scope = build::changed_actors(&self.root, paths);
         let update = self
             .site
@@ -59,14 +59,13 @@ impl Serve {
     fn every_file(&self) -> Files {
         let catalog = catalog(&self.root);
         let languages = catalog.config.brochure.languages.clone();
-        let options = build::site_options(&languages, today(), None);
+        let options = build::site_options(&languages, today());
         let mut files: Files = (self.site.files().iter())
             .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
             .collect();
         for path in ["sitemap.xml", REPORT_PATH, "data/catalog.json"] {
-            assert!(preview::on_request(path));
             assert!(!files.contains_key(path), "{path} waits for a request");
-            let renderer = self.site.on_request(path).expect("rendered on request");
+            let renderer = build::on_request(&self.site, path).expect("rendered on request");
             files.extend(renderer.render(&catalog, path, &options).unwrap());
         }
         files

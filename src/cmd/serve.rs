@@ -448,7 +448,7 @@ fn render(
         .after_save(
             &catalog,
             scope.as_ref(),
-            &build::site_options(&languages, today, None),
+            &build::site_options(&languages, today),
         )
         .map_err(|e| {
             format!(
@@ -481,15 +481,16 @@ fn respond(path: &str, state: &State) -> Reply {
         return Reply::EventStream;
     }
     let key = percent_decode(path.trim_start_matches('/'));
-    if key.ends_with(".pdf") && !state.site.read().expect("state lock").has(&key) {
+    if key.ends_with(".pdf") && !state.site.read().expect("state lock").contains(&key) {
         render_brochure_on_request(state, &key);
     }
     let site = state.site.read().expect("state lock");
-    let (key, status) = if site.has(&key) {
+    let has = |path: &str| site.contains(path) || build::on_request(&site, path).is_some();
+    let (key, status) = if has(&key) {
         (key, 200)
-    } else if site.has(&format!("{key}index.html")) {
+    } else if has(&format!("{key}index.html")) {
         (format!("{key}index.html"), 200)
-    } else if !key.is_empty() && !key.ends_with('/') && site.has(&format!("{key}/index.html")) {
+    } else if !key.is_empty() && !key.ends_with('/') && has(&format!("{key}/index.html")) {
         return Reply::Response(
             Response::new(301, "text/plain; charset=utf-8", Vec::new())
                 .with_header("Location", format!("/{key}/")),
@@ -529,11 +530,11 @@ fn render_on_request(state: &State, key: &str) -> Option<Arc<[u8]>> {
         if let Some(file) = site.get(key) {
             return Some(file);
         }
-        site.on_request(key)?
+        build::on_request(&site, key)?
     };
     let started = Instant::now();
     let languages = &catalog.config.brochure.languages;
-    let options = build::site_options(languages, steckbrief::today(), None);
+    let options = build::site_options(languages, steckbrief::today());
     let files = match renderer.render(&catalog, key, &options) {
         Ok(files) => files,
         Err(error) => {
@@ -574,7 +575,7 @@ fn render_brochure_on_request(state: &State, key: &str) {
         return;
     };
     let _one_at_a_time = state.brochure_lock.lock().expect("state lock");
-    if state.site.read().expect("state lock").has(key) {
+    if state.site.read().expect("state lock").contains(key) {
         return;
     }
     let started = Instant::now();

@@ -37,9 +37,6 @@ pub struct Options<'a> {
     pub brochure_languages: &'a [String],
     /// The date the status report is made for.
     pub today: jiff::civil::Date,
-    /// Render the pages of only these actors (by slug), with every shared page (listings, home,
-    /// search, sitemap): what `serve` needs after a profile changed. `None` renders everything.
-    pub only_actors: Option<&'a std::collections::BTreeSet<String>>,
     /// How pages are minified; both ways give the same bytes.
     pub minify: Minify,
 }
@@ -52,12 +49,6 @@ pub enum Minify {
     /// What many pages share (the actor cards of the listings) is minified once and joined into
     /// each minified page.
     SharedFragments,
-}
-
-impl Options<'_> {
-    fn includes(&self, slug: &str) -> bool {
-        self.only_actors.is_none_or(|slugs| slugs.contains(slug))
-    }
 }
 
 /// Where the editors' status report is published (hidden from search engines).
@@ -206,10 +197,6 @@ fn render_site(
         let (pages, vcards) = rayon::join(
             || {
                 jobs.into_par_iter()
-                    .filter(|job| {
-                        job.actor
-                            .is_none_or(|index| options.includes(&catalog.actors[index].slug))
-                    })
                     .map(|job| render_job(catalog, &tera, &language_render, job, sink))
                     .try_fold(|| 0, |count, page| page.map(|()| count + 1))
                     .try_reduce(|| 0, |a, b| Ok(a + b))
@@ -218,7 +205,6 @@ fn render_site(
                 catalog
                     .actors
                     .par_iter()
-                    .filter(|actor| options.includes(&actor.slug))
                     .try_for_each(|actor| write_vcard(catalog, code, actor, sink))
             },
         );

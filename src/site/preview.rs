@@ -15,8 +15,8 @@
 //! pages, numbers, templates, theme, an actor added, removed or renamed, a new day — renders the
 //! whole site again, as does a change the watcher did not report.
 //!
-//! The sitemap, the status report and the open data depend on every actor; `serve` renders them
-//! when they are requested ([`Preview::render_on_request`]), as it does the brochures, and drops
+//! The sitemap and the status report depend on every actor; `serve` renders them when they are
+//! requested ([`Preview::on_request`]), as it does the open data and the brochures, and drops
 //! them at the next save. The result equals a full build file for file (tests/incremental.rs).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -34,18 +34,17 @@ use super::{
     write_vcard,
 };
 use crate::catalog::{Actor, Catalog};
-use crate::open_data::OpenData;
-use crate::render::{Collect, Files, RenderError, Renderer};
+use crate::render::{Collect, Files, RenderError};
 use crate::urls;
 
 /// Files by path (relative to the site root, with `/`), each a buffer shared between the site
 /// before and after a save.
 pub type SharedFiles = BTreeMap<String, Arc<[u8]>>;
 
-/// Whether the file at `path` is rendered only when requested: the sitemap, the status report
-/// and the open data.
+/// Whether the site's file at `path` is rendered only when requested: the sitemap and the status
+/// report. (`serve` renders the open data on request too, see [`crate::build::on_request`].)
 pub fn on_request(path: &str) -> bool {
-    path == "sitemap.xml" || path == REPORT_PATH || crate::open_data::writes(path)
+    path == "sitemap.xml" || path == REPORT_PATH
 }
 
 /// The site `serve` shows.
@@ -162,7 +161,6 @@ impl Memo {
         self.today == options.today
             && self.brochure_languages == options.brochure_languages
             && self.minify == options.minify
-            && options.only_actors.is_none()
             && languages.eq(self.languages.iter().map(|l| &l.code))
             && now == slugs(&mut self.actors.iter().map(|a| &a.slug))
             && scope.is_subset(&now)
@@ -337,9 +335,9 @@ impl Preview {
         self.files.get(path).cloned()
     }
 
-    /// Whether the file at `path` is rendered, or will be when requested.
-    pub fn has(&self, path: &str) -> bool {
-        self.files.contains_key(path) || (self.memo.is_some() && on_request(path))
+    /// Whether the file at `path` is held (rendered, and not dropped by a save since).
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
     }
 
     /// Keeps a file rendered on request (a brochure, the sitemap) until the next save.
@@ -383,8 +381,8 @@ impl Preview {
         }
     }
 
-    /// What renders the files `path` belongs to, if it is one rendered on request
-    /// ([`on_request`]) and the site has been rendered; it holds no lock on the site.
+    /// What renders the file at `path`, if it is one rendered on request ([`on_request`]) and
+    /// the site has been rendered; it holds no lock on the site.
     pub fn on_request(&self, path: &str) -> Option<OnRequest> {
         let memo = self.memo.as_ref().filter(|_| on_request(path))?;
         Some(OnRequest {
@@ -394,36 +392,28 @@ impl Preview {
     }
 }
 
-/// Renders the files `serve` makes only when requested (see [`on_request`]).
+/// Renders the site's files `serve` makes only when requested (see [`on_request`]).
 pub struct OnRequest {
     tera: Arc<Tera>,
     assets: Arc<Assets>,
 }
 
 impl OnRequest {
-    /// The files `path` belongs to: the sitemap, the report, or all the open data at once.
+    /// The file at `path`, the sitemap or the report.
     pub fn render(
         &self,
         catalog: &Catalog,
         path: &str,
         options: &Options<'_>,
-    ) -> Result<Files, RenderError> {
+    ) -> Result<Vec<u8>, RenderError> {
         let source = &catalog.config.source_language;
-        if path == "sitemap.xml" {
-            let jobs = language_jobs(catalog, source, "");
-            let sitemap = sitemap::sitemap(&catalog.config.base_url, &sitemap_alternates(&jobs));
-            Ok(Files::from([(path.to_owned(), sitemap.into_bytes())]))
-        } else if path == REPORT_PATH {
+        if path == REPORT_PATH {
             let shared = SharedContext::new(catalog, source, &self.assets, options);
             report_page(&self.tera, catalog, &shared, options)
-                .map(|page| Files::from([(path.to_owned(), page)]))
         } else {
-            let sink = Collect::default();
-            let open_data = OpenData {
-                brochure_languages: options.brochure_languages,
-                today: options.today,
-            };
-            open_data.render(catalog, &sink).map(|_| sink.into_files())
+            let jobs = language_jobs(catalog, source, "");
+            let sitemap = sitemap::sitemap(&catalog.config.base_url, &sitemap_alternates(&jobs));
+            Ok(sitemap.into_bytes())
         }
     }
 }
