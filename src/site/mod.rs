@@ -382,19 +382,35 @@ impl Job {
 /// in the order of the sitemap: home, actors, topic and target-group listings, A–Z, numbers,
 /// content pages.
 fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<Job> {
+    language_jobs_at(catalog, language, search_index, &|_| true)
+}
+
+/// The jobs of [`language_jobs`] whose root-relative URL in `language` is `wanted`; the others
+/// are not made at all (`serve` after a save wants a few pages of a thousand).
+fn language_jobs_at(
+    catalog: &Catalog,
+    language: &str,
+    search_index: &str,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Vec<Job> {
     let jobs = Jobs {
         catalog,
         language,
         viewer: Viewer { catalog, language },
     };
-    let mut all = vec![jobs.home(search_index)];
-    all.extend(jobs.actors());
-    for kind in [Listing::Topic, Listing::Group] {
-        all.extend(jobs.listings(kind));
+    let mut all = Vec::new();
+    if wanted(&urls::home(language)) {
+        all.push(jobs.home(search_index));
     }
-    all.push(jobs.a_to_z());
-    all.extend(jobs.numbers());
-    all.extend(jobs.pages());
+    all.extend(jobs.actors(wanted));
+    for kind in [Listing::Topic, Listing::Group] {
+        all.extend(jobs.listings(kind, wanted));
+    }
+    if wanted(&urls::index(language)) {
+        all.push(jobs.a_to_z());
+    }
+    all.extend(jobs.numbers().filter(|job| wanted(&job.url(language))));
+    all.extend(jobs.pages(wanted));
     all
 }
 
@@ -560,11 +576,12 @@ impl Jobs<'_> {
         self.job(&urls::home, "home.html", home, meta)
     }
 
-    fn actors(&self) -> impl Iterator<Item = Job> + '_ {
+    fn actors<'w>(&'w self, wanted: &'w dyn Fn(&str) -> bool) -> impl Iterator<Item = Job> + 'w {
         self.catalog
             .actors
             .iter()
             .enumerate()
+            .filter(|(_, actor)| wanted(&urls::actor(self.language, &actor.slug)))
             .map(|(index, actor)| Job {
                 actor: Some(index),
                 ..self.job(
@@ -584,10 +601,11 @@ impl Jobs<'_> {
         context
     }
 
-    fn listings(&self, kind: Listing) -> Vec<Job> {
+    fn listings(&self, kind: Listing, wanted: &dyn Fn(&str) -> bool) -> Vec<Job> {
         let languages = self.catalog.fallbacks(self.language);
         kind.categories(self.catalog)
             .iter()
+            .filter(|category| wanted(&kind.url(self.language, &category.id)))
             .filter_map(|category| {
                 let actors: Vec<usize> = (0..self.catalog.actors.len())
                     .filter(|&i| kind.includes(&self.catalog.actors[i], &category.id))
@@ -656,19 +674,23 @@ impl Jobs<'_> {
         })
     }
 
-    fn pages(&self) -> impl Iterator<Item = Job> + '_ {
+    fn pages<'w>(&'w self, wanted: &'w dyn Fn(&str) -> bool) -> impl Iterator<Item = Job> + 'w {
         let pages = self.catalog.pages.values();
-        pages.filter(|p| p.id != FOREWORD_PAGE).map(|page| {
-            let view = self.viewer.page(page);
-            let meta = PageMeta {
-                schema_type: "WebPage",
-                name: view.title.clone(),
-                trail: Vec::new(),
-            };
-            let mut context = Context::new();
-            context.insert("page", &view);
-            self.job(&|c| urls::page(c, &page.id), "page.html", context, meta)
-        })
+        let wanted = |page: &&crate::catalog::Page| wanted(&urls::page(self.language, &page.id));
+        pages
+            .filter(|p| p.id != FOREWORD_PAGE)
+            .filter(wanted)
+            .map(|page| {
+                let view = self.viewer.page(page);
+                let meta = PageMeta {
+                    schema_type: "WebPage",
+                    name: view.title.clone(),
+                    trail: Vec::new(),
+                };
+                let mut context = Context::new();
+                context.insert("page", &view);
+                self.job(&|c| urls::page(c, &page.id), "page.html", context, meta)
+            })
     }
 }
 

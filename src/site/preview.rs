@@ -29,9 +29,9 @@ use super::assets::{self, Asset, Assets};
 use super::cards::Cards;
 use super::views::rel;
 use super::{
-    LanguageRender, Minify, Options, REPORT_PATH, SharedContext, language_jobs, offline,
-    offline_assets, render_job, render_site, report_page, search, sitemap, sitemap_alternates,
-    write_vcard,
+    LanguageRender, Minify, Options, REPORT_PATH, SharedContext, language_jobs, language_jobs_at,
+    offline, offline_assets, render_job, render_site, report_page, search, sitemap,
+    sitemap_alternates, write_vcard,
 };
 use crate::catalog::{Actor, Catalog};
 use crate::render::{Collect, Files, RenderError};
@@ -223,11 +223,16 @@ impl Memo {
                     _ => search::entry(catalog, code, actor),
                 })
                 .collect();
-            let index = assets::hashed(
-                &format!("{code}/search"),
-                "json",
-                search::join(&search).into_bytes(),
-            );
+            // The index is made again only if an entry changed or the order did.
+            let same_entries = !reordered
+                && (edited.iter())
+                    .all(|&i| previous[i].is_some_and(|p| memo.search[p] == search[i]));
+            let index = (!same_entries).then(|| {
+                let json = search::join(&search).into_bytes();
+                assets::hashed(&format!("{code}/search"), "json", json)
+            });
+            let search_url = index.as_ref().map_or(&memo.search_url, |index| &index.url);
+            let search_changed = *search_url != memo.search_url;
             let (cards, cards_changed) =
                 (memo.cards).update(&self.tera, catalog, code, scope, &previous)?;
             let mut wanted: BTreeSet<String> = (edited.iter())
@@ -237,14 +242,10 @@ impl Memo {
                 wanted.extend(listings(code));
                 wanted.insert(urls::index(code));
             }
-            let search_changed = index.url != memo.search_url;
             if search_changed || regrouped {
                 wanted.insert(urls::home(code));
             }
-            let jobs: Vec<_> = language_jobs(catalog, code, &index.url)
-                .into_iter()
-                .filter(|job| wanted.contains(&job.url(code)))
-                .collect();
+            let jobs = language_jobs_at(catalog, code, search_url, &|url| wanted.contains(url));
             let language = LanguageRender {
                 shared: SharedContext::new(catalog, code, &self.assets, options),
                 logos: &logos,
@@ -271,15 +272,16 @@ impl Memo {
                     .map(|url| format!("{}index.html", rel(url)))
                     .filter(|path| !sink.contains(path)),
             );
-            if search_changed {
+            let search_url = search_url.clone();
+            if let Some(index) = index.filter(|_| search_changed) {
                 remove.push(memo.search_url.clone());
-                put.push((index.url.clone(), index.bytes.into()));
+                put.push((index.url, index.bytes.into()));
             }
             languages.push(LanguageMemo {
                 code: code.to_owned(),
                 cards: language.cards,
                 search,
-                search_url: index.url,
+                search_url,
             });
         }
         let search_urls: Vec<String> = languages.iter().map(|l| l.search_url.clone()).collect();
