@@ -176,117 +176,40 @@ impl Memo {
         let at: HashMap<&str, usize> = (self.actors.iter().enumerate())
             .map(|(i, actor)| (actor.slug.as_str(), i))
             .collect();
-        // Where each actor was before the save.
         let previous: Vec<Option<usize>> = (catalog.actors.iter())
             .map(|actor| at.get(actor.slug.as_str()).copied())
             .collect();
-        let reordered = previous.iter().enumerate().any(|(i, &p)| p != Some(i));
         let actors: Vec<Footprint> = catalog.actors.iter().map(Footprint::of).collect();
         let edited: Vec<usize> = (0..actors.len())
             .filter(|&i| scope.contains(&actors[i].slug))
             .collect();
-        let before = |i: usize| previous[i].map(|p| &self.actors[p]);
-        let regrouped = edited.iter().any(|&i| before(i) != Some(&actors[i]));
-        let listings = |language: &str| -> BTreeSet<String> {
-            (edited.iter())
-                .flat_map(|&i| [Some(&actors[i]), before(i)])
-                .flatten()
-                .flat_map(|actor| actor.listings(language))
-                .collect()
+        let regrouped =
+            (edited.iter()).any(|&i| previous[i].map(|p| &self.actors[p]) != Some(&actors[i]));
+        let mut changes = Changes::default();
+        let logos = self.logos_after(catalog, &edited, &mut changes)?;
+        let save = Save {
+            catalog,
+            scope,
+            options,
+            reordered: previous.iter().enumerate().any(|(i, &p)| p != Some(i)),
+            previous,
+            actors,
+            edited,
+            regrouped,
+            logos,
         };
-
-        let mut put: Vec<(String, Arc<[u8]>)> = Vec::new();
-        let mut remove = Vec::new();
-        let mut logos = self.logos.clone();
-        for &i in &edited {
-            let actor = &catalog.actors[i];
-            let old = logos.remove(&actor.slug);
-            let new = super::actor_logo(actor)?;
-            let new_url = new.as_ref().map(|asset| asset.url.clone());
-            if let Some(old) = old.filter(|old| Some(old) != new_url.as_ref()) {
-                remove.push(old);
-            }
-            if let Some(Asset { url, bytes }) = new {
-                put.push((url.clone(), bytes.into()));
-                logos.insert(actor.slug.clone(), url);
-            }
-        }
-
         let sink = Collect::default();
         let mut pages = 0;
         let mut languages = Vec::new();
         for memo in &self.languages {
-            let code = memo.code.as_str();
-            let search: Vec<Arc<str>> = (catalog.actors.iter().zip(&previous))
-                .map(|(actor, &p)| match p {
-                    Some(p) if !scope.contains(&actor.slug) => Arc::clone(&memo.search[p]),
-                    _ => search::entry(catalog, code, actor),
-                })
-                .collect();
-            // The index is made again only if an entry changed or the order did.
-            let same_entries = !reordered
-                && (edited.iter())
-                    .all(|&i| previous[i].is_some_and(|p| memo.search[p] == search[i]));
-            let index = (!same_entries).then(|| {
-                let json = search::join(&search).into_bytes();
-                assets::hashed(&format!("{code}/search"), "json", json)
-            });
-            let search_url = index.as_ref().map_or(&memo.search_url, |index| &index.url);
-            let search_changed = *search_url != memo.search_url;
-            let (cards, cards_changed) =
-                (memo.cards).update(&self.tera, catalog, code, scope, &previous)?;
-            let mut wanted: BTreeSet<String> = (edited.iter())
-                .map(|&i| urls::actor(code, &actors[i].slug))
-                .collect();
-            if cards_changed || regrouped || reordered {
-                wanted.extend(listings(code));
-                wanted.insert(urls::index(code));
-            }
-            if search_changed || regrouped {
-                wanted.insert(urls::home(code));
-            }
-            let jobs = language_jobs_at(catalog, code, search_url, &|url| wanted.contains(url));
-            let language = LanguageRender {
-                shared: SharedContext::new(catalog, code, &self.assets, options),
-                logos: &logos,
-                cards,
-                minify: options.minify,
-            };
-            pages += jobs.len();
-            let (rendered, vcards) = rayon::join(
-                || {
-                    jobs.into_par_iter()
-                        .try_for_each(|job| render_job(catalog, &self.tera, &language, job, &sink))
-                },
-                || {
-                    (edited.par_iter())
-                        .try_for_each(|&i| write_vcard(catalog, code, &catalog.actors[i], &sink))
-                },
-            );
-            rendered?;
-            vcards?;
-            // A listing the save left empty is gone; its page with it.
-            remove.extend(
-                wanted
-                    .iter()
-                    .map(|url| format!("{}index.html", rel(url)))
-                    .filter(|path| !sink.contains(path)),
-            );
-            let search_url = search_url.clone();
-            if let Some(index) = index.filter(|_| search_changed) {
-                remove.push(memo.search_url.clone());
-                put.push((index.url, index.bytes.into()));
-            }
-            languages.push(LanguageMemo {
-                code: code.to_owned(),
-                cards: language.cards,
-                search,
-                search_url,
-            });
+            let (language, rendered) = self.language_after(memo, &save, &sink, &mut changes)?;
+            languages.push(language);
+            pages += rendered;
         }
         let search_urls: Vec<String> = languages.iter().map(|l| l.search_url.clone()).collect();
         let offline_assets = offline_assets(catalog, &self.assets, &search_urls);
         let worker = offline::service_worker(catalog, &self.assets, &offline_assets);
+        let Changes { mut put, remove } = changes;
         put.push((offline::WORKER_PATH.to_owned(), worker.into()));
         put.extend((sink.into_files().into_iter()).map(|(path, bytes)| (path, Arc::from(bytes))));
         let memo = Memo {
@@ -295,8 +218,8 @@ impl Memo {
             today: self.today,
             brochure_languages: self.brochure_languages.clone(),
             minify: self.minify,
-            actors,
-            logos,
+            actors: save.actors,
+            logos: save.logos,
             languages,
         };
         Ok(Update::Changes {
@@ -306,6 +229,154 @@ impl Memo {
             pages,
         })
     }
+
+    /// The logos' URLs after the save of the actors at `edited`, each logo that changed
+    /// written and the one it replaces removed.
+    fn logos_after(
+        &self,
+        catalog: &Catalog,
+        edited: &[usize],
+        changes: &mut Changes,
+    ) -> Result<BTreeMap<String, String>, RenderError> {
+        let mut logos = self.logos.clone();
+        for &i in edited {
+            let actor = &catalog.actors[i];
+            let old = logos.remove(&actor.slug);
+            let new = super::actor_logo(actor)?;
+            let new_url = new.as_ref().map(|asset| asset.url.clone());
+            if let Some(old) = old.filter(|old| Some(old) != new_url.as_ref()) {
+                changes.remove.push(old);
+            }
+            if let Some(Asset { url, bytes }) = new {
+                changes.put.push((url.clone(), bytes.into()));
+                logos.insert(actor.slug.clone(), url);
+            }
+        }
+        Ok(logos)
+    }
+
+    /// Renders into `sink` what the save changed in the language of `memo` (see the module
+    /// docs); returns that language's memo after the save and the number of pages rendered.
+    fn language_after(
+        &self,
+        memo: &LanguageMemo,
+        save: &Save<'_>,
+        sink: &Collect,
+        changes: &mut Changes,
+    ) -> Result<(LanguageMemo, usize), RenderError> {
+        let Save {
+            catalog,
+            scope,
+            previous,
+            edited,
+            ..
+        } = save;
+        let code = memo.code.as_str();
+        let search: Vec<Arc<str>> = (catalog.actors.iter().zip(previous))
+            .map(|(actor, &p)| match p {
+                Some(p) if !scope.contains(&actor.slug) => Arc::clone(&memo.search[p]),
+                _ => search::entry(catalog, code, actor),
+            })
+            .collect();
+        // The index is made again only if an entry changed or the order did.
+        let same_entries = !save.reordered
+            && (edited.iter()).all(|&i| previous[i].is_some_and(|p| memo.search[p] == search[i]));
+        let index = (!same_entries).then(|| {
+            let json = search::join(&search).into_bytes();
+            assets::hashed(&format!("{code}/search"), "json", json)
+        });
+        let search_url = index.as_ref().map_or(&memo.search_url, |index| &index.url);
+        let search_changed = *search_url != memo.search_url;
+        let (cards, cards_changed) =
+            (memo.cards).update(&self.tera, catalog, code, scope, previous)?;
+        let mut wanted: BTreeSet<String> = (edited.iter())
+            .map(|&i| urls::actor(code, &catalog.actors[i].slug))
+            .collect();
+        if cards_changed || save.regrouped || save.reordered {
+            wanted.extend(save.listings(code, &self.actors));
+            wanted.insert(urls::index(code));
+        }
+        if search_changed || save.regrouped {
+            wanted.insert(urls::home(code));
+        }
+        let jobs = language_jobs_at(catalog, code, search_url, &|url| wanted.contains(url));
+        let pages = jobs.len();
+        let language = LanguageRender {
+            shared: SharedContext::new(catalog, code, &self.assets, save.options),
+            logos: &save.logos,
+            cards,
+            minify: save.options.minify,
+        };
+        let (rendered, vcards) = rayon::join(
+            || {
+                jobs.into_par_iter()
+                    .try_for_each(|job| render_job(catalog, &self.tera, &language, job, sink))
+            },
+            || {
+                (edited.par_iter())
+                    .try_for_each(|&i| write_vcard(catalog, code, &catalog.actors[i], sink))
+            },
+        );
+        rendered?;
+        vcards?;
+        // A listing the save left empty is gone; its page with it.
+        changes.remove.extend(
+            (wanted.iter())
+                .map(|url| format!("{}index.html", rel(url)))
+                .filter(|path| !sink.contains(path)),
+        );
+        let search_url = search_url.clone();
+        if let Some(index) = index.filter(|_| search_changed) {
+            changes.remove.push(memo.search_url.clone());
+            changes.put.push((index.url, index.bytes.into()));
+        }
+        let memo = LanguageMemo {
+            code: code.to_owned(),
+            cards: language.cards,
+            search,
+            search_url,
+        };
+        Ok((memo, pages))
+    }
+}
+
+/// One save that [`Memo::update`] renders.
+struct Save<'a> {
+    catalog: &'a Catalog,
+    /// The actors (slugs) whose folders the save changed.
+    scope: &'a BTreeSet<String>,
+    options: &'a Options<'a>,
+    /// Where each actor of the catalogue was before the save.
+    previous: Vec<Option<usize>>,
+    /// An actor is somewhere else in the order than before (it has a new name).
+    reordered: bool,
+    /// The actors after the save, in catalogue order.
+    actors: Vec<Footprint>,
+    /// The indexes of the actors in `scope`.
+    edited: Vec<usize>,
+    /// An actor in `scope` has other topics or target groups than before.
+    regrouped: bool,
+    /// The logos' URLs after the save, by slug.
+    logos: BTreeMap<String, String>,
+}
+
+impl Save<'_> {
+    /// The URLs in `language` of the listings the edited actors appear on, before the save
+    /// (`before`: the actors then) and after it.
+    fn listings(&self, language: &str, before: &[Footprint]) -> BTreeSet<String> {
+        (self.edited.iter())
+            .flat_map(|&i| [Some(&self.actors[i]), self.previous[i].map(|p| &before[p])])
+            .flatten()
+            .flat_map(|actor| actor.listings(language))
+            .collect()
+    }
+}
+
+/// The files a save writes and removes.
+#[derive(Default)]
+struct Changes {
+    put: Vec<(String, Arc<[u8]>)>,
+    remove: Vec<String>,
 }
 
 /// The site of `catalog` as `serve` shows it after a full render: everything but the files
