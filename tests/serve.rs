@@ -156,10 +156,22 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_build() {
     assert!(seen.contains("the last good build stays served"), "{seen}");
     // …and the last good build is still served.
     assert!(get(port, "/de/beratung-a/").contains("<h1>Beratungsstelle Alpha</h1>"));
+    // Another actor saved while the content is still broken…
+    let other = root.join("actors/stadt/buergerbuero/profile.yaml");
+    let other_text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(
+        &other,
+        other_text.replacen("summary: ", "summary: Neu saniert. ", 1),
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
 
-    // The fix is served; a new actor folder appears, a deleted one goes.
+    // The fix is served, with the other actor's edit made meanwhile; a new actor folder
+    // appears, a deleted one goes.
     std::fs::write(&profile, &text).unwrap();
     wait_for(port, "/de/beratung-a/", "<h1>Beratungsstelle A</h1>");
+    assert!(get(port, "/de/buergerbuero/").contains("Neu saniert."));
+    assert!(get(port, "/de/a-z/").contains("Neu saniert."));
     let added = root.join("actors/beratung-neu");
     common::copy_dir(&root.join("actors/beratung-a"), &added);
     wait_for(port, "/de/beratung-neu/", "<h1>Beratungsstelle A</h1>");

@@ -158,6 +158,9 @@ pub fn run(args: &Args) -> ExitCode {
 
     // Whether the last check trusted the watcher for the files it reported no change in.
     let mut trusted_watcher = false;
+    // The actor folders changed since the last good build, `None` once anything else changed: a
+    // save after a failed one renders what the failed one changed too.
+    let mut unbuilt = Some(BTreeSet::new());
     loop {
         let event = if trusted_watcher {
             match events.recv_timeout(VERIFY_AFTER) {
@@ -165,7 +168,9 @@ pub fn run(args: &Args) -> ExitCode {
                 Err(RecvTimeoutError::Timeout) => {
                     // Quiet: compare every file, in case the watcher missed a change.
                     trusted_watcher = false;
-                    verify(&root, &state, &mut cache);
+                    if let Some(good) = verify(&root, &state, &mut cache) {
+                        unbuilt = good.then(BTreeSet::new);
+                    }
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => break,
@@ -195,9 +200,17 @@ pub fn run(args: &Args) -> ExitCode {
                 None
             }
         };
-        let result = rebuild(&root, &state, &mut cache, scope);
+        let scope = scope.zip(unbuilt.take()).map(|(mut scope, earlier)| {
+            scope.extend(earlier);
+            scope
+        });
+        let result = rebuild(&root, &state, &mut cache, scope.clone());
         trusted_watcher = cache.last_work().assumed;
-        publish(&state, result, started);
+        unbuilt = if publish(&state, result, started) {
+            Some(BTreeSet::new())
+        } else {
+            scope
+        };
     }
     ExitCode::SUCCESS
 }
@@ -253,8 +266,9 @@ fn take(
     burst.add(Ok(event)) || !created.is_empty()
 }
 
-/// Serves a rebuilt site and tells the browsers, or tells them what went wrong.
-fn publish(state: &State, result: Result<(Update, Steps), String>, started: Instant) {
+/// Serves a rebuilt site and tells the browsers, or tells them what went wrong; returns whether
+/// the build was good.
+fn publish(state: &State, result: Result<(Update, Steps), String>, started: Instant) -> bool {
     match result {
         Ok((update, steps)) => {
             let swapped = Instant::now();
@@ -266,28 +280,30 @@ fn publish(state: &State, result: Result<(Update, Steps), String>, started: Inst
                 "{}",
                 messages::rebuilt(started.elapsed().as_millis(), &steps, published.as_millis())
             );
+            true
         }
         Err(message) => {
             eprintln!("{message}");
             state.publish(Some(message));
+            false
         }
     }
 }
 
 /// Checks every file against the cache and rebuilds if any differs from what the last check
-/// (which trusted the watcher) used.
-fn verify(root: &Path, state: &Arc<State>, cache: &mut CheckCache) {
+/// (which trusted the watcher) used; returns whether that build was good, `None` without one.
+fn verify(root: &Path, state: &Arc<State>, cache: &mut CheckCache) -> Option<bool> {
     let started = Instant::now();
     let today = steckbrief::today();
     let checked = steckbrief::check_with_cache(root, today, cache);
     let work = cache.last_work();
     if checked.is_ok() && work.files_parsed == 0 && !work.walk_changed {
-        return;
+        return None;
     }
     println!("{}", messages::unreported_change());
     let checked = checked.map_err(|e| messages::fatal(&e.to_string()));
     let result = checked.and_then(|checked| render(checked, state, cache, started, today, None));
-    publish(state, result, started);
+    Some(publish(state, result, started))
 }
 
 /// Where the time of one rebuild went, for the log line.
