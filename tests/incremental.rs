@@ -139,6 +139,17 @@ fn every_kind_of_save_gives_the_files_of_a_full_build() {
     assert!(serve.saved(&[saved]).is_some());
     serve.assert_equals_full_build("an edited translation");
 
+    // A logo added, then changed: its file under a new name, the old one gone.
+    let logo = root.join("actors/vhs-merzig/logo.svg");
+    std::fs::copy(repo.join("theme/logo.svg"), &logo).unwrap();
+    let saved = serve.edit(profile, "kind: school", "kind: school\nlogo: logo.svg");
+    assert!(serve.saved(&[saved, logo.clone()]).is_some());
+    serve.assert_equals_full_build("a logo added");
+    let svg = std::fs::read_to_string(&logo).unwrap();
+    std::fs::write(&logo, svg.replacen("<svg", "<svg data-edited=\"1\"", 1)).unwrap();
+    assert!(serve.saved(std::slice::from_ref(&logo)).is_some());
+    serve.assert_equals_full_build("a logo changed");
+
     // A topic added, then two removed: listings gain and lose the actor, home pages count it.
     let saved = serve.edit(
         profile,
