@@ -208,3 +208,55 @@ fn every_kind_of_save_gives_the_files_of_a_full_build() {
     assert!(serve.saved(&[saved]).is_some());
     serve.assert_equals_full_build("a summary after a full render");
 }
+
+#[test]
+fn saves_in_a_generated_catalogue_give_the_files_of_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap().join("catalogue");
+    common::steckbrief_ok(&[
+        "generate",
+        "--actors",
+        "40",
+        "--languages",
+        "6",
+        "--out",
+        root.to_str().unwrap(),
+        "--template-root",
+        env!("CARGO_MANIFEST_DIR"),
+    ]);
+    let mut serve = Serve {
+        root: root.clone(),
+        site: Preview::default(),
+    };
+    assert_eq!(serve.saved(&[]), None);
+    let mut slugs: Vec<String> = std::fs::read_dir(root.join("actors"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    slugs.sort();
+    let (first, last) = (&slugs[0], &slugs[slugs.len() - 1]);
+
+    // Every actor is translated: a German summary, an English one, two actors in one save, a
+    // name that moves the last actor in path order to the front of A–Z.
+    let saved = serve.edit(
+        &format!("actors/{first}/profile.yaml"),
+        "summary: ",
+        "summary: Neu. ",
+    );
+    assert!(serve.saved(&[saved]).is_some());
+    serve.assert_equals_full_build("a German summary");
+    let saved = serve.edit(
+        &format!("actors/{first}/en.yaml"),
+        "summary: ",
+        "summary: New. ",
+    );
+    assert!(serve.saved(&[saved]).is_some());
+    serve.assert_equals_full_build("an English summary");
+    let profile = format!("actors/{last}/profile.yaml");
+    let text = std::fs::read_to_string(root.join(&profile)).unwrap();
+    let name = text.lines().find(|l| l.starts_with("name: ")).unwrap();
+    let renamed = serve.edit(&profile, name, "name: Aaa-Beratung");
+    let summary = serve.edit(&format!("actors/{first}/profile.yaml"), "Neu. ", "");
+    assert!(serve.saved(&[renamed, summary]).is_some());
+    serve.assert_equals_full_build("a name moved to the front, and a second actor");
+}
