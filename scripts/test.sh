@@ -75,3 +75,6 @@ node tests/browser/axe.mjs "$site" de-x-ls fa
 
 echo "== gate: on a phone (de, de-x-ls, ar, uk at 320/360/375 px), offline, print"
 node tests/browser/phone.mjs "$site"
+
+echo "== gate: live reload of serve in Chromium (tabs follow saves, broken saves show an overlay)"
+node tests/browser/live-reload.mjs "$steckbrief" tests/fixtures/good

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use jiff::civil::Date;
 
@@ -18,6 +18,7 @@ use crate::load::{ACTORS_DIR, FatalError};
 use crate::open_data::OpenData;
 use crate::output::{OutputError, Staging};
 use crate::render::{self, Collect, Files, RenderError, Rendered, Renderer, Timing};
+use crate::site::preview::Preview;
 use crate::site::{self, Minify, Site};
 
 /// What to build.
@@ -151,7 +152,7 @@ pub fn build(
         });
     };
     let site = Site {
-        options: site_options(languages, options.today, None),
+        options: site_options(languages, options.today),
     };
     let open_data = OpenData {
         brochure_languages: languages,
@@ -185,17 +186,11 @@ pub fn build(
     })
 }
 
-/// The options of a site build that links the brochures of `brochure_languages`; with `scope`,
-/// only those actors' pages (and every shared page) are rendered.
-pub fn site_options<'a>(
-    brochure_languages: &'a [String],
-    today: Date,
-    scope: Option<&'a std::collections::BTreeSet<String>>,
-) -> site::Options<'a> {
+/// The options of a site build that links the brochures of `brochure_languages`.
+pub fn site_options(brochure_languages: &[String], today: Date) -> site::Options<'_> {
     site::Options {
         brochure_languages,
         today,
-        only_actors: scope,
         minify: Minify::SharedFragments,
     }
 }
@@ -236,44 +231,46 @@ pub fn changed_actors(root: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>
     (!slugs.is_empty()).then_some(slugs)
 }
 
-/// The website and open data after a save, rendered only as far as the save requires. With a
-/// `scope` (see [`changed_actors`]) and the same actors as the previous build had (`previous`:
-/// its catalogue and files), only those actors' pages and the shared pages are rendered and the
-/// other actors' pages are taken over; otherwise everything is rendered. Returns the files and
-/// the time spent rendering and merging. The result equals [`website`] as long as only the
-/// actors in `scope` changed (tests/incremental.rs).
-pub fn website_after_save(
-    catalog: &Catalog,
-    previous: Option<(&Catalog, &Files)>,
-    scope: Option<&BTreeSet<String>>,
-    options: site::Options<'_>,
-) -> Result<(Files, Duration, Duration), RenderError> {
-    let same_actors = |before: &Catalog| {
-        before.actors.len() == catalog.actors.len()
-            && before
-                .actors
-                .iter()
-                .zip(&catalog.actors)
-                .all(|(a, b)| a.slug == b.slug)
-    };
-    let scoped = scope
-        .zip(previous)
-        .filter(|(_, (before, _))| same_actors(before));
-    let rendering = Instant::now();
-    let files = website(
-        catalog,
-        site::Options {
-            only_actors: scoped.map(|(scope, _)| scope),
-            ..options
-        },
-    )?;
-    let render = rendering.elapsed();
-    let merging = Instant::now();
-    let files = match scoped {
-        Some((scope, (_, previous_files))) => {
-            site::merge_scoped(catalog, previous_files, files, scope)
+/// What renders a file `serve` makes only when it is requested, rather than after every save,
+/// because it depends on every actor: the sitemap, the report, the open data.
+pub enum OnRequest {
+    /// The sitemap or the report.
+    Site(site::preview::OnRequest),
+    /// The open data, all its files at once.
+    OpenData,
+}
+
+/// What renders the file at `path` if `serve` makes it on request and `preview` has been rendered.
+pub fn on_request(preview: &Preview, path: &str) -> Option<OnRequest> {
+    if crate::open_data::writes(path) {
+        Some(OnRequest::OpenData)
+    } else {
+        preview.on_request(path).map(OnRequest::Site)
+    }
+}
+
+impl OnRequest {
+    /// The files rendered for a request of `path`: that file, or with the open data all of it.
+    pub fn render(
+        &self,
+        catalog: &Catalog,
+        path: &str,
+        options: &site::Options<'_>,
+    ) -> Result<Files, RenderError> {
+        match self {
+            OnRequest::Site(site) => {
+                let file = site.render(catalog, path, options)?;
+                Ok(Files::from([(path.to_owned(), file)]))
+            }
+            OnRequest::OpenData => {
+                let sink = Collect::default();
+                let open_data = OpenData {
+                    brochure_languages: options.brochure_languages,
+                    today: options.today,
+                };
+                open_data.render(catalog, &sink)?;
+                Ok(sink.into_files())
+            }
         }
-        None => files,
-    };
-    Ok((files, render, merging.elapsed()))
+    }
 }

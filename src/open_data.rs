@@ -59,6 +59,15 @@ impl Renderer for OpenData<'_> {
     }
 }
 
+/// Whether `path` (relative to the site root, with `/`) is one of the files [`OpenData`] writes.
+pub fn writes(path: &str) -> bool {
+    let url = format!("/{path}");
+    [urls::OPEN_DATA, urls::OPEN_DATA_SCHEMA, urls::DCAT].contains(&url.as_str())
+        || url
+            .strip_prefix(urls::HSDS)
+            .is_some_and(|name| hsds::File::ALL.iter().any(|file| file.name() == name))
+}
+
 /// The licence as catalog.json states it.
 #[derive(Serialize)]
 struct LicenceData {

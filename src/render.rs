@@ -89,6 +89,14 @@ impl Collect {
     pub fn into_files(self) -> Files {
         self.0.into_inner().unwrap_or_else(|e| e.into_inner())
     }
+
+    /// Whether a file was stored at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains_key(path)
+    }
 }
 
 impl Sink for Collect {

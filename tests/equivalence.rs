@@ -21,7 +21,6 @@ fn render_sequentially(root: &Path) -> Files {
     let options = Options {
         brochure_languages: &[],
         today,
-        only_actors: None,
         minify: Minify::WholePages,
     };
     let one_thread = rayon::ThreadPoolBuilder::new()

@@ -243,7 +243,7 @@ fn check_then_render(root: &Path, pdf: bool) -> Result<bool, TestCaseError> {
         return Ok(false);
     };
     let languages = catalog.config.brochure.languages.clone();
-    let options = steckbrief::build::site_options(&languages, today, None);
+    let options = steckbrief::build::site_options(&languages, today);
     steckbrief::build::website(&catalog, options)
         .map_err(|e| TestCaseError::fail(format!("check accepted it, but the site failed: {e}")))?;
     let as_of = steckbrief::brochure::as_of_date(&catalog)

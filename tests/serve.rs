@@ -166,16 +166,67 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_build() {
     assert!(seen.contains("the last good build stays served"), "{seen}");
     // …and the last good build is still served.
     assert!(get(port, "/de/beratung-a/").contains("<h1>Beratungsstelle Alpha</h1>"));
+    // Another actor saved while the content is still broken…
+    let other = root.join("actors/stadt/buergerbuero/profile.yaml");
+    let other_text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(
+        &other,
+        other_text.replacen("summary: ", "summary: Neu saniert. ", 1),
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
 
-    // The fix is served; a new actor folder appears, a deleted one goes.
+    // The fix is served, with the other actor's edit made meanwhile; a new actor folder
+    // appears, a deleted one goes.
     std::fs::write(&profile, &text).unwrap();
     wait_for(port, "/de/beratung-a/", "<h1>Beratungsstelle A</h1>");
+    assert!(get(port, "/de/buergerbuero/").contains("Neu saniert."));
+    assert!(get(port, "/de/a-z/").contains("Neu saniert."));
     let added = root.join("actors/beratung-neu");
     common::copy_dir(&root.join("actors/beratung-a"), &added);
     wait_for(port, "/de/beratung-neu/", "<h1>Beratungsstelle A</h1>");
     std::fs::remove_dir_all(&added).unwrap();
     wait_for(port, "/de/beratung-neu/", "HTTP/1.1 404");
     drop(server);
+}
+
+#[test]
+fn sitemap_report_and_open_data_are_rendered_on_request_and_follow_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port, root, _stderr) = start(dir.path());
+    let sitemap = get(port, "/sitemap.xml");
+    assert!(sitemap.starts_with("HTTP/1.1 200"), "{sitemap}");
+    assert!(sitemap.contains("Content-Type: application/xml"));
+    assert!(sitemap.contains("/de/beratung-a/</loc>"), "{sitemap}");
+    let redirect = get(port, "/report");
+    assert!(redirect.starts_with("HTTP/1.1 301"), "{redirect}");
+    assert!(redirect.contains("Location: /report/"), "{redirect}");
+    let report = get(port, "/report/");
+    assert!(report.starts_with("HTTP/1.1 200"), "{report}");
+    assert!(report.contains("content=noindex name=robots"), "{report}");
+    assert!(
+        report.contains("/__steckbrief/events"),
+        "live reload on the report too"
+    );
+    let data = get(port, "/data/catalog.json");
+    assert!(data.starts_with("HTTP/1.1 200"), "{data}");
+    assert!(data.contains("\"Beratungsstelle A\""));
+    assert!(get(port, "/data/dcat.jsonld").starts_with("HTTP/1.1 200"));
+    assert!(get(port, "/data/nope.json").starts_with("HTTP/1.1 404"));
+
+    // After a save the open data is rendered again when next requested, with the edit.
+    let profile = root.join("actors/beratung-a/profile.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(
+        &profile,
+        text.replace("name: Beratungsstelle A", "name: Beratungsstelle Alpha"),
+    )
+    .unwrap();
+    wait_for(port, "/de/beratung-a/", "<h1>Beratungsstelle Alpha</h1>");
+    let data = get(port, "/data/catalog.json");
+    assert!(data.contains("\"Beratungsstelle Alpha\""), "{data}");
+    assert!(!data.contains("\"Beratungsstelle A\""));
+    assert!(get(port, "/report/").contains("Beratungsstelle Alpha"));
 }
 
 #[test]

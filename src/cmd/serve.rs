@@ -22,7 +22,7 @@ use steckbrief::cache::{CheckCache, Work};
 use steckbrief::catalog::Catalog;
 use steckbrief::diagnostics;
 use steckbrief::load::{ACTORS_DIR, CONFIG_FILE};
-use steckbrief::render::Files;
+use steckbrief::site::preview::{Preview, Update};
 use steckbrief::urls;
 
 use steckbrief::messages;
@@ -64,11 +64,13 @@ const VERIFY_AFTER: Duration = Duration::from_secs(1);
 
 /// What the server shows: the last good build, and the errors of the last failed one.
 struct State {
-    files: RwLock<Files>,
+    site: RwLock<Preview>,
     /// The catalogue of the last good build, for brochures rendered on request.
     catalog: RwLock<Option<Arc<Catalog>>>,
     /// One brochure at a time: typst layout is heavy and a second request can wait for the first.
     brochure_lock: Mutex<()>,
+    /// One of the sitemap, report and open data at a time, so that two requests render it once.
+    on_request_lock: Mutex<()>,
     /// Incremented after every build; the number and the error text travel to browsers.
     generation: Mutex<(u64, Option<String>)>,
     changed: Condvar,
@@ -95,9 +97,10 @@ pub fn run(args: &Args) -> ExitCode {
         .canonicalize()
         .unwrap_or_else(|_| args.root.clone());
     let state = Arc::new(State {
-        files: RwLock::new(Files::new()),
+        site: RwLock::new(Preview::default()),
         catalog: RwLock::new(None),
         brochure_lock: Mutex::new(()),
+        on_request_lock: Mutex::new(()),
         generation: Mutex::new((0, None)),
         changed: Condvar::new(),
     });
@@ -117,7 +120,7 @@ pub fn run(args: &Args) -> ExitCode {
     }
     let mut cache = CheckCache::default();
     match rebuild(&root, &state, &mut cache, None) {
-        Ok((files, _)) => *state.files.write().expect("state lock") = files,
+        Ok((update, _)) => drop(state.site.write().expect("state lock").apply(update)),
         Err(message) => {
             eprintln!("{message}");
             state.publish(Some(message));
@@ -155,6 +158,9 @@ pub fn run(args: &Args) -> ExitCode {
 
     // Whether the last check trusted the watcher for the files it reported no change in.
     let mut trusted_watcher = false;
+    // The actor folders changed since the last good build, `None` once anything else changed: a
+    // save after a failed one renders what the failed one changed too.
+    let mut unbuilt = Some(BTreeSet::new());
     loop {
         let event = if trusted_watcher {
             match events.recv_timeout(VERIFY_AFTER) {
@@ -162,7 +168,9 @@ pub fn run(args: &Args) -> ExitCode {
                 Err(RecvTimeoutError::Timeout) => {
                     // Quiet: compare every file, in case the watcher missed a change.
                     trusted_watcher = false;
-                    verify(&root, &state, &mut cache);
+                    if let Some(good) = verify(&root, &state, &mut cache) {
+                        unbuilt = good.then(BTreeSet::new);
+                    }
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => break,
@@ -192,9 +200,17 @@ pub fn run(args: &Args) -> ExitCode {
                 None
             }
         };
-        let result = rebuild(&root, &state, &mut cache, scope);
+        let scope = scope.zip(unbuilt.take()).map(|(mut scope, earlier)| {
+            scope.extend(earlier);
+            scope
+        });
+        let result = rebuild(&root, &state, &mut cache, scope.clone());
         trusted_watcher = cache.last_work().assumed;
-        publish(&state, result, started);
+        unbuilt = if publish(&state, result, started) {
+            Some(BTreeSet::new())
+        } else {
+            scope
+        };
     }
     ExitCode::SUCCESS
 }
@@ -250,12 +266,13 @@ fn take(
     burst.add(Ok(event)) || !created.is_empty()
 }
 
-/// Serves a rebuilt site and tells the browsers, or tells them what went wrong.
-fn publish(state: &State, result: Result<(Files, Steps), String>, started: Instant) {
+/// Serves a rebuilt site and tells the browsers, or tells them what went wrong; returns whether
+/// the build was good.
+fn publish(state: &State, result: Result<(Update, Steps), String>, started: Instant) -> bool {
     match result {
-        Ok((files, steps)) => {
+        Ok((update, steps)) => {
             let swapped = Instant::now();
-            let previous = std::mem::replace(&mut *state.files.write().expect("state lock"), files);
+            let previous = state.site.write().expect("state lock").apply(update);
             state.publish(None);
             let published = swapped.elapsed();
             drop(previous);
@@ -263,28 +280,30 @@ fn publish(state: &State, result: Result<(Files, Steps), String>, started: Insta
                 "{}",
                 messages::rebuilt(started.elapsed().as_millis(), &steps, published.as_millis())
             );
+            true
         }
         Err(message) => {
             eprintln!("{message}");
             state.publish(Some(message));
+            false
         }
     }
 }
 
 /// Checks every file against the cache and rebuilds if any differs from what the last check
-/// (which trusted the watcher) used.
-fn verify(root: &Path, state: &Arc<State>, cache: &mut CheckCache) {
+/// (which trusted the watcher) used; returns whether that build was good, `None` without one.
+fn verify(root: &Path, state: &Arc<State>, cache: &mut CheckCache) -> Option<bool> {
     let started = Instant::now();
     let today = steckbrief::today();
     let checked = steckbrief::check_with_cache(root, today, cache);
     let work = cache.last_work();
     if checked.is_ok() && work.files_parsed == 0 && !work.walk_changed {
-        return;
+        return None;
     }
     println!("{}", messages::unreported_change());
     let checked = checked.map_err(|e| messages::fatal(&e.to_string()));
     let result = checked.and_then(|checked| render(checked, state, cache, started, today, None));
-    publish(state, result, started);
+    Some(publish(state, result, started))
 }
 
 /// Where the time of one rebuild went, for the log line.
@@ -292,7 +311,8 @@ struct Steps {
     check: Duration,
     work: Work,
     render: Duration,
-    merge: Duration,
+    /// Pages rendered again, or `None` for the whole site.
+    pages: Option<usize>,
 }
 
 impl std::fmt::Display for Steps {
@@ -304,7 +324,7 @@ impl std::fmt::Display for Steps {
             self.work.files_parsed,
             self.work.actors_checked,
             self.render.as_millis(),
-            self.merge.as_millis(),
+            self.pages,
         ))
     }
 }
@@ -388,14 +408,15 @@ fn is_editor_noise(path: &Path) -> bool {
 }
 
 /// Checks and renders the site into memory; the error text lists every problem. With `scope`,
-/// only those actors' pages and the shared pages are rendered, the rest is kept from the last
-/// build, provided the set of actors is unchanged. `cache` keeps what the check can reuse.
+/// the actor folders a save changed when it changed nothing else, only what those actors appear
+/// on is rendered again where that can be bounded (`steckbrief::site::preview`). `cache` keeps what the check can
+/// reuse.
 fn rebuild(
     root: &Path,
     state: &Arc<State>,
     cache: &mut CheckCache,
     scope: Option<BTreeSet<String>>,
-) -> Result<(Files, Steps), String> {
+) -> Result<(Update, Steps), String> {
     let started = Instant::now();
     let today = steckbrief::today();
     let checked = steckbrief::check_with_cache(root, today, cache)
@@ -411,7 +432,7 @@ fn render(
     started: Instant,
     today: jiff::civil::Date,
     scope: Option<BTreeSet<String>>,
-) -> Result<(Files, Steps), String> {
+) -> Result<(Update, Steps), String> {
     let check = started.elapsed();
     let summary = summary_line(&checked.diagnostics, checked.actor_count);
     let Some(catalog) = checked.catalog else {
@@ -435,14 +456,15 @@ fn render(
         return Err(text);
     };
     let languages = catalog.config.brochure.languages.clone();
-    let previous = state.catalog.read().expect("state lock").clone();
-    let (files, render, merge) = {
-        let previous_files = state.files.read().expect("state lock");
-        build::website_after_save(
+    let rendering = Instant::now();
+    let update = state
+        .site
+        .read()
+        .expect("state lock")
+        .after_save(
             &catalog,
-            previous.as_deref().map(|p| (p, &*previous_files)),
             scope.as_ref(),
-            build::site_options(&languages, today, None),
+            &build::site_options(&languages, today),
         )
         .map_err(|e| {
             format!(
@@ -450,8 +472,8 @@ fn render(
                 messages::fatal(&e.to_string()),
                 messages::last_good_build_served()
             )
-        })?
-    };
+        })?;
+    let render = rendering.elapsed();
     // The brochures are rendered when first requested, so that saving never waits for typst.
     let previous = state
         .catalog
@@ -464,9 +486,9 @@ fn render(
         check,
         work: cache.last_work(),
         render,
-        merge,
+        pages: update.pages(),
     };
-    Ok((files, steps))
+    Ok((update, steps))
 }
 
 /// The answer to a GET or HEAD request for `path`.
@@ -475,18 +497,16 @@ fn respond(path: &str, state: &State) -> Reply {
         return Reply::EventStream;
     }
     let key = percent_decode(path.trim_start_matches('/'));
-    if key.ends_with(".pdf") && !state.files.read().expect("state lock").contains_key(&key) {
+    if key.ends_with(".pdf") && !state.site.read().expect("state lock").contains(&key) {
         render_brochure_on_request(state, &key);
     }
-    let files = state.files.read().expect("state lock");
-    let (key, status) = if files.contains_key(&key) {
+    let site = state.site.read().expect("state lock");
+    let has = |path: &str| site.contains(path) || build::on_request(&site, path).is_some();
+    let (key, status) = if has(&key) {
         (key, 200)
-    } else if files.contains_key(&format!("{key}index.html")) {
+    } else if has(&format!("{key}index.html")) {
         (format!("{key}index.html"), 200)
-    } else if !key.is_empty()
-        && !key.ends_with('/')
-        && files.contains_key(&format!("{key}/index.html"))
-    {
+    } else if !key.is_empty() && !key.ends_with('/') && has(&format!("{key}/index.html")) {
         return Reply::Response(
             Response::new(301, "text/plain; charset=utf-8", Vec::new())
                 .with_header("Location", format!("/{key}/")),
@@ -494,13 +514,70 @@ fn respond(path: &str, state: &State) -> Reply {
     } else {
         ("404.html".to_owned(), 404)
     };
-    let body = files.get(&key).cloned();
-    drop(files);
-    let mut body = body.unwrap_or_else(|| no_site_yet(state));
-    if key.ends_with(".html") {
-        body = inject_reload_script(&body);
-    }
+    let body = site.get(&key);
+    drop(site);
+    let (key, status, body) = match body.or_else(|| render_on_request(state, &key)) {
+        Some(body) => (key, status, body),
+        // The rendering failed (and said why on the terminal).
+        None => {
+            let body = state.site.read().expect("state lock").get("404.html");
+            (
+                "404.html".to_owned(),
+                404,
+                body.unwrap_or_else(|| Arc::from(no_site_yet(state))),
+            )
+        }
+    };
+    let body = if key.ends_with(".html") {
+        Arc::from(inject_reload_script(&body))
+    } else {
+        body
+    };
     Reply::Response(Response::new(status, content_type(&key), body))
+}
+
+/// Renders the sitemap, the report or the open data when `key` is one of them and not rendered
+/// since the last save; keeps them until the next. Returns the file at `key`.
+fn render_on_request(state: &State, key: &str) -> Option<Arc<[u8]>> {
+    let catalog = state.catalog.read().expect("state lock").clone()?;
+    let _one_at_a_time = state.on_request_lock.lock().expect("state lock");
+    let renderer = {
+        let site = state.site.read().expect("state lock");
+        if let Some(file) = site.get(key) {
+            return Some(file);
+        }
+        build::on_request(&site, key)?
+    };
+    let started = Instant::now();
+    let languages = &catalog.config.brochure.languages;
+    let options = build::site_options(languages, steckbrief::today());
+    let files = match renderer.render(&catalog, key, &options) {
+        Ok(files) => files,
+        Err(error) => {
+            eprintln!("{error}");
+            return None;
+        }
+    };
+    let files: Vec<(String, Arc<[u8]>)> = (files.into_iter())
+        .map(|(path, bytes)| (path, Arc::from(bytes)))
+        .collect();
+    let file = files
+        .iter()
+        .find(|(path, _)| path == key)
+        .map(|(_, b)| b.clone());
+    // Only if no newer build replaced the catalogue meanwhile.
+    let current = state.catalog.read().expect("state lock").clone();
+    if current.is_some_and(|c| Arc::ptr_eq(&c, &catalog)) {
+        let mut site = state.site.write().expect("state lock");
+        for (path, bytes) in files {
+            site.insert_requested(path, bytes);
+        }
+    }
+    println!(
+        "{}",
+        messages::rendered_on_request(key, started.elapsed().as_millis())
+    );
+    file
 }
 
 /// The body of a 404 while no build has succeeded yet, so that there is no site and no 404 page
@@ -531,7 +608,7 @@ fn render_brochure_on_request(state: &State, key: &str) {
         return;
     };
     let _one_at_a_time = state.brochure_lock.lock().expect("state lock");
-    if state.files.read().expect("state lock").contains_key(key) {
+    if state.site.read().expect("state lock").contains(key) {
         return;
     }
     let started = Instant::now();
@@ -543,14 +620,14 @@ fn render_brochure_on_request(state: &State, key: &str) {
             let current = state.catalog.read().expect("state lock").clone();
             if current.is_some_and(|c| Arc::ptr_eq(&c, &catalog)) {
                 state
-                    .files
+                    .site
                     .write()
                     .expect("state lock")
-                    .insert(key.to_owned(), pdf.bytes);
+                    .insert_requested(key.to_owned(), pdf.bytes.into());
             }
             println!(
                 "{}",
-                messages::serve_brochure_rendered(key, started.elapsed().as_millis())
+                messages::rendered_on_request(key, started.elapsed().as_millis())
             );
         }
         Err(error) => eprintln!("{error}"),

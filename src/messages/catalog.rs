@@ -1627,24 +1627,37 @@ messages! {
         parsed: usize,
         actors: usize,
         render: u128,
-        merge: u128,
+        pages: Option<usize>,
     ) {
         de: {
             format!(
-                "prüfen {check} ms: {compared} {} verglichen{}, {parsed} gelesen, {actors} {} geprüft; erstellen {render} ms, zusammenführen {merge} ms",
+                "prüfen {check} ms: {compared} {} verglichen{}, {parsed} gelesen, {actors} {} geprüft; erstellen {render} ms: {}",
                 plural(compared, "Datei", "Dateien"),
                 if walked { " nach Durchsuchen der Ordner" } else { "" },
-                plural(actors, "Steckbrief", "Steckbriefe")
+                plural(actors, "Steckbrief", "Steckbriefe"),
+                match pages {
+                    Some(pages) => format!("{pages} {} neu", plural(pages, "Seite", "Seiten")),
+                    None => "die ganze Website".to_owned(),
+                }
             )
         },
         en: {
             format!(
-                "check {check} ms: {compared} {} compared{}, {parsed} parsed, {actors} {} checked; render {render} ms, merge {merge} ms",
+                "check {check} ms: {compared} {} compared{}, {parsed} parsed, {actors} {} checked; render {render} ms: {}",
                 plural(compared, "file", "files"),
                 if walked { " after a walk" } else { "" },
-                plural(actors, "actor", "actors")
+                plural(actors, "actor", "actors"),
+                match pages {
+                    Some(pages) => format!("{pages} {} again", plural(pages, "page", "pages")),
+                    None => "the whole site".to_owned(),
+                }
             )
         },
+    }
+    /// `serve`: a file rendered when first requested (a brochure, the sitemap, the open data).
+    rendered_on_request(path: &str, milliseconds: u128) {
+        de: "{path} in {milliseconds} ms erstellt",
+        en: "rendered {path} in {milliseconds} ms",
     }
     /// `serve`: a change found by comparing files.
     unreported_change() {
@@ -2105,11 +2118,6 @@ messages! {
     serve_only_get() {
         de: "nur GET und HEAD werden beantwortet",
         en: "only GET and HEAD are answered",
-    }
-    /// A brochure rendered on request.
-    serve_brochure_rendered(path: &str, milliseconds: u128) {
-        de: "{path} in {milliseconds} ms erstellt",
-        en: "rendered {path} in {milliseconds} ms",
     }
     /// The page title of a 404 before any build succeeded.
     serve_no_site_title() { de: "Noch keine Vorschau", en: "No preview yet" }

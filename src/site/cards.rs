@@ -7,11 +7,12 @@
 //! once and spliced into the minified page, so the bulk of a listing is never minified again.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
-use super::views::Viewer;
+use super::views::{ActorSummary, Viewer};
 use super::{minify, render_html};
 use crate::catalog::Catalog;
 use crate::render::RenderError;
@@ -29,9 +30,11 @@ pub fn placeholder(n: usize) -> String {
     format!("<steckbrief-cards-{n}></steckbrief-cards-{n}>")
 }
 
-/// Every actor's card in one language, per heading level and link prefix (`root`).
+/// Every actor's card in one language, per heading level and link prefix (`root`), in catalogue
+/// order.
 pub struct Cards {
-    rendered: HashMap<(u8, String), Vec<String>>,
+    rendered: HashMap<(u8, String), Vec<Arc<str>>>,
+    minified: bool,
 }
 
 impl Cards {
@@ -44,38 +47,60 @@ impl Cards {
         variants: &BTreeSet<(u8, String)>,
         minified: bool,
     ) -> Result<Cards, RenderError> {
-        let viewer = Viewer { catalog, language };
-        let summaries: Vec<_> = catalog
-            .actors
-            .par_iter()
-            .map(|a| viewer.summary(a))
+        let all: Vec<usize> = (0..catalog.actors.len()).collect();
+        let summaries = summaries(catalog, language, &all);
+        let rendered = variants
+            .iter()
+            .map(|variant| {
+                let cards = render_cards(tera, catalog, language, variant, &summaries, minified)?;
+                Ok((variant.clone(), cards))
+            })
+            .collect::<Result<_, RenderError>>()?;
+        Ok(Cards { rendered, minified })
+    }
+
+    /// The cards of `catalog` after only the actors in `scope` changed, taking every other card
+    /// from `self`, the cards of the previous catalogue (whose actor at index `i` is the one at
+    /// `previous[i]` now, `None` for one that was not there). Returns whether a card of the
+    /// actors in `scope` differs from before.
+    pub fn update(
+        &self,
+        tera: &Tera,
+        catalog: &Catalog,
+        language: &str,
+        scope: &BTreeSet<String>,
+        previous: &[Option<usize>],
+    ) -> Result<(Cards, bool), RenderError> {
+        let edited: Vec<usize> = (0..catalog.actors.len())
+            .filter(|&i| scope.contains(&catalog.actors[i].slug))
             .collect();
-        // Only the strings a card shows: the context is built once per card.
-        let strings = serde_json::json!({"call": catalog.i18n.get(language, "call")});
-        let source = catalog.config.source_language.as_str();
+        let summaries = summaries(catalog, language, &edited);
+        let mut changed = false;
         let mut rendered = HashMap::new();
-        for (level, root) in variants {
-            let cards = summaries
-                .par_iter()
-                .map(|summary| {
-                    let mut context = Context::new();
-                    context.insert("a", summary);
-                    context.insert("level", level);
-                    context.insert("root", root);
-                    context.insert("t", &strings);
-                    context.insert("lang", &serde_json::json!({"code": language}));
-                    context.insert("source_lang", source);
-                    let html = render_html(tera, "card.html", &context)?;
-                    Ok(if minified {
-                        String::from_utf8(minify(html.as_bytes())).expect("minified UTF-8")
-                    } else {
-                        html
-                    })
+        for (variant, before) in &self.rendered {
+            let fresh = render_cards(tera, catalog, language, variant, &summaries, self.minified)?;
+            let mut fresh = edited.iter().zip(fresh).collect::<HashMap<_, _>>();
+            let cards = previous
+                .iter()
+                .enumerate()
+                .map(|(i, old)| {
+                    let old = old.map(|old| &before[old]);
+                    match fresh.remove(&i) {
+                        Some(card) => {
+                            changed |= old.is_none_or(|old| *old != card);
+                            card
+                        }
+                        None => Arc::clone(old.expect("an unchanged actor has a card")),
+                    }
                 })
-                .collect::<Result<Vec<String>, RenderError>>()?;
-            rendered.insert((*level, root.clone()), cards);
+                .collect();
+            rendered.insert(variant.clone(), cards);
         }
-        Ok(Cards { rendered })
+        let cards = Cards {
+            rendered,
+            minified: self.minified,
+        };
+        Ok((cards, changed))
     }
 
     /// Replaces the placeholder of each list in `page`, in order, with its cards for `root`.
@@ -101,4 +126,47 @@ impl Cards {
         out.push_str(rest);
         out.into_bytes()
     }
+}
+
+/// What the cards of the actors at `actors` (indexes into the catalogue) show in `language`.
+fn summaries(catalog: &Catalog, language: &str, actors: &[usize]) -> Vec<ActorSummary> {
+    let viewer = Viewer { catalog, language };
+    actors
+        .par_iter()
+        .map(|&actor| viewer.summary(&catalog.actors[actor]))
+        .collect()
+}
+
+/// The cards of `summaries` in `language` for one `(level, root)` variant, in that order.
+fn render_cards(
+    tera: &Tera,
+    catalog: &Catalog,
+    language: &str,
+    (level, root): &(u8, String),
+    summaries: &[ActorSummary],
+    minified: bool,
+) -> Result<Vec<Arc<str>>, RenderError> {
+    // Only the strings a card shows: the context is built once per card.
+    let strings = serde_json::json!({"call": catalog.i18n.get(language, "call")});
+    let source = catalog.config.source_language.as_str();
+    summaries
+        .par_iter()
+        .map(|summary| {
+            let mut context = Context::new();
+            context.insert("a", summary);
+            context.insert("level", level);
+            context.insert("root", root);
+            context.insert("t", &strings);
+            context.insert("lang", &serde_json::json!({"code": language}));
+            context.insert("source_lang", source);
+            let html = render_html(tera, "card.html", &context)?;
+            Ok(if minified {
+                String::from_utf8(minify(html.as_bytes()))
+                    .expect("minified UTF-8")
+                    .into()
+            } else {
+                html.into()
+            })
+        })
+        .collect()
 }

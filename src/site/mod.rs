@@ -7,6 +7,7 @@ pub mod assets;
 mod cards;
 mod jsonld;
 mod offline;
+pub mod preview;
 mod search;
 mod sitemap;
 pub mod templates;
@@ -21,7 +22,7 @@ use tera::{Context, Tera};
 
 use crate::catalog::{Catalog, FOREWORD_PAGE, category_label, index_letter};
 use crate::config::Fallbacks;
-use crate::render::{Files, RenderError, Rendered, Renderer, Sink};
+use crate::render::{RenderError, Rendered, Renderer, Sink};
 use crate::urls;
 use crate::urls::absolute;
 use assets::{Asset, Assets};
@@ -36,9 +37,6 @@ pub struct Options<'a> {
     pub brochure_languages: &'a [String],
     /// The date the status report is made for.
     pub today: jiff::civil::Date,
-    /// Render the pages of only these actors (by slug), with every shared page (listings, home,
-    /// search, sitemap): what `serve` needs after a profile changed. `None` renders everything.
-    pub only_actors: Option<&'a std::collections::BTreeSet<String>>,
     /// How pages are minified; both ways give the same bytes.
     pub minify: Minify,
 }
@@ -51,39 +49,6 @@ pub enum Minify {
     /// What many pages share (the actor cards of the listings) is minified once and joined into
     /// each minified page.
     SharedFragments,
-}
-
-impl Options<'_> {
-    fn includes(&self, slug: &str) -> bool {
-        self.only_actors.is_none_or(|slugs| slugs.contains(slug))
-    }
-}
-
-/// Completes a render limited to `scope` (see [`Options::only_actors`]) with the pages of every
-/// other actor from `previous`, a full render of the same configuration, templates and theme.
-/// The result equals a full render as long as only the actors in `scope` changed.
-pub fn merge_scoped(
-    catalog: &Catalog,
-    previous: &Files,
-    mut scoped: Files,
-    scope: &std::collections::BTreeSet<String>,
-) -> Files {
-    for actor in catalog.actors.iter().filter(|a| !scope.contains(&a.slug)) {
-        for language in &catalog.config.languages {
-            for path in [
-                format!(
-                    "{}index.html",
-                    rel(&urls::actor(&language.code, &actor.slug))
-                ),
-                rel(&urls::vcard(&language.code, &actor.slug)),
-            ] {
-                if let Some(bytes) = previous.get(&path) {
-                    scoped.insert(path, bytes.clone());
-                }
-            }
-        }
-    }
-    scoped
 }
 
 /// Where the editors' status report is published (hidden from search engines).
@@ -172,39 +137,43 @@ fn render_into(
     options: &Options<'_>,
     sink: &dyn Sink,
 ) -> Result<Rendered, RenderError> {
+    render_site(catalog, options, sink, false).map(|(rendered, _)| rendered)
+}
+
+/// Renders the site into `sink`. With `preview`, as `serve` holds it: without the files it renders
+/// on request ([`preview::on_request`]), and with the [`preview::Memo`] of what a save can reuse.
+fn render_site(
+    catalog: &Catalog,
+    options: &Options<'_>,
+    sink: &dyn Sink,
+    preview: bool,
+) -> Result<(Rendered, Option<preview::Memo>), RenderError> {
     let tera = templates::load(&catalog.root)?;
     let assets = Assets::load(&catalog.root, &catalog.config)?;
     for asset in [&assets.css, &assets.js, &assets.logo] {
         sink.put(asset.url.clone(), asset.bytes.clone())?;
     }
-    let mut offline_assets = vec![
-        assets.css.url.clone(),
-        assets.js.url.clone(),
-        assets.logo.url.clone(),
-    ];
     let logos = actor_logos(catalog, sink)?;
     let mut rendered = Rendered::default();
     let mut alternates = Vec::new();
+    let mut kept = Vec::new();
+    let mut search_urls = Vec::new();
     for language in &catalog.config.languages {
         let code = language.code.as_str();
+        let entries = search::entries(catalog, code);
         let index = assets::hashed(
             &format!("{code}/search"),
             "json",
-            search::index_json(catalog, code).into_bytes(),
+            search::join(&entries).into_bytes(),
         );
         let jobs = language_jobs(catalog, code, &index.url);
-        offline_assets.push(index.url.clone());
+        let search_url = index.url.clone();
+        search_urls.push(index.url.clone());
         sink.put(index.url, index.bytes)?;
         let manifest = offline::manifest(catalog, code, &assets);
-        offline_assets.push(manifest.url.clone());
         sink.put(manifest.url, manifest.bytes)?;
         if *code == catalog.config.source_language {
-            alternates = jobs
-                .iter()
-                .map(|job| Alternates {
-                    urls: job.urls.clone(),
-                })
-                .collect();
+            alternates = sitemap_alternates(&jobs);
         }
         let variants = jobs
             .iter()
@@ -228,10 +197,6 @@ fn render_into(
         let (pages, vcards) = rayon::join(
             || {
                 jobs.into_par_iter()
-                    .filter(|job| {
-                        job.actor
-                            .is_none_or(|index| options.includes(&catalog.actors[index].slug))
-                    })
                     .map(|job| render_job(catalog, &tera, &language_render, job, sink))
                     .try_fold(|| 0, |count, page| page.map(|()| count + 1))
                     .try_reduce(|| 0, |a, b| Ok(a + b))
@@ -240,14 +205,22 @@ fn render_into(
                 catalog
                     .actors
                     .par_iter()
-                    .filter(|actor| options.includes(&actor.slug))
                     .try_for_each(|actor| write_vcard(catalog, code, actor, sink))
             },
         );
         rendered.pages += pages?;
         vcards?;
+        if preview {
+            kept.push(preview::LanguageMemo {
+                code: code.to_owned(),
+                cards: language_render.cards,
+                search: entries,
+                search_url,
+            });
+        }
     }
 
+    let offline_assets = offline_assets(catalog, &assets, &search_urls);
     let source = SharedContext::new(catalog, &catalog.config.source_language, &assets, options);
     let base_url = &catalog.config.base_url;
     let worker = offline::service_worker(catalog, &assets, &offline_assets);
@@ -273,9 +246,36 @@ fn render_into(
     ];
     site_wide
         .into_par_iter()
+        .filter(|(path, _)| !(preview && preview::on_request(path)))
         .try_for_each(|(path, make)| sink.put(path.to_owned(), make()?))?;
     rendered.pages += 3;
-    Ok(rendered)
+    let memo = preview.then(|| preview::Memo::new(catalog, options, tera, assets, logos, kept));
+    Ok((rendered, memo))
+}
+
+/// The sitemap's entries: every page of the source language with its URL in every language.
+fn sitemap_alternates(jobs: &[Job]) -> Vec<Alternates> {
+    jobs.iter()
+        .map(|job| Alternates {
+            urls: job.urls.clone(),
+        })
+        .collect()
+}
+
+/// The files every visitor keeps from the start (relative to the site root): the theme's
+/// assets, then each language's search index (`search_urls`, in the order of the languages) and
+/// manifest.
+fn offline_assets(catalog: &Catalog, assets: &Assets, search_urls: &[String]) -> Vec<String> {
+    let mut files = vec![
+        assets.css.url.clone(),
+        assets.js.url.clone(),
+        assets.logo.url.clone(),
+    ];
+    for (language, search) in catalog.config.languages.iter().zip(search_urls) {
+        files.push(search.clone());
+        files.push(rel(&urls::manifest(&language.code)));
+    }
+    files
 }
 
 /// Writes the contact card of `actor` with the contact roles in `language`.
@@ -382,19 +382,35 @@ impl Job {
 /// in the order of the sitemap: home, actors, topic and target-group listings, A–Z, numbers,
 /// content pages.
 fn language_jobs(catalog: &Catalog, language: &str, search_index: &str) -> Vec<Job> {
+    language_jobs_at(catalog, language, search_index, &|_| true)
+}
+
+/// The jobs of [`language_jobs`] whose root-relative URL in `language` is `wanted`; the others
+/// are not made at all (`serve` after a save wants a few pages of a thousand).
+fn language_jobs_at(
+    catalog: &Catalog,
+    language: &str,
+    search_index: &str,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Vec<Job> {
     let jobs = Jobs {
         catalog,
         language,
         viewer: Viewer { catalog, language },
     };
-    let mut all = vec![jobs.home(search_index)];
-    all.extend(jobs.actors());
-    for kind in [Listing::Topic, Listing::Group] {
-        all.extend(jobs.listings(kind));
+    let mut all = Vec::new();
+    if wanted(&urls::home(language)) {
+        all.push(jobs.home(search_index));
     }
-    all.push(jobs.a_to_z());
-    all.extend(jobs.numbers());
-    all.extend(jobs.pages());
+    all.extend(jobs.actors(wanted));
+    for kind in [Listing::Topic, Listing::Group] {
+        all.extend(jobs.listings(kind, wanted));
+    }
+    if wanted(&urls::index(language)) {
+        all.push(jobs.a_to_z());
+    }
+    all.extend(jobs.numbers().filter(|job| wanted(&job.url(language))));
+    all.extend(jobs.pages(wanted));
     all
 }
 
@@ -560,11 +576,12 @@ impl Jobs<'_> {
         self.job(&urls::home, "home.html", home, meta)
     }
 
-    fn actors(&self) -> impl Iterator<Item = Job> + '_ {
+    fn actors<'w>(&'w self, wanted: &'w dyn Fn(&str) -> bool) -> impl Iterator<Item = Job> + 'w {
         self.catalog
             .actors
             .iter()
             .enumerate()
+            .filter(|(_, actor)| wanted(&urls::actor(self.language, &actor.slug)))
             .map(|(index, actor)| Job {
                 actor: Some(index),
                 ..self.job(
@@ -584,10 +601,11 @@ impl Jobs<'_> {
         context
     }
 
-    fn listings(&self, kind: Listing) -> Vec<Job> {
+    fn listings(&self, kind: Listing, wanted: &dyn Fn(&str) -> bool) -> Vec<Job> {
         let languages = self.catalog.fallbacks(self.language);
         kind.categories(self.catalog)
             .iter()
+            .filter(|category| wanted(&kind.url(self.language, &category.id)))
             .filter_map(|category| {
                 let actors: Vec<usize> = (0..self.catalog.actors.len())
                     .filter(|&i| kind.includes(&self.catalog.actors[i], &category.id))
@@ -656,19 +674,23 @@ impl Jobs<'_> {
         })
     }
 
-    fn pages(&self) -> impl Iterator<Item = Job> + '_ {
+    fn pages<'w>(&'w self, wanted: &'w dyn Fn(&str) -> bool) -> impl Iterator<Item = Job> + 'w {
         let pages = self.catalog.pages.values();
-        pages.filter(|p| p.id != FOREWORD_PAGE).map(|page| {
-            let view = self.viewer.page(page);
-            let meta = PageMeta {
-                schema_type: "WebPage",
-                name: view.title.clone(),
-                trail: Vec::new(),
-            };
-            let mut context = Context::new();
-            context.insert("page", &view);
-            self.job(&|c| urls::page(c, &page.id), "page.html", context, meta)
-        })
+        let wanted = |page: &&crate::catalog::Page| wanted(&urls::page(self.language, &page.id));
+        pages
+            .filter(|p| p.id != FOREWORD_PAGE)
+            .filter(wanted)
+            .map(|page| {
+                let view = self.viewer.page(page);
+                let meta = PageMeta {
+                    schema_type: "WebPage",
+                    name: view.title.clone(),
+                    trail: Vec::new(),
+                };
+                let mut context = Context::new();
+                context.insert("page", &view);
+                self.job(&|c| urls::page(c, &page.id), "page.html", context, meta)
+            })
     }
 }
 
@@ -979,19 +1001,28 @@ fn actor_logos(
 ) -> Result<BTreeMap<String, String>, RenderError> {
     let mut logos = BTreeMap::new();
     for actor in &catalog.actors {
-        let Some(path) = &actor.logo else { continue };
-        let bytes = std::fs::read(path).map_err(|source| RenderError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let Asset { url, bytes } =
-            assets::hashed(&format!("assets/logos/{}", actor.slug), &extension, bytes);
+        let Some(Asset { url, bytes }) = actor_logo(actor)? else {
+            continue;
+        };
         sink.put(url.clone(), bytes)?;
         logos.insert(actor.slug.clone(), url);
     }
     Ok(logos)
+}
+
+/// The logo of `actor` under its hashed name, if it has one.
+fn actor_logo(actor: &crate::catalog::Actor) -> Result<Option<Asset>, RenderError> {
+    let Some(path) = &actor.logo else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(path).map_err(|source| RenderError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let stem = format!("assets/logos/{}", actor.slug);
+    Ok(Some(assets::hashed(&stem, &extension, bytes)))
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, category_label};
+use crate::catalog::{Actor, Catalog, category_label};
 use crate::markdown;
 
 use super::views::{Viewer, rel};
@@ -27,62 +27,83 @@ struct Entry {
     c: Vec<String>,
 }
 
-/// The search index of `language` as JSON.
-pub fn index_json(catalog: &Catalog, language: &str) -> String {
+/// The entries of the search index of `language`, one JSON object per actor in catalogue order;
+/// [`join`] makes the index of them. `serve` keeps them, so that a save re-makes only the
+/// edited actor's entry.
+pub fn entries(catalog: &Catalog, language: &str) -> Vec<std::sync::Arc<str>> {
+    catalog
+        .actors
+        .iter()
+        .map(|actor| entry(catalog, language, actor))
+        .collect()
+}
+
+/// The search index made of `entries`: the JSON array serde writes for them.
+pub fn join(entries: &[std::sync::Arc<str>]) -> String {
+    let mut index = String::with_capacity(entries.iter().map(|e| e.len() + 1).sum::<usize>() + 2);
+    index.push('[');
+    for (n, entry) in entries.iter().enumerate() {
+        if n > 0 {
+            index.push(',');
+        }
+        index.push_str(entry);
+    }
+    index.push(']');
+    index
+}
+
+/// The search-index entry of `actor` in `language`, as JSON.
+pub fn entry(catalog: &Catalog, language: &str, actor: &Actor) -> std::sync::Arc<str> {
     let viewer = Viewer { catalog, language };
     let languages = catalog.fallbacks(language);
     let source = languages.source;
-    let entries: Vec<Entry> = catalog
-        .actors
+    let summary = viewer.summary(actor);
+    let mut keywords: Vec<String> = Vec::new();
+    // The reader's offers and the source language's, so that German terms find too.
+    for lang in [language, source] {
+        if let Some(offers) = actor.text(catalog.fallbacks(lang), |t| t.offers.as_deref()) {
+            keywords.extend(offers.value.iter().cloned());
+        }
+    }
+    if language != source {
+        keywords.push(actor.source_text.summary().to_owned());
+    }
+    if let Some(description) = actor.text(languages, |t| t.description.as_deref()) {
+        keywords.push(markdown::to_plain_text(description.value));
+    }
+    let categories = catalog
+        .config
+        .topics
         .iter()
-        .map(|actor| {
-            let summary = viewer.summary(actor);
-            let mut keywords: Vec<String> = Vec::new();
-            // The reader's offers and the source language's, so that German terms find too.
-            for lang in [language, source] {
-                if let Some(offers) = actor.text(catalog.fallbacks(lang), |t| t.offers.as_deref()) {
-                    keywords.extend(offers.value.iter().cloned());
-                }
-            }
-            if language != source {
-                keywords.push(actor.source_text.summary().to_owned());
-            }
-            if let Some(description) = actor.text(languages, |t| t.description.as_deref()) {
-                keywords.push(markdown::to_plain_text(description.value));
-            }
-            let categories = catalog
+        .filter(|c| actor.topics.contains(&c.id))
+        .chain(
+            catalog
                 .config
-                .topics
+                .target_groups
                 .iter()
-                .filter(|c| actor.topics.contains(&c.id))
-                .chain(
-                    catalog
-                        .config
-                        .target_groups
-                        .iter()
-                        .filter(|c| actor.target_groups.contains(&c.id)),
-                );
-            let mut ids = Vec::new();
-            for category in categories {
-                keywords.push(category_label(category, languages).to_owned());
-                ids.push(category.id.clone());
-            }
-            let name = match &actor.short_name {
-                Some(short) if short != &actor.name => format!("{} ({short})", actor.name),
-                _ => actor.name.clone(),
-            };
-            Entry {
-                n: name,
-                l: summary
-                    .summary
-                    .fallback
-                    .then(|| summary.summary.lang.clone()),
-                s: summary.summary.text,
-                k: keywords.join(" · "),
-                u: rel(&summary.url),
-                c: ids,
-            }
-        })
-        .collect();
-    serde_json::to_string(&entries).expect("the index serialises")
+                .filter(|c| actor.target_groups.contains(&c.id)),
+        );
+    let mut ids = Vec::new();
+    for category in categories {
+        keywords.push(category_label(category, languages).to_owned());
+        ids.push(category.id.clone());
+    }
+    let name = match &actor.short_name {
+        Some(short) if short != &actor.name => format!("{} ({short})", actor.name),
+        _ => actor.name.clone(),
+    };
+    let entry = Entry {
+        n: name,
+        l: summary
+            .summary
+            .fallback
+            .then(|| summary.summary.lang.clone()),
+        s: summary.summary.text,
+        k: keywords.join(" · "),
+        u: rel(&summary.url),
+        c: ids,
+    };
+    serde_json::to_string(&entry)
+        .expect("the index serialises")
+        .into()
 }

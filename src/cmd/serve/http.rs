@@ -42,17 +42,17 @@ pub struct Response {
     pub status: u16,
     /// Further headers.
     pub headers: Vec<(&'static str, String)>,
-    /// The body (not sent for HEAD).
-    pub body: Vec<u8>,
+    /// The body (not sent for HEAD), shared with the served site rather than copied.
+    pub body: std::sync::Arc<[u8]>,
 }
 
 impl Response {
     /// A response with a body of `content_type`.
-    pub fn new(status: u16, content_type: &str, body: Vec<u8>) -> Response {
+    pub fn new(status: u16, content_type: &str, body: impl Into<std::sync::Arc<[u8]>>) -> Response {
         Response {
             status,
             headers: vec![("Content-Type", content_type.to_owned())],
-            body,
+            body: body.into(),
         }
     }
 
