@@ -190,7 +190,7 @@ fn render_into(
         let index = assets::hashed(
             &format!("{code}/search"),
             "json",
-            search::index_json(catalog, code).into_bytes(),
+            search::index_json(catalog, code),
         );
         let jobs = language_jobs(catalog, code, &index.url);
         offline_assets.push(index.url.clone());

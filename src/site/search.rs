@@ -27,12 +27,14 @@ struct Entry {
     c: Vec<String>,
 }
 
-/// The search index of `language` as JSON.
-pub fn index_json(catalog: &Catalog, language: &str) -> String {
+/// The search index of `language` as JSON. Each entry is written as soon as it is made: at ten
+/// thousand actors the entries (with their plain-text descriptions) take as much memory as the
+/// JSON itself.
+pub fn index_json(catalog: &Catalog, language: &str) -> Vec<u8> {
     let viewer = Viewer { catalog, language };
     let languages = catalog.fallbacks(language);
     let source = languages.source;
-    let entries: Vec<Entry> = catalog
+    let entries = catalog
         .actors
         .iter()
         .map(|actor| {
@@ -82,7 +84,15 @@ pub fn index_json(catalog: &Catalog, language: &str) -> String {
                 u: rel(&summary.url),
                 c: ids,
             }
-        })
-        .collect();
-    serde_json::to_string(&entries).expect("the index serialises")
+        });
+    // The same bytes as serialising the whole list at once.
+    let mut json = b"[".to_vec();
+    for (n, entry) in entries.enumerate() {
+        if n > 0 {
+            json.push(b',');
+        }
+        serde_json::to_writer(&mut json, &entry).expect("the index serialises");
+    }
+    json.push(b']');
+    json
 }
