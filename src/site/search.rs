@@ -34,59 +34,64 @@ pub fn index_json(catalog: &Catalog, language: &str) -> Vec<u8> {
     let viewer = Viewer { catalog, language };
     let languages = catalog.fallbacks(language);
     let source = languages.source;
-    let entries = catalog
+    let entries = catalog.actors.iter().map(|actor| {
+        let summary = viewer.summary(actor);
+        let mut keywords: Vec<String> = Vec::new();
+        // The reader's offers and the source language's, so that German terms find too.
+        for lang in [language, source] {
+            if let Some(offers) = actor.text(catalog.fallbacks(lang), |t| t.offers.as_deref()) {
+                keywords.extend(offers.value.iter().cloned());
+            }
+        }
+        if language != source {
+            keywords.push(actor.source_text.summary().to_owned());
+        }
+        if let Some(description) = actor.text(languages, |t| t.description.as_deref()) {
+            keywords.push(markdown::to_plain_text(description.value));
+        }
+        let categories = catalog
+            .config
+            .topics
+            .iter()
+            .filter(|c| actor.topics.contains(&c.id))
+            .chain(
+                catalog
+                    .config
+                    .target_groups
+                    .iter()
+                    .filter(|c| actor.target_groups.contains(&c.id)),
+            );
+        let mut ids = Vec::new();
+        for category in categories {
+            keywords.push(category_label(category, languages).to_owned());
+            ids.push(category.id.clone());
+        }
+        let name = match &actor.short_name {
+            Some(short) if short != &actor.name => format!("{} ({short})", actor.name),
+            _ => actor.name.clone(),
+        };
+        Entry {
+            n: name,
+            l: summary
+                .summary
+                .fallback
+                .then(|| summary.summary.lang.clone()),
+            s: summary.summary.text,
+            k: keywords.join(" · "),
+            u: rel(&summary.url),
+            c: ids,
+        }
+    });
+    // The same bytes as serialising the whole list at once. Reserved for more than the entries
+    // take (their descriptions, a summary or two and the rest), so that the buffer is not copied
+    // while it grows: memory reserved but never written is not used.
+    let estimate: usize = catalog
         .actors
         .iter()
-        .map(|actor| {
-            let summary = viewer.summary(actor);
-            let mut keywords: Vec<String> = Vec::new();
-            // The reader's offers and the source language's, so that German terms find too.
-            for lang in [language, source] {
-                if let Some(offers) = actor.text(catalog.fallbacks(lang), |t| t.offers.as_deref()) {
-                    keywords.extend(offers.value.iter().cloned());
-                }
-            }
-            if language != source {
-                keywords.push(actor.source_text.summary().to_owned());
-            }
-            if let Some(description) = actor.text(languages, |t| t.description.as_deref()) {
-                keywords.push(markdown::to_plain_text(description.value));
-            }
-            let categories = catalog
-                .config
-                .topics
-                .iter()
-                .filter(|c| actor.topics.contains(&c.id))
-                .chain(
-                    catalog
-                        .config
-                        .target_groups
-                        .iter()
-                        .filter(|c| actor.target_groups.contains(&c.id)),
-                );
-            let mut ids = Vec::new();
-            for category in categories {
-                keywords.push(category_label(category, languages).to_owned());
-                ids.push(category.id.clone());
-            }
-            let name = match &actor.short_name {
-                Some(short) if short != &actor.name => format!("{} ({short})", actor.name),
-                _ => actor.name.clone(),
-            };
-            Entry {
-                n: name,
-                l: summary
-                    .summary
-                    .fallback
-                    .then(|| summary.summary.lang.clone()),
-                s: summary.summary.text,
-                k: keywords.join(" · "),
-                u: rel(&summary.url),
-                c: ids,
-            }
-        });
-    // The same bytes as serialising the whole list at once.
-    let mut json = b"[".to_vec();
+        .map(|a| a.description(languages).value.len() + 2 * a.summary(languages).value.len() + 1024)
+        .sum();
+    let mut json = Vec::with_capacity(estimate);
+    json.push(b'[');
     for (n, entry) in entries.enumerate() {
         if n > 0 {
             json.push(b',');
