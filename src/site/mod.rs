@@ -160,12 +160,13 @@ fn render_site(
     let mut search_urls = Vec::new();
     for language in &catalog.config.languages {
         let code = language.code.as_str();
-        let entries = search::entries(catalog, code);
-        let index = assets::hashed(
-            &format!("{code}/search"),
-            "json",
-            search::join(&entries).into_bytes(),
-        );
+        // serve keeps the entries, so that a save re-makes only the edited actor's.
+        let entries = preview.then(|| search::entries(catalog, code));
+        let json = match &entries {
+            Some(entries) => search::join(entries).into_bytes(),
+            None => search::index_json(catalog, code),
+        };
+        let index = assets::hashed(&format!("{code}/search"), "json", json);
         let jobs = language_jobs(catalog, code, &index.url);
         let search_url = index.url.clone();
         search_urls.push(index.url.clone());
@@ -210,11 +211,11 @@ fn render_site(
         );
         rendered.pages += pages?;
         vcards?;
-        if preview {
+        if let Some(search) = entries {
             kept.push(preview::LanguageMemo {
                 code: code.to_owned(),
                 cards: language_render.cards,
-                search: entries,
+                search,
                 search_url,
             });
         }

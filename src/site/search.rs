@@ -55,6 +55,39 @@ pub fn join(entries: &[std::sync::Arc<str>]) -> String {
 /// The search-index entry of `actor` in `language`, as JSON.
 pub fn entry(catalog: &Catalog, language: &str, actor: &Actor) -> std::sync::Arc<str> {
     let viewer = Viewer { catalog, language };
+    serde_json::to_string(&make_entry(&viewer, actor))
+        .expect("the index serialises")
+        .into()
+}
+
+/// The search index of `language` as JSON, the bytes [`join`] gives for [`entries`], written
+/// entry by entry: at ten thousand actors the entries (with their plain-text descriptions)
+/// would take as much memory as the JSON itself.
+pub fn index_json(catalog: &Catalog, language: &str) -> Vec<u8> {
+    let viewer = Viewer { catalog, language };
+    let languages = catalog.fallbacks(language);
+    // Reserved for more than the entries take (their descriptions, a summary or two and the
+    // rest), so that the buffer is not copied while it grows: memory reserved but never written
+    // is not used.
+    let estimate: usize = (catalog.actors.iter())
+        .map(|a| a.description(languages).value.len() + 2 * a.summary(languages).value.len() + 1024)
+        .sum();
+    let mut json = Vec::with_capacity(estimate);
+    json.push(b'[');
+    for (n, actor) in catalog.actors.iter().enumerate() {
+        if n > 0 {
+            json.push(b',');
+        }
+        serde_json::to_writer(&mut json, &make_entry(&viewer, actor))
+            .expect("the index serialises");
+    }
+    json.push(b']');
+    json
+}
+
+/// The entry of `actor` for readers of the viewer's language.
+fn make_entry<'a>(viewer: &Viewer<'a>, actor: &'a Actor) -> Entry {
+    let (catalog, language) = (viewer.catalog, viewer.language);
     let languages = catalog.fallbacks(language);
     let source = languages.source;
     let summary = viewer.summary(actor);
@@ -92,7 +125,7 @@ pub fn entry(catalog: &Catalog, language: &str, actor: &Actor) -> std::sync::Arc
         Some(short) if short != &actor.name => format!("{} ({short})", actor.name),
         _ => actor.name.clone(),
     };
-    let entry = Entry {
+    Entry {
         n: name,
         l: summary
             .summary
@@ -102,8 +135,5 @@ pub fn entry(catalog: &Catalog, language: &str, actor: &Actor) -> std::sync::Arc
         k: keywords.join(" · "),
         u: rel(&summary.url),
         c: ids,
-    };
-    serde_json::to_string(&entry)
-        .expect("the index serialises")
-        .into()
+    }
 }

@@ -195,7 +195,7 @@ pub fn validate(
         })
         .unwrap_or_default();
 
-    let mut actors = Vec::new();
+    let mut actors = Vec::with_capacity(content.actors.len());
     let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
     for folder in &content.actors {
         if RESERVED_SLUGS.contains(&folder.slug.as_str()) || pages.contains_key(&folder.slug) {
