@@ -9,6 +9,7 @@
 //! The output is reproducible: the same catalogue and "as of" date give the same bytes (fixed
 //! document id, timestamp and `today()` derived from the date, fonts in a fixed order).
 
+pub mod cache;
 pub mod data;
 pub mod markdown;
 pub mod qr;
@@ -30,6 +31,7 @@ use crate::config::CropMarks;
 use crate::output::Folder;
 use crate::render::{BrochureMade, RenderError, Rendered, Renderer, Sink};
 use crate::urls;
+use cache::PdfCache;
 use world::{BrochureWorld, TemplateFile};
 
 /// Why a brochure could not be written.
@@ -104,6 +106,8 @@ pub struct Written {
     pub pages: usize,
     /// typst's warnings, located like errors.
     pub warnings: Vec<String>,
+    /// How many of its PDFs (screen, print) came from the brochure cache unchanged.
+    pub from_cache: usize,
 }
 
 /// A brochure in memory.
@@ -132,21 +136,29 @@ pub fn render_all(
     out_dir: &Path,
     as_of: Date,
 ) -> Result<Vec<Written>, RenderError> {
-    render_languages(catalog, &catalog.config.brochure.languages, out_dir, as_of)
+    render_languages(
+        catalog,
+        &catalog.config.brochure.languages,
+        out_dir,
+        as_of,
+        None,
+    )
 }
 
 /// Writes the brochures of `languages` (configured language codes) into the site folder
-/// `out_dir`, as [`Brochures`] does into a build.
+/// `out_dir`, as [`Brochures`] does into a build, taking unchanged ones from `cache`.
 pub fn render_languages(
     catalog: &Catalog,
     languages: &[String],
     out_dir: &Path,
     as_of: Date,
+    cache: Option<&PdfCache>,
 ) -> Result<Vec<Written>, RenderError> {
     let brochures = Brochures {
         languages,
         as_of,
         progress: None,
+        cache,
     };
     let made = brochures.write_all(catalog, &Folder(out_dir.to_path_buf()))?;
     Ok(made
@@ -157,6 +169,7 @@ pub fn render_languages(
             language: made.language,
             pages: made.pages,
             warnings: made.warnings,
+            from_cache: made.from_cache,
         })
         .collect())
 }
@@ -169,6 +182,8 @@ pub struct Brochures<'a> {
     pub as_of: Date,
     /// Called after each brochure with how many of them are done.
     pub progress: Option<&'a (dyn Fn(usize) + Sync)>,
+    /// Where unchanged brochures are taken from and new ones stored; `None` renders all.
+    pub cache: Option<&'a PdfCache>,
 }
 
 impl Renderer for Brochures<'_> {
@@ -231,7 +246,15 @@ impl Brochures<'_> {
                 .collect()
         });
         made.sort_by_key(|(language, _)| languages.iter().position(|l| l == *language));
-        made.into_iter().map(|(_, result)| result).collect()
+        let made: Vec<BrochureMade> = made
+            .into_iter()
+            .map(|(_, result)| result)
+            .collect::<Result<_, _>>()?;
+        if let Some(cache) = self.cache {
+            let keys: Vec<String> = made.iter().flat_map(|m| m.cache_keys.clone()).collect();
+            cache.prune(&keys);
+        }
+        Ok(made)
     }
 
     /// Renders the brochure of `language` and hands it to `sink`.
@@ -241,13 +264,26 @@ impl Brochures<'_> {
         language: &str,
         sink: &dyn Sink,
     ) -> Result<BrochureMade, RenderError> {
-        let render = |variant| {
-            render_variant(catalog, language, self.as_of, Cache::Free, variant).map_err(|error| {
-                RenderError::Renderer {
-                    renderer: "brochures",
-                    source: Box::new(error),
-                }
-            })
+        let mut cache_keys = Vec::new();
+        let mut from_cache = 0;
+        let mut render = |variant| {
+            let (pdf, stored) = render_stored(
+                catalog,
+                language,
+                self.as_of,
+                Cache::Free,
+                variant,
+                self.cache,
+            )
+            .map_err(|error| RenderError::Renderer {
+                renderer: "brochures",
+                source: Box::new(error),
+            })?;
+            if let Some(stored) = stored {
+                from_cache += usize::from(stored.hit);
+                cache_keys.push(stored.key);
+            }
+            Ok::<_, RenderError>(pdf)
         };
         let file_name = &catalog.config.brochure.file_name;
         let path = |name: &str| {
@@ -273,6 +309,8 @@ impl Brochures<'_> {
             print_path,
             pages: pdf.pages,
             warnings: pdf.warnings,
+            from_cache,
+            cache_keys,
         })
     }
 }
@@ -330,6 +368,28 @@ pub fn render_variant(
     cache: Cache,
     variant: Variant,
 ) -> Result<Pdf, BrochureError> {
+    render_stored(catalog, language, as_of, cache, variant, None).map(|(pdf, _)| pdf)
+}
+
+/// How a brochure stands in the [`PdfCache`].
+#[derive(Debug, Clone)]
+pub struct Stored {
+    /// Its key (see [`cache::key`]).
+    pub key: String,
+    /// It was taken from the cache, not laid out.
+    pub hit: bool,
+}
+
+/// Renders one variant of the brochure of one language into memory, or, with `stored`, takes
+/// it from that cache if it holds the PDF of exactly these inputs (and stores it there if not).
+pub fn render_stored(
+    catalog: &Catalog,
+    language: &str,
+    as_of: Date,
+    cache: Cache,
+    variant: Variant,
+    stored: Option<&PdfCache>,
+) -> Result<(Pdf, Option<Stored>), BrochureError> {
     let rendering = Rendering::start();
     if catalog.language(language).is_none() {
         return Err(BrochureError::UnknownLanguage(language.to_owned()));
@@ -363,11 +423,39 @@ pub fn render_variant(
     );
     let template = world::template(&catalog.root)
         .map_err(|(path, source)| BrochureError::Io { path, source })?;
+    let key = stored.map(|stored| {
+        let key = cache::key(&cache::Inputs {
+            template: &template,
+            files: &files,
+            language,
+            ident: &ident,
+            as_of,
+            fonts: crate::fonts::fingerprint(),
+        });
+        (stored, key)
+    });
+    if let Some((stored, key)) = &key
+        && let Some(pdf) = stored.get(key)
+    {
+        let hit = Stored {
+            key: key.clone(),
+            hit: true,
+        };
+        return Ok((pdf, Some(hit)));
+    }
     let pdf = compile(&template, files, language, &ident, as_of, || {
         rendering.laid_out(cache)
     });
     rendering.done(cache);
-    pdf
+    let pdf = pdf?;
+    Ok(match key {
+        Some((stored, key)) => {
+            // A cache that cannot be written costs the next build a render, nothing else.
+            let _ = stored.put(&key, &pdf);
+            (pdf, Some(Stored { key, hit: false }))
+        }
+        None => (pdf, None),
+    })
 }
 
 /// How many renders are running in this process.

@@ -1707,6 +1707,16 @@ messages! {
         de: "{path} geschrieben (Druckfassung)",
         en: "wrote {path} (print variant)",
     }
+    /// PDFs taken unchanged from the brochure cache (`build --verbose`, `brochure`).
+    brochures_from_cache(count: usize, of: usize, dir: &str) {
+        de: {
+            format!(
+                "{count} von {of} PDF-{} unverändert aus {dir} übernommen (neu erzeugen: --no-cache)",
+                plural(of, "Datei", "Dateien")
+            )
+        },
+        en: "{count} of {of} PDF files taken unchanged from {dir} (to lay them out anew: --no-cache)",
+    }
     /// All done.
     brochures_done(count: usize, seconds: &str) {
         de: { format!("{count} {} in {seconds} s", plural(count, "Broschüre", "Broschüren")) },
