@@ -133,12 +133,15 @@ pub fn build(
     let as_of = if languages.is_empty() {
         options.today
     } else {
-        brochure::as_of_date(&catalog).map_err(|error| {
-            BuildError::Render(RenderError::Renderer {
-                renderer: "brochures",
-                source: Box::new(error),
-            })
-        })?
+        // Refused before anything is rendered or written.
+        brochure::within_limit(&catalog)
+            .and_then(|()| brochure::as_of_date(&catalog))
+            .map_err(|error| {
+                BuildError::Render(RenderError::Renderer {
+                    renderer: "brochures",
+                    source: Box::new(error),
+                })
+            })?
     };
     let staging = Staging::create(out, root).map_err(BuildError::Output)?;
     if let Some(previous) = staging.out().recovered() {

@@ -155,3 +155,66 @@ fn cached_builds_write_the_same_pdfs_and_changes_lay_them_out_anew() {
         "every PDF laid out with the new template"
     );
 }
+
+/// A catalogue larger than `brochure.max_actors` is refused before any layout, in the editor's
+/// language, naming the limit and the ways out; the website alone still builds.
+#[test]
+fn a_brochure_over_the_limit_is_refused_before_layout() {
+    let content = example_copy();
+    let root = content.path();
+    let config = std::fs::read_to_string(root.join("config.yaml")).unwrap();
+    let limited = config.replace(
+        "  languages: [de, ar]\n",
+        "  languages: [de, ar]\n  max_actors: 12\n",
+    );
+    std::fs::write(root.join("config.yaml"), limited).unwrap();
+    let actors = std::fs::read_dir(root.join("actors")).unwrap().count();
+    let outs = tempfile::tempdir().unwrap();
+    let out = outs.path().join("public");
+    let (root_arg, out_arg) = (root.to_str().unwrap(), out.to_str().unwrap());
+
+    let started = std::time::Instant::now();
+    let refused = common::steckbrief(&["build", "--root", root_arg, "--out", out_arg]);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    for part in [
+        &format!("the brochure would hold {actors} profiles"),
+        "brochure.max_actors (12)",
+        "--no-brochures",
+        "brochure.languages: []",
+        "nothing was built",
+    ] {
+        assert!(message.contains(part), "{part}: {message}");
+    }
+    assert!(!out.exists(), "nothing written");
+    assert!(!root.join(".steckbrief-cache").exists(), "nothing laid out");
+    // Refused at once, not after a layout (which takes seconds here).
+    assert!(started.elapsed().as_secs() < 30);
+
+    let german = std::process::Command::new(env!("CARGO_BIN_EXE_steckbrief"))
+        .args([
+            "brochure", "--root", root_arg, "--out", out_arg, "--lang", "de",
+        ])
+        .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "de_DE.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(german.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&german.stderr);
+    assert!(
+        message.contains(&format!("die Broschüre hätte {actors} Steckbriefe"))
+            && message.contains("Tipp: bauen Sie die Website ohne Broschüren"),
+        "{message}"
+    );
+
+    common::steckbrief_ok(&[
+        "build",
+        "--root",
+        root_arg,
+        "--out",
+        out_arg,
+        "--no-brochures",
+    ]);
+    assert!(out.join("de/index.html").exists());
+}

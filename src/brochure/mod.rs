@@ -48,6 +48,8 @@ pub enum BrochureError {
     },
     /// A URL is too long for a QR code.
     Qr { url: String, message: String },
+    /// The catalogue has more actors than `brochure.max_actors` allows; nothing was laid out.
+    TooLarge { actors: usize, limit: usize },
     /// typst reported errors (in the template, or while writing the PDF).
     Typst {
         language: String,
@@ -67,6 +69,12 @@ impl std::fmt::Display for BrochureError {
                 "no date for \"as of\": the catalogue has no actor; set SOURCE_DATE_EPOCH"
             ),
             BrochureError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            BrochureError::TooLarge { actors, limit } => {
+                f.write_str(&crate::messages::new_bad_slug(
+                    &crate::messages::brochure_too_large(*actors, *limit),
+                    &crate::messages::brochure_too_large_hint(),
+                ))
+            }
             BrochureError::Qr { url, message } => {
                 write!(f, "cannot make a QR code for {url}: {message}")
             }
@@ -128,6 +136,17 @@ pub fn as_of_date(catalog: &Catalog) -> Result<Date, BrochureError> {
     crate::source_date_epoch()
         .or_else(|| catalog.last_reviewed())
         .ok_or(BrochureError::NoDate)
+}
+
+/// Refuses a brochure of more actors than `brochure.max_actors` in config.yaml, before anything
+/// is laid out: typst holds the whole layout in memory, so such a brochure could run the machine
+/// out of memory instead.
+pub fn within_limit(catalog: &Catalog) -> Result<(), BrochureError> {
+    let (actors, limit) = (catalog.actors.len(), catalog.config.brochure.max_actors);
+    if actors > limit {
+        return Err(BrochureError::TooLarge { actors, limit });
+    }
+    Ok(())
 }
 
 /// Writes the brochure of every brochure language from config.yaml (see [`render_languages`]).
@@ -394,6 +413,7 @@ pub fn render_stored(
     if catalog.language(language).is_none() {
         return Err(BrochureError::UnknownLanguage(language.to_owned()));
     }
+    within_limit(catalog)?;
     let mut view = data::brochure(catalog, language, as_of)?;
     if variant == Variant::Print {
         let print = catalog.config.brochure.print.clone().unwrap_or_default();

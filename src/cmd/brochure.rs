@@ -46,7 +46,8 @@ pub fn run(args: &Args) -> ExitCode {
         Some(code) => vec![code.clone()],
         None => catalog.config.brochure.languages.clone(),
     };
-    let as_of = match brochure::as_of_date(&catalog) {
+    let as_of = match brochure::within_limit(&catalog).and_then(|()| brochure::as_of_date(&catalog))
+    {
         Ok(date) => date,
         Err(error) => return fail(error),
     };
