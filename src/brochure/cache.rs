@@ -66,6 +66,9 @@ pub struct Inputs<'a> {
     pub as_of: jiff::civil::Date,
     /// The fonts' fingerprint ([`crate::fonts::fingerprint`]).
     pub fonts: &'a [u8],
+    /// The QR codes by virtual path and URL: their pixels follow from the URL (and the
+    /// executable), so the key needs not wait for them.
+    pub codes: &'a [(String, String)],
 }
 
 /// The running executable's path, size and modification time, if they can be read.
@@ -111,6 +114,11 @@ pub fn key(inputs: &Inputs<'_>) -> String {
     for (path, bytes) in inputs.files {
         field(path.as_bytes());
         field(bytes);
+    }
+    field(b"qr codes");
+    for (path, url) in inputs.codes {
+        field(path.as_bytes());
+        field(url.as_bytes());
     }
     hex(&hash.finalize())
 }
@@ -304,7 +312,9 @@ mod tests {
             ident: "x",
             as_of: date,
             fonts: b"fonts",
+            codes: &[],
         };
+        let codes = [("/qr/x".to_owned(), "https://example.org/".to_owned())];
         let other_template = [TemplateFile {
             path: "templates/brochure.typ",
             text: "= B".into(),
@@ -331,6 +341,10 @@ mod tests {
             }),
             key(&Inputs {
                 fonts: b"other fonts",
+                ..base
+            }),
+            key(&Inputs {
+                codes: &codes,
                 ..base
             }),
         ];

@@ -431,7 +431,8 @@ pub fn render_stored(
         diagnostics: vec![format!("cannot serialise the data: {e}")],
     })?;
     let mut files = vec![("/data.json".to_owned(), json)];
-    files.extend(images(catalog, &mut view)?);
+    let (logos, codes) = images(catalog, &mut view)?;
+    files.extend(logos);
     drop(view);
     let suffix = match variant {
         Variant::Screen => "",
@@ -451,6 +452,7 @@ pub fn render_stored(
             ident: &ident,
             as_of,
             fonts: crate::fonts::fingerprint(),
+            codes: &codes,
         });
         (stored, key)
     });
@@ -462,6 +464,9 @@ pub fn render_stored(
             hit: true,
         };
         return Ok((pdf, Some(hit)));
+    }
+    for (path, url) in codes {
+        files.push((path, qr::pixels(&url)?));
     }
     let pdf = compile(&template, files, language, &ident, as_of, || {
         rendering.laid_out(cache)
@@ -520,20 +525,21 @@ impl Drop for Rendering {
     }
 }
 
-/// The logo, actor logos and QR codes the view refers to, by virtual path (the QR codes' pixels
-/// are moved out of the view).
+/// The logo and actor logos the view refers to, by virtual path, and its QR codes as virtual
+/// path and URL (their URLs moved out of the view; see [`qr::pixels`]).
+#[allow(clippy::type_complexity)]
 fn images(
     catalog: &Catalog,
     view: &mut data::Brochure,
-) -> Result<Vec<(String, Vec<u8>)>, BrochureError> {
+) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, String)>), BrochureError> {
     let read =
         |path: PathBuf| std::fs::read(&path).map_err(|source| BrochureError::Io { path, source });
     let mut files = Vec::new();
     if let (Some(virtual_path), Some(logo)) = (&view.logo, &catalog.config.branding.logo) {
         files.push((virtual_path.clone(), read(catalog.root.join(logo))?));
     }
-    let pixels = |code: &mut qr::QrImage| (code.path.clone(), std::mem::take(&mut code.pixels));
-    files.push(pixels(&mut view.site_qr));
+    let url = |code: &mut qr::QrImage| (code.path.clone(), std::mem::take(&mut code.url));
+    let mut codes = vec![url(&mut view.site_qr)];
     let logos: HashMap<&str, &Path> = catalog
         .actors
         .iter()
@@ -541,12 +547,12 @@ fn images(
         .collect();
     let printed = view.chapters.iter_mut().flat_map(|c| &mut c.actors);
     for actor in printed {
-        files.push(pixels(&mut actor.qr));
+        codes.push(url(&mut actor.qr));
         if let (Some(virtual_path), Some(path)) = (&actor.logo, logos.get(actor.slug.as_str())) {
             files.push((virtual_path.clone(), read(path.to_path_buf())?));
         }
     }
-    Ok(files)
+    Ok((files, codes))
 }
 
 /// Compiles `template` with `files` and exports PDF/A-2b; calls `laid_out` in between.
