@@ -283,21 +283,24 @@ impl Brochures<'_> {
         language: &str,
         sink: &dyn Sink,
     ) -> Result<BrochureMade, RenderError> {
+        let failed = |error| RenderError::Renderer {
+            renderer: "brochures",
+            source: Box::new(error),
+        };
         let mut cache_keys = Vec::new();
         let mut from_cache = 0;
+        // One view for both variants: they differ only in `print`.
+        let mut view = view(catalog, language, self.as_of).map_err(failed)?;
         let mut render = |variant| {
-            let (pdf, stored) = render_stored(
+            let (pdf, stored) = render_view(
                 catalog,
                 language,
                 self.as_of,
-                Cache::Free,
-                variant,
+                (Cache::Free, variant),
                 self.cache,
+                &mut view,
             )
-            .map_err(|error| RenderError::Renderer {
-                renderer: "brochures",
-                source: Box::new(error),
-            })?;
+            .map_err(failed)?;
             if let Some(stored) = stored {
                 from_cache += usize::from(stored.hit);
                 cache_keys.push(stored.key);
@@ -409,31 +412,59 @@ pub fn render_stored(
     variant: Variant,
     stored: Option<&PdfCache>,
 ) -> Result<(Pdf, Option<Stored>), BrochureError> {
-    let rendering = Rendering::start();
+    let mut view = view(catalog, language, as_of)?;
+    render_view(
+        catalog,
+        language,
+        as_of,
+        (cache, variant),
+        stored,
+        &mut view,
+    )
+}
+
+/// The data of the brochure of `language`, once the language and the size are known to be
+/// fine.
+fn view(catalog: &Catalog, language: &str, as_of: Date) -> Result<data::Brochure, BrochureError> {
     if catalog.language(language).is_none() {
         return Err(BrochureError::UnknownLanguage(language.to_owned()));
     }
     within_limit(catalog)?;
-    let mut view = data::brochure(catalog, language, as_of)?;
-    if variant == Variant::Print {
-        let print = catalog.config.brochure.print.clone().unwrap_or_default();
-        view.print = Some(data::PrintData {
-            bleed: print.bleed_mm,
-            crop_marks: match print.crop_marks {
-                CropMarks::All => "all",
-                CropMarks::Cover => "cover",
-                CropMarks::None => "none",
-            },
-        });
-    }
-    let json = serde_json::to_vec(&view).map_err(|e| BrochureError::Typst {
+    data::brochure(catalog, language, as_of)
+}
+
+/// [`render_stored`] with the data of the language made already: sets its `print` for
+/// `variant`.
+fn render_view(
+    catalog: &Catalog,
+    language: &str,
+    as_of: Date,
+    (cache, variant): (Cache, Variant),
+    stored: Option<&PdfCache>,
+    view: &mut data::Brochure,
+) -> Result<(Pdf, Option<Stored>), BrochureError> {
+    let rendering = Rendering::start();
+    view.print = match variant {
+        Variant::Screen => None,
+        Variant::Print => {
+            let print = catalog.config.brochure.print.clone().unwrap_or_default();
+            Some(data::PrintData {
+                bleed: print.bleed_mm,
+                crop_marks: match print.crop_marks {
+                    CropMarks::All => "all",
+                    CropMarks::Cover => "cover",
+                    CropMarks::None => "none",
+                },
+            })
+        }
+    };
+    let json = serde_json::to_vec(&*view).map_err(|e| BrochureError::Typst {
         language: language.to_owned(),
         diagnostics: vec![format!("cannot serialise the data: {e}")],
     })?;
     let mut files = vec![("/data.json".to_owned(), json)];
-    let (logos, codes) = images(catalog, &mut view)?;
+    let (logos, codes) = images(catalog, view)?;
     files.extend(logos);
-    drop(view);
     let suffix = match variant {
         Variant::Screen => "",
         Variant::Print => "/print",
@@ -526,11 +557,11 @@ impl Drop for Rendering {
 }
 
 /// The logo and actor logos the view refers to, by virtual path, and its QR codes as virtual
-/// path and URL (their URLs moved out of the view; see [`qr::pixels`]).
+/// path and URL (see [`qr::pixels`]).
 #[allow(clippy::type_complexity)]
 fn images(
     catalog: &Catalog,
-    view: &mut data::Brochure,
+    view: &data::Brochure,
 ) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, String)>), BrochureError> {
     let read =
         |path: PathBuf| std::fs::read(&path).map_err(|source| BrochureError::Io { path, source });
@@ -538,16 +569,16 @@ fn images(
     if let (Some(virtual_path), Some(logo)) = (&view.logo, &catalog.config.branding.logo) {
         files.push((virtual_path.clone(), read(catalog.root.join(logo))?));
     }
-    let url = |code: &mut qr::QrImage| (code.path.clone(), std::mem::take(&mut code.url));
-    let mut codes = vec![url(&mut view.site_qr)];
+    let url = |code: &qr::QrImage| (code.path.clone(), code.url.clone());
+    let mut codes = vec![url(&view.site_qr)];
     let logos: HashMap<&str, &Path> = catalog
         .actors
         .iter()
         .filter_map(|a| Some((a.slug.as_str(), a.logo.as_deref()?)))
         .collect();
-    let printed = view.chapters.iter_mut().flat_map(|c| &mut c.actors);
+    let printed = view.chapters.iter().flat_map(|c| &c.actors);
     for actor in printed {
-        codes.push(url(&mut actor.qr));
+        codes.push(url(&actor.qr));
         if let (Some(virtual_path), Some(path)) = (&actor.logo, logos.get(actor.slug.as_str())) {
             files.push((virtual_path.clone(), read(path.to_path_buf())?));
         }
