@@ -155,18 +155,22 @@ pub fn render_all(
     out_dir: &Path,
     as_of: Date,
 ) -> Result<Vec<Written>, RenderError> {
-    render_languages(
-        catalog,
-        &catalog.config.brochure.languages,
-        out_dir,
-        as_of,
-        None,
-    )
+    render_languages(catalog, &catalog.config.brochure.languages, out_dir, as_of)
 }
 
 /// Writes the brochures of `languages` (configured language codes) into the site folder
-/// `out_dir`, as [`Brochures`] does into a build, taking unchanged ones from `cache`.
+/// `out_dir`, as [`Brochures`] does into a build.
 pub fn render_languages(
+    catalog: &Catalog,
+    languages: &[String],
+    out_dir: &Path,
+    as_of: Date,
+) -> Result<Vec<Written>, RenderError> {
+    render_languages_cached(catalog, languages, out_dir, as_of, None)
+}
+
+/// [`render_languages`], taking unchanged brochures from `cache` and storing new ones there.
+pub fn render_languages_cached(
     catalog: &Catalog,
     languages: &[String],
     out_dir: &Path,

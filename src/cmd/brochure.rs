@@ -61,7 +61,8 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let started = std::time::Instant::now();
     let cache = (!args.no_cache).then(|| brochure::cache::PdfCache::of_root(&args.root));
-    match brochure::render_languages(&catalog, &languages, &args.out, as_of, cache.as_ref()) {
+    match brochure::render_languages_cached(&catalog, &languages, &args.out, as_of, cache.as_ref())
+    {
         Ok(written) => {
             for w in &written {
                 for warning in &w.warnings {
