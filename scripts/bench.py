@@ -10,7 +10,8 @@ Steps: builds the release binary; generates catalogues on tmpfs (/dev/shm/steckb
 equivalent Hugo site (bench/hugo/ + content written here); then per size runs, interleaved,
 ours site-only, Hugo --minify, ours with brochures, R times each, every run a child process whose
 wall time is measured here and whose peak RSS comes from GNU time started in between (ru_maxrss, the figure
-/usr/bin/time -v prints). Then: the example content with and without brochures, the brochure of
+/usr/bin/time -v prints). Then: the example content without brochures, with brochures laid out
+(--no-cache) and with brochures from the brochure cache, the brochure of
 500 actors in one language, and save-to-reload latency of `steckbrief serve` at 1,000 actors.
 Prints a Markdown report (and writes it to --out). Python standard library only.
 
@@ -462,6 +463,11 @@ class Run:
     def ok(self):
         return self.code == 0 and not self.timed_out and not self.out_of_memory
 
+    @property
+    def refused(self):
+        """The brochure was refused before layout: more actors than brochure.max_actors."""
+        return self.code == 2 and "brochure.max_actors" in (self.stderr or "")
+
 
 # Runs are killed above this resident size (--max-rss-mb), so that one heavy build cannot take the
 # shared machine down; set in main().
@@ -576,11 +582,15 @@ def hugo_run(site, out, timeout):
     return run
 
 
-def ours_run(root, out, timeout, brochures):
+def ours_run(root, out, timeout, brochures, cache=False):
+    """A build; with brochures, laid out anew each time unless `cache` (the brochure cache of the
+    content root, as a rebuild after a site-only change meets it)."""
     clean(out)
     argv = [str(BINARY), "build", "--root", str(root), "--out", str(out), "--quiet"]
     if not brochures:
         argv.append("--no-brochures")
+    elif not cache:
+        argv.append("--no-cache")
     run = measure(argv, timeout, count_in=out)
     clean(out)
     for leftover in out.parent.glob(out.name + ".*"):  # a staging folder left by a killed build
@@ -675,7 +685,8 @@ def failures(runs):
     if not bad:
         return ""
     kinds = [("timeout", sum(r.timed_out for r in bad)), ("killed above the memory limit", sum(r.out_of_memory for r in bad)),
-             ("failed", sum(not r.timed_out and not r.out_of_memory for r in bad))]
+             ("refused before layout (brochure.max_actors)", sum(r.refused for r in bad)),
+             ("failed", sum(not r.timed_out and not r.out_of_memory and not r.refused for r in bad))]
     return " (**" + ", ".join(f"{n} {kind}" for kind, n in kinds if n) + f" of {len(runs)} runs**)"
 
 
@@ -805,12 +816,14 @@ def main():
             for name in list(tools):
                 run = tools[name]()
                 runs[name].append(run)
-                if run.timed_out or run.out_of_memory:
+                if run.timed_out or run.out_of_memory or run.refused:
                     # Waiting for the same limit again would only cost time.
                     del tools[name]
                     if r + 1 < args.runs:
+                        limit = ("brochure.max_actors" if run.refused
+                                 else "time" if run.timed_out else "memory")
                         notes.append(f"{name} at {size:,} actors: run {r + 1} hit the "
-                                     f"{'time' if run.timed_out else 'memory'} limit; its remaining "
+                                     f"{limit} limit; its remaining "
                                      f"{args.runs - r - 1} run(s) were skipped")
         for name, rs in runs.items():
             for run in rs:
@@ -833,10 +846,14 @@ def main():
             elif path.exists():
                 example.mkdir(exist_ok=True)
                 shutil.copy(path, example / name)
-        runs = {"ours": [], "ours+brochures": []}
+        runs = {"ours": [], "ours+brochures": [], "ours+cached": []}
+        # Fills the brochure cache: the cached runs are rebuilds that changed no brochure data.
+        ours_run(example, WORK / "out-ours", args.timeout, brochures=True, cache=True)
         for r in range(args.runs):
             runs["ours"].append(ours_run(example, WORK / "out-ours", args.timeout, brochures=False))
             runs["ours+brochures"].append(ours_run(example, WORK / "out-ours", args.timeout, brochures=True))
+            runs["ours+cached"].append(ours_run(example, WORK / "out-ours", args.timeout, brochures=True,
+                                                cache=True))
         results["example"] = runs
 
     if "brochure500" not in skip:
@@ -847,8 +864,8 @@ def main():
         for r in range(args.runs):
             out = WORK / "out-brochure"
             clean(out)
-            runs.append(measure([str(BINARY), "brochure", "--root", str(root), "--lang", "de", "--out", str(out)],
-                                args.timeout))
+            runs.append(measure([str(BINARY), "brochure", "--root", str(root), "--lang", "de", "--out", str(out),
+                                 "--no-cache"], args.timeout))
             pdfs = list(out.rglob("*.pdf"))
             if runs[-1].ok and not pdfs:
                 runs[-1].code = -1
@@ -951,6 +968,11 @@ def render_report(args, sizes, results, info, warnings, notes, elapsed):
         lines.append(f"- example content (repository root, on tmpfs): site only {fmt_s(a)} ({fmt_mb(med(example['ours'], 'rss_kb'))}), "
                      f"with brochures {fmt_s(b)} ({fmt_mb(med(example['ours+brochures'], 'rss_kb'))}): "
                      f"**{fmt_ratio(b, a)}** (target ≤ 1.5×){failures(example['ours'] + example['ours+brochures'])}")
+        c = med(example.get("ours+cached", []), "wall")
+        if c:
+            lines.append(f"- example content, brochures unchanged (from the brochure cache, as after a site-only change): "
+                         f"{fmt_s(c)} ({fmt_mb(med(example['ours+cached'], 'rss_kb'))}): **{fmt_ratio(c, a)}** of site only "
+                         f"(target ≤ 1.2×){failures(example['ours+cached'])}")
     else:
         lines.append("- example content: skipped (--skip example)")
     brochure = results["brochure500"]

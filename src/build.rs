@@ -28,6 +28,9 @@ pub struct Options {
     pub brochures: bool,
     /// The date the content is checked against (reviews due, dates in the future).
     pub today: Date,
+    /// Take unchanged brochures from the brochure cache of the content root, and store new
+    /// ones there (see [`brochure::cache`]).
+    pub brochure_cache: bool,
 }
 
 /// Where a build is, for a progress display.
@@ -131,12 +134,15 @@ pub fn build(
     let as_of = if languages.is_empty() {
         options.today
     } else {
-        brochure::as_of_date(&catalog).map_err(|error| {
-            BuildError::Render(RenderError::Renderer {
-                renderer: "brochures",
-                source: Box::new(error),
-            })
-        })?
+        // Refused before anything is rendered or written.
+        brochure::within_limit(&catalog)
+            .and_then(|()| brochure::as_of_date(&catalog))
+            .map_err(|error| {
+                BuildError::Render(RenderError::Renderer {
+                    renderer: "brochures",
+                    source: Box::new(error),
+                })
+            })?
     };
     let staging = Staging::create(out, root).map_err(BuildError::Output)?;
     if let Some(previous) = staging.out().recovered() {
@@ -158,10 +164,14 @@ pub fn build(
         brochure_languages: languages,
         today: options.today,
     };
+    let cache = options
+        .brochure_cache
+        .then(|| brochure::cache::PdfCache::of_root(root));
     let brochures = Brochures {
         languages,
         as_of,
         progress: Some(&brochures_done),
+        cache: cache.as_ref(),
     };
     let mut renderers: Vec<&dyn Renderer> = vec![&site, &open_data];
     if !languages.is_empty() {

@@ -237,6 +237,22 @@ pub struct BrochureConfig {
     /// marks. Without it only the screen variant `<file_name>.pdf` is written.
     #[serde(default)]
     pub print: Option<PrintConfig>,
+    /// The most actors a brochure may hold (default 2000). Laying out a brochure takes memory in
+    /// proportion to its pages (about 1.5 MB a page, 2.8 pages an actor, at 2,000 actors 8 GB),
+    /// so a larger catalogue is refused before the layout starts instead of running out of
+    /// memory. Raise it on a machine with the memory, or leave the brochures out
+    /// (`languages: []`, `steckbrief build --no-brochures`).
+    #[serde(default = "default_max_actors")]
+    pub max_actors: usize,
+}
+
+/// See [`BrochureConfig::max_actors`]: measured with `steckbrief brochure --lang de` on generated
+/// catalogues (BENCHMARKS.md), the peak memory of one brochure grows faster than its pages
+/// (500 actors 1.6 GB, 1,000 3.4 GB, 2,000 8.1 GB); 2,500 would take some 10 GB.
+pub const DEFAULT_MAX_ACTORS: usize = 2000;
+
+fn default_max_actors() -> usize {
+    DEFAULT_MAX_ACTORS
 }
 
 /// The print-shop variant of the brochure.

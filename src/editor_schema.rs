@@ -826,6 +826,10 @@ const CONFIG_DE: &[(&str, &str)] = &[
         "Eine Druckvariante <file_name>-print.pdf mit Beschnitt und Schnittmarken für die Druckerei.",
     ),
     (
+        "brochure.max_actors",
+        "Höchstens so viele Steckbriefe druckt eine Broschüre (Standard: 2000). Der Satz braucht Arbeitsspeicher je Seite (bei 2000 Steckbriefen etwa 8 GB); eine größere Broschüre wird abgelehnt, bevor der Satz beginnt. Erhöhen Sie den Wert nur auf einem Rechner mit genug Speicher, oder lassen Sie die Broschüren weg (languages: [] oder build --no-brochures).",
+    ),
+    (
         "brochure.print.bleed_mm",
         "Beschnitt um jede Seite in Millimetern (üblich: 3).",
     ),

@@ -95,6 +95,21 @@ pub fn shared() -> &'static Fonts {
     FONTS.get_or_init(Fonts::load)
 }
 
+/// The SHA-256 of the bundled font files, computed once: a brochure depends on them, so the
+/// brochure cache's key does.
+pub fn fingerprint() -> &'static [u8] {
+    use sha2::Digest;
+    static FINGERPRINT: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    FINGERPRINT.get_or_init(|| {
+        let mut hash = sha2::Sha256::new();
+        for data in FILES {
+            hash.update((data.len() as u64).to_le_bytes());
+            hash.update(data);
+        }
+        hash.finalize().to_vec()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,6 +54,10 @@ pub struct BrochureMade {
     pub pages: usize,
     /// typst's warnings, located like errors.
     pub warnings: Vec<String>,
+    /// How many of its PDFs (screen, print) came from the brochure cache unchanged.
+    pub from_cache: usize,
+    /// The brochure cache's keys of its PDFs, if a cache was used.
+    pub cache_keys: Vec<String>,
 }
 
 /// Where rendered files go.

@@ -9,6 +9,7 @@
 //! The output is reproducible: the same catalogue and "as of" date give the same bytes (fixed
 //! document id, timestamp and `today()` derived from the date, fonts in a fixed order).
 
+pub mod cache;
 pub mod data;
 pub mod markdown;
 pub mod qr;
@@ -32,6 +33,7 @@ use crate::messages;
 use crate::output::Folder;
 use crate::render::{BrochureMade, RenderError, Rendered, Renderer, Sink};
 use crate::urls;
+use cache::PdfCache;
 use world::{BrochureWorld, TemplateFile};
 
 /// Why a brochure could not be written.
@@ -48,6 +50,8 @@ pub enum BrochureError {
     },
     /// A URL is too long for a QR code.
     Qr { url: String, message: String },
+    /// The catalogue has more actors than `brochure.max_actors` allows; nothing was laid out.
+    TooLarge { actors: usize, limit: usize },
     /// typst reported errors (in the template, or while writing the PDF).
     Typst {
         language: String,
@@ -63,6 +67,12 @@ impl std::fmt::Display for BrochureError {
             }
             BrochureError::NoDate => f.write_str(&messages::brochure_no_date()),
             BrochureError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            BrochureError::TooLarge { actors, limit } => {
+                f.write_str(&crate::messages::new_bad_slug(
+                    &crate::messages::brochure_too_large(*actors, *limit),
+                    &crate::messages::brochure_too_large_hint(),
+                ))
+            }
             BrochureError::Qr { url, message } => {
                 f.write_str(&messages::brochure_no_qr_code(url, message))
             }
@@ -103,6 +113,8 @@ pub struct Written {
     pub pages: usize,
     /// typst's warnings, located like errors.
     pub warnings: Vec<String>,
+    /// How many of its PDFs (screen, print) came from the brochure cache unchanged.
+    pub from_cache: usize,
 }
 
 /// A brochure in memory.
@@ -125,6 +137,17 @@ pub fn as_of_date(catalog: &Catalog) -> Result<Date, BrochureError> {
         .ok_or(BrochureError::NoDate)
 }
 
+/// Refuses a brochure of more actors than `brochure.max_actors` in config.yaml, before anything
+/// is laid out: typst holds the whole layout in memory, so such a brochure could run the machine
+/// out of memory instead.
+pub fn within_limit(catalog: &Catalog) -> Result<(), BrochureError> {
+    let (actors, limit) = (catalog.actors.len(), catalog.config.brochure.max_actors);
+    if actors > limit {
+        return Err(BrochureError::TooLarge { actors, limit });
+    }
+    Ok(())
+}
+
 /// Writes the brochure of every brochure language from config.yaml (see [`render_languages`]).
 pub fn render_all(
     catalog: &Catalog,
@@ -142,10 +165,22 @@ pub fn render_languages(
     out_dir: &Path,
     as_of: Date,
 ) -> Result<Vec<Written>, RenderError> {
+    render_languages_cached(catalog, languages, out_dir, as_of, None)
+}
+
+/// [`render_languages`], taking unchanged brochures from `cache` and storing new ones there.
+pub fn render_languages_cached(
+    catalog: &Catalog,
+    languages: &[String],
+    out_dir: &Path,
+    as_of: Date,
+    cache: Option<&PdfCache>,
+) -> Result<Vec<Written>, RenderError> {
     let brochures = Brochures {
         languages,
         as_of,
         progress: None,
+        cache,
     };
     let made = brochures.write_all(catalog, &Folder(out_dir.to_path_buf()))?;
     Ok(made
@@ -156,6 +191,7 @@ pub fn render_languages(
             language: made.language,
             pages: made.pages,
             warnings: made.warnings,
+            from_cache: made.from_cache,
         })
         .collect())
 }
@@ -168,6 +204,8 @@ pub struct Brochures<'a> {
     pub as_of: Date,
     /// Called after each brochure with how many of them are done.
     pub progress: Option<&'a (dyn Fn(usize) + Sync)>,
+    /// Where unchanged brochures are taken from and new ones stored; `None` renders all.
+    pub cache: Option<&'a PdfCache>,
 }
 
 impl Renderer for Brochures<'_> {
@@ -230,7 +268,15 @@ impl Brochures<'_> {
                 .collect()
         });
         made.sort_by_key(|(language, _)| languages.iter().position(|l| l == *language));
-        made.into_iter().map(|(_, result)| result).collect()
+        let made: Vec<BrochureMade> = made
+            .into_iter()
+            .map(|(_, result)| result)
+            .collect::<Result<_, _>>()?;
+        if let Some(cache) = self.cache {
+            let keys: Vec<String> = made.iter().flat_map(|m| m.cache_keys.clone()).collect();
+            cache.prune(&keys);
+        }
+        Ok(made)
     }
 
     /// Renders the brochure of `language` and hands it to `sink`.
@@ -240,13 +286,29 @@ impl Brochures<'_> {
         language: &str,
         sink: &dyn Sink,
     ) -> Result<BrochureMade, RenderError> {
-        let render = |variant| {
-            render_variant(catalog, language, self.as_of, Cache::Free, variant).map_err(|error| {
-                RenderError::Renderer {
-                    renderer: "brochures",
-                    source: Box::new(error),
-                }
-            })
+        let failed = |error| RenderError::Renderer {
+            renderer: "brochures",
+            source: Box::new(error),
+        };
+        let mut cache_keys = Vec::new();
+        let mut from_cache = 0;
+        // One view for both variants: they differ only in `print`.
+        let mut view = view(catalog, language, self.as_of).map_err(failed)?;
+        let mut render = |variant| {
+            let (pdf, stored) = render_view(
+                catalog,
+                language,
+                self.as_of,
+                (Cache::Free, variant),
+                self.cache,
+                &mut view,
+            )
+            .map_err(failed)?;
+            if let Some(stored) = stored {
+                from_cache += usize::from(stored.hit);
+                cache_keys.push(stored.key);
+            }
+            Ok::<_, RenderError>(pdf)
         };
         let file_name = &catalog.config.brochure.file_name;
         let path = |name: &str| {
@@ -272,6 +334,8 @@ impl Brochures<'_> {
             print_path,
             pages: pdf.pages,
             warnings: pdf.warnings,
+            from_cache,
+            cache_keys,
         })
     }
 }
@@ -329,29 +393,81 @@ pub fn render_variant(
     cache: Cache,
     variant: Variant,
 ) -> Result<Pdf, BrochureError> {
-    let rendering = Rendering::start();
+    render_stored(catalog, language, as_of, cache, variant, None).map(|(pdf, _)| pdf)
+}
+
+/// How a brochure stands in the [`PdfCache`].
+#[derive(Debug, Clone)]
+pub struct Stored {
+    /// Its key (see [`cache::key`]).
+    pub key: String,
+    /// It was taken from the cache, not laid out.
+    pub hit: bool,
+}
+
+/// Renders one variant of the brochure of one language into memory, or, with `stored`, takes
+/// it from that cache if it holds the PDF of exactly these inputs (and stores it there if not).
+pub fn render_stored(
+    catalog: &Catalog,
+    language: &str,
+    as_of: Date,
+    cache: Cache,
+    variant: Variant,
+    stored: Option<&PdfCache>,
+) -> Result<(Pdf, Option<Stored>), BrochureError> {
+    let mut view = view(catalog, language, as_of)?;
+    render_view(
+        catalog,
+        language,
+        as_of,
+        (cache, variant),
+        stored,
+        &mut view,
+    )
+}
+
+/// The data of the brochure of `language`, once the language and the size are known to be
+/// fine.
+fn view(catalog: &Catalog, language: &str, as_of: Date) -> Result<data::Brochure, BrochureError> {
     if catalog.language(language).is_none() {
         return Err(BrochureError::UnknownLanguage(language.to_owned()));
     }
-    let mut view = data::brochure(catalog, language, as_of)?;
-    if variant == Variant::Print {
-        let print = catalog.config.brochure.print.clone().unwrap_or_default();
-        view.print = Some(data::PrintData {
-            bleed: print.bleed_mm,
-            crop_marks: match print.crop_marks {
-                CropMarks::All => "all",
-                CropMarks::Cover => "cover",
-                CropMarks::None => "none",
-            },
-        });
-    }
-    let json = serde_json::to_vec(&view).map_err(|e| BrochureError::Typst {
+    within_limit(catalog)?;
+    data::brochure(catalog, language, as_of)
+}
+
+/// [`render_stored`] with the data of the language made already: sets its `print` for
+/// `variant`.
+fn render_view(
+    catalog: &Catalog,
+    language: &str,
+    as_of: Date,
+    (cache, variant): (Cache, Variant),
+    stored: Option<&PdfCache>,
+    view: &mut data::Brochure,
+) -> Result<(Pdf, Option<Stored>), BrochureError> {
+    let rendering = Rendering::start();
+    view.print = match variant {
+        Variant::Screen => None,
+        Variant::Print => {
+            let print = catalog.config.brochure.print.clone().unwrap_or_default();
+            Some(data::PrintData {
+                bleed: print.bleed_mm,
+                crop_marks: match print.crop_marks {
+                    CropMarks::All => "all",
+                    CropMarks::Cover => "cover",
+                    CropMarks::None => "none",
+                },
+            })
+        }
+    };
+    let json = serde_json::to_vec(&*view).map_err(|e| BrochureError::Typst {
         language: language.to_owned(),
         diagnostics: vec![format!("cannot serialise the data: {e}")],
     })?;
     let mut files = vec![("/data.json".to_owned(), json)];
-    files.extend(images(catalog, &mut view)?);
-    drop(view);
+    let (logos, codes) = images(catalog, view)?;
+    files.extend(logos);
     let suffix = match variant {
         Variant::Screen => "",
         Variant::Print => "/print",
@@ -362,11 +478,43 @@ pub fn render_variant(
     );
     let template = world::template(&catalog.root)
         .map_err(|(path, source)| BrochureError::Io { path, source })?;
+    let key = stored.map(|stored| {
+        let key = cache::key(&cache::Inputs {
+            template: &template,
+            files: &files,
+            language,
+            ident: &ident,
+            as_of,
+            fonts: crate::fonts::fingerprint(),
+            codes: &codes,
+        });
+        (stored, key)
+    });
+    if let Some((stored, key)) = &key
+        && let Some(pdf) = stored.get(key)
+    {
+        let hit = Stored {
+            key: key.clone(),
+            hit: true,
+        };
+        return Ok((pdf, Some(hit)));
+    }
+    for (path, url) in codes {
+        files.push((path, qr::pixels(&url)?));
+    }
     let pdf = compile(&template, files, language, &ident, as_of, || {
         rendering.laid_out(cache)
     });
     rendering.done(cache);
-    pdf
+    let pdf = pdf?;
+    Ok(match key {
+        Some((stored, key)) => {
+            // A cache that cannot be written costs the next build a render, nothing else.
+            let _ = stored.put(&key, &pdf);
+            (pdf, Some(Stored { key, hit: false }))
+        }
+        None => (pdf, None),
+    })
 }
 
 /// How many renders are running in this process.
@@ -411,33 +559,34 @@ impl Drop for Rendering {
     }
 }
 
-/// The logo, actor logos and QR codes the view refers to, by virtual path (the QR codes' pixels
-/// are moved out of the view).
+/// The logo and actor logos the view refers to, by virtual path, and its QR codes as virtual
+/// path and URL (see [`qr::pixels`]).
+#[allow(clippy::type_complexity)]
 fn images(
     catalog: &Catalog,
-    view: &mut data::Brochure,
-) -> Result<Vec<(String, Vec<u8>)>, BrochureError> {
+    view: &data::Brochure,
+) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, String)>), BrochureError> {
     let read =
         |path: PathBuf| std::fs::read(&path).map_err(|source| BrochureError::Io { path, source });
     let mut files = Vec::new();
     if let (Some(virtual_path), Some(logo)) = (&view.logo, &catalog.config.branding.logo) {
         files.push((virtual_path.clone(), read(catalog.root.join(logo))?));
     }
-    let pixels = |code: &mut qr::QrImage| (code.path.clone(), std::mem::take(&mut code.pixels));
-    files.push(pixels(&mut view.site_qr));
+    let url = |code: &qr::QrImage| (code.path.clone(), code.url.clone());
+    let mut codes = vec![url(&view.site_qr)];
     let logos: HashMap<&str, &Path> = catalog
         .actors
         .iter()
         .filter_map(|a| Some((a.slug.as_str(), a.logo.as_deref()?)))
         .collect();
-    let printed = view.chapters.iter_mut().flat_map(|c| &mut c.actors);
+    let printed = view.chapters.iter().flat_map(|c| &c.actors);
     for actor in printed {
-        files.push(pixels(&mut actor.qr));
+        codes.push(url(&actor.qr));
         if let (Some(virtual_path), Some(path)) = (&actor.logo, logos.get(actor.slug.as_str())) {
             files.push((virtual_path.clone(), read(path.to_path_buf())?));
         }
     }
-    Ok(files)
+    Ok((files, codes))
 }
 
 /// Compiles `template` with `files` and exports PDF/A-2b; calls `laid_out` in between.

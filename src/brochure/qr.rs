@@ -5,6 +5,10 @@
 //! path by path, which made the QR codes about a sixth of a brochure's time and a tenth of its
 //! memory. A 33 × 33 pixel image costs next to nothing to decode and embed, and it shows the same
 //! modules (the same mask, chosen by the `qrcode` crate as before).
+//!
+//! The view carries each code's size only; its pixels are made when typst is about to lay the
+//! brochure out ([`QrImage::pixels`]). Choosing a code's mask is most of the work of the data,
+//! and a brochure taken from the cache needs none of it: its key hashes the URL instead.
 
 use serde::Serialize;
 
@@ -22,17 +26,35 @@ pub struct QrImage {
     /// Modules per side including the quiet zone on each side, i.e. the image's width and
     /// height in pixels.
     pub modules: usize,
-    /// One byte per module, row by row: 0 dark, 255 light. Served as a file, not in the JSON.
+    /// The URL it encodes (the pixels are made from it on demand, not sent in the JSON).
     #[serde(skip)]
-    pub pixels: Vec<u8>,
+    pub url: String,
 }
 
-/// The QR code of `url` (error correction level M), to be served at `path`.
-pub fn encode(url: &str, path: String) -> Result<QrImage, BrochureError> {
-    let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| BrochureError::Qr {
+fn failed(url: &str, error: qrcode::types::QrError) -> BrochureError {
+    BrochureError::Qr {
         url: url.to_owned(),
-        message: e.to_string(),
-    })?;
+        message: error.to_string(),
+    }
+}
+
+/// The QR code of `url` (error correction level M), to be served at `path`: its size now (the
+/// version the data needs, as [`qrcode::QrCode::new`] picks it), its pixels on demand.
+pub fn encode(url: &str, path: String) -> Result<QrImage, BrochureError> {
+    let bits = qrcode::bits::encode_auto(url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| failed(url, e))?;
+    let width = usize::try_from(bits.version().width()).unwrap_or_default();
+    Ok(QrImage {
+        path,
+        modules: width + 2 * QUIET_ZONE,
+        url: url.to_owned(),
+    })
+}
+
+/// The pixels of the QR code of `url` (see [`encode`]): one byte per module including the quiet
+/// zone, row by row, 0 dark, 255 light.
+pub fn pixels(url: &str) -> Result<Vec<u8>, BrochureError> {
+    let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| failed(url, e))?;
     let width = code.width();
     let modules = width + 2 * QUIET_ZONE;
     let mut pixels = vec![255; modules * modules];
@@ -41,11 +63,7 @@ pub fn encode(url: &str, path: String) -> Result<QrImage, BrochureError> {
             pixels[(i / width + QUIET_ZONE) * modules + i % width + QUIET_ZONE] = 0;
         }
     }
-    Ok(QrImage {
-        path,
-        modules,
-        pixels,
-    })
+    Ok(pixels)
 }
 
 #[cfg(test)]
@@ -55,7 +73,8 @@ mod tests {
     #[test]
     fn one_byte_per_module_with_a_quiet_zone_and_dark_finder_corners() {
         let qr = encode("https://example.org/de/x/", "/qr/x".into()).unwrap();
-        assert_eq!(qr.pixels.len(), qr.modules * qr.modules);
+        let pixels = pixels(&qr.url).unwrap();
+        assert_eq!(pixels.len(), qr.modules * qr.modules);
         // Version 2 or more for a URL this long: 25 modules or more, 4k + 17 in general.
         let code = qr.modules - 2 * QUIET_ZONE;
         assert!(code >= 25 && (code - 17).is_multiple_of(4), "{code}");
@@ -65,14 +84,25 @@ mod tests {
         for i in 0..n {
             for j in 0..q {
                 for (x, y) in [(i, j), (i, n - 1 - j), (j, i), (n - 1 - j, i)] {
-                    assert_eq!(qr.pixels[y * n + x], 255, "({x}, {y})");
+                    assert_eq!(pixels[y * n + x], 255, "({x}, {y})");
                 }
             }
         }
         // The finder patterns' outer corners are dark.
         for (x, y) in [(q, q), (n - 1 - q, q), (q, n - 1 - q)] {
-            assert_eq!(qr.pixels[y * n + x], 0, "({x}, {y})");
+            assert_eq!(pixels[y * n + x], 0, "({x}, {y})");
         }
-        assert!(qr.pixels.iter().all(|&p| p == 0 || p == 255));
+        assert!(pixels.iter().all(|&p| p == 0 || p == 255));
+    }
+
+    /// The size sent in the JSON before the pixels exist is the size of the pixels made later,
+    /// for short and long URLs (versions 2 to 10 and more).
+    #[test]
+    fn the_size_is_the_size_of_the_code() {
+        let long = format!("https://example.org/{}/", "x".repeat(300));
+        for url in ["https://a.example/", long.as_str()] {
+            let qr = encode(url, "/qr/x".into()).unwrap();
+            assert_eq!(pixels(url).unwrap().len(), qr.modules * qr.modules, "{url}");
+        }
     }
 }

@@ -21,6 +21,10 @@ pub struct Args {
     /// The site folder; each PDF goes into its language's folder there.
     #[arg(long, default_value = "public")]
     pub out: PathBuf,
+    /// Lay out every brochure anew instead of taking unchanged ones from the brochure cache
+    /// (.steckbrief-cache/ in the content folder).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Runs `brochure`: exit code 1 if the content has errors, 2 on usage, I/O or typst errors.
@@ -42,7 +46,8 @@ pub fn run(args: &Args) -> ExitCode {
         Some(code) => vec![code.clone()],
         None => catalog.config.brochure.languages.clone(),
     };
-    let as_of = match brochure::as_of_date(&catalog) {
+    let as_of = match brochure::within_limit(&catalog).and_then(|()| brochure::as_of_date(&catalog))
+    {
         Ok(date) => date,
         Err(error) => return fail(error),
     };
@@ -55,7 +60,9 @@ pub fn run(args: &Args) -> ExitCode {
         Err(error) => return fail(format!("{error}\n{}", messages::nothing_written())),
     };
     let started = std::time::Instant::now();
-    match brochure::render_languages(&catalog, &languages, &args.out, as_of) {
+    let cache = (!args.no_cache).then(|| brochure::cache::PdfCache::of_root(&args.root));
+    match brochure::render_languages_cached(&catalog, &languages, &args.out, as_of, cache.as_ref())
+    {
         Ok(written) => {
             for w in &written {
                 for warning in &w.warnings {
@@ -72,6 +79,14 @@ pub fn run(args: &Args) -> ExitCode {
                     );
                 }
             }
+            super::build::print_from_cache(
+                written.iter().map(|w| w.from_cache).sum(),
+                written
+                    .iter()
+                    .map(|w| 1 + usize::from(w.print_path.is_some()))
+                    .sum(),
+                &args.root,
+            );
             eprintln!(
                 "{}",
                 messages::brochures_done(

@@ -23,6 +23,10 @@ pub struct Args {
     /// Build only the website, without the PDF brochures.
     #[arg(long)]
     pub no_brochures: bool,
+    /// Lay out every brochure anew instead of taking unchanged ones from the brochure cache
+    /// (.steckbrief-cache/ in the content folder).
+    #[arg(long)]
+    pub no_cache: bool,
     /// Print nothing but errors.
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -41,6 +45,7 @@ pub fn run(args: &Args) -> ExitCode {
     let options = build::Options {
         brochures: !args.no_brochures,
         today: steckbrief::today(),
+        brochure_cache: !args.no_cache,
     };
     let out = args.out.display().to_string();
     let show = |progress: Progress| {
@@ -87,6 +92,12 @@ pub fn run(args: &Args) -> ExitCode {
             .map(|t| format!("{} {:.2} s", t.step, t.took.as_secs_f64()))
             .collect();
         eprintln!("{}", messages::step_times(&steps.join(", ")));
+        let brochures = &built.rendered.brochures;
+        print_from_cache(
+            brochures.iter().map(|b| b.from_cache).sum(),
+            brochures.iter().map(|b| b.cache_keys.len()).sum(),
+            &args.root,
+        );
     }
     if !args.quiet {
         print_human(
@@ -106,4 +117,15 @@ pub fn run(args: &Args) -> ExitCode {
         );
     }
     ExitCode::from(EXIT_OK)
+}
+
+/// How many (`from_cache`) of the brochures' `of` PDFs came from the brochure cache, if any did.
+pub fn print_from_cache(from_cache: usize, of: usize, root: &std::path::Path) {
+    if from_cache > 0 {
+        let dir = steckbrief::brochure::cache::PdfCache::of_root(root);
+        eprintln!(
+            "{}",
+            messages::brochures_from_cache(from_cache, of, &dir.dir().display().to_string())
+        );
+    }
 }

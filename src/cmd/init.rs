@@ -63,8 +63,7 @@ const PAGES: [(&str, &str, &str); 8] = [
 ];
 /// Keeps the build output and its lock file out of git, and the program where docs/EDITING.md
 /// suggests putting it (beside config.yaml).
-const GITIGNORE: &str =
-    "/public\n/public.*\n/.public.steckbrief-lock\n/steckbrief\n/steckbrief.exe\n";
+const GITIGNORE: &str = "/public\n/public.*\n/.public.steckbrief-lock\n/steckbrief\n/steckbrief.exe\n/.steckbrief-cache/\n";
 /// VS Code suggests the YAML extension when the folder is opened.
 const VSCODE_EXTENSIONS: &str = include_str!("../../.vscode/extensions.json");
 /// Which schema checks which file (the same settings as the example content's).

@@ -1744,6 +1744,43 @@ messages! {
         de: "{path} geschrieben (Druckfassung)",
         en: "wrote {path} (print variant)",
     }
+    /// A brochure with more actors than `brochure.max_actors`: refused before typst starts, and
+    /// a warning of `check`.
+    brochure_too_large(actors: usize, limit: usize) {
+        de: {
+            format!(
+                "die Broschüre hätte {} Steckbriefe, mehr als brochure.max_actors ({}) erlaubt: \
+                 ihr Satz bräuchte mehr Arbeitsspeicher als vorgesehen (etwa 1,5 MB je Seite, 2,8 Seiten je Steckbrief)",
+                number(actors),
+                number(limit)
+            )
+        },
+        en: {
+            format!(
+                "the brochure would hold {} profiles, more than brochure.max_actors ({}) allows: \
+                 laying it out would take more memory than planned (about 1.5 MB a page, 2.8 pages a profile)",
+                number(actors),
+                number(limit)
+            )
+        },
+    }
+    /// The ways out of [`brochure_too_large`].
+    brochure_too_large_hint() {
+        de: "bauen Sie die Website ohne Broschüren (steckbrief build --no-brochures) oder setzen Sie brochure.languages: [] in config.yaml; \
+             auf einem Rechner mit genug Arbeitsspeicher erhöhen Sie brochure.max_actors",
+        en: "build the website without brochures (steckbrief build --no-brochures) or set brochure.languages: [] in config.yaml; \
+             on a machine with enough memory, raise brochure.max_actors",
+    }
+    /// PDFs taken unchanged from the brochure cache (`build --verbose`, `brochure`).
+    brochures_from_cache(count: usize, of: usize, dir: &str) {
+        de: {
+            format!(
+                "{count} von {of} PDF-{} unverändert aus {dir} übernommen (neu erzeugen: --no-cache)",
+                plural(of, "Datei", "Dateien")
+            )
+        },
+        en: "{count} of {of} PDF files taken unchanged from {dir} (to lay them out anew: --no-cache)",
+    }
     /// All done.
     brochures_done(count: usize, seconds: &str) {
         de: { format!("{count} {} in {seconds} s", plural(count, "Broschüre", "Broschüren")) },

@@ -240,6 +240,25 @@ pub fn validate(
                 .with_hint(messages::no_such_actor_hint()),
         );
     }
+    // `build` and `brochure` refuse such a brochure (see `brochure::within_limit`); `check` says
+    // so before anyone waits for a build.
+    if let Some(config) = &content.config
+        && !config.value.brochure.languages.is_empty()
+        && content.actors.len() > config.value.brochure.max_actors
+    {
+        out.push(
+            config
+                .diagnostic(
+                    Severity::Warning,
+                    "/brochure",
+                    messages::brochure_too_large(
+                        content.actors.len(),
+                        config.value.brochure.max_actors,
+                    ),
+                )
+                .with_hint(messages::brochure_too_large_hint()),
+        );
+    }
     for (actor, diagnostics) in content
         .actors
         .into_iter()
