@@ -38,7 +38,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 HUGO_SKELETON = REPO / "bench" / "hugo"
-BINARY = REPO / "target" / "release" / "steckbrief"
+# "Hugo at its best": the same site with the layouts of bench/hugo overlaid by bench/hugo-fast,
+# written to <site>/layouts-fast and selected with --layoutDir (same content, same output).
+HUGO_FAST_OVERLAY = REPO / "bench" / "hugo-fast" / "layouts"
+FAST_LAYOUTS = "layouts-fast"
+BINARY = Path(os.environ.get("BENCH_BINARY", REPO / "target" / "release" / "steckbrief"))
 WORK = Path("/dev/shm/steckbrief-bench")
 
 
@@ -296,6 +300,8 @@ def convert(root, catalog_path, site):
     if site.exists():
         shutil.rmtree(site)
     shutil.copytree(HUGO_SKELETON / "layouts", site / "layouts")
+    shutil.copytree(HUGO_SKELETON / "layouts", site / FAST_LAYOUTS)
+    shutil.copytree(HUGO_FAST_OVERLAY, site / FAST_LAYOUTS, dirs_exist_ok=True)
 
     # Theme assets: the content root's theme/ overrides the built-in one, as for ours.
     (site / "assets" / "assets").mkdir(parents=True)  # published under /assets/ like ours
