@@ -32,8 +32,10 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 import http.client
+from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -595,6 +597,120 @@ def ours_run(root, out, timeout, brochures):
         clean(leftover)
     return run
 
+
+# ---------------------------------------------------------------------------------------------
+# Equivalence check (--compare ROOT): the pages of ours and of both Hugo variants.
+# ---------------------------------------------------------------------------------------------
+
+_URL_ATTRIBUTES = {"href", "src", "action", "data-index", "data-root"}
+# Fingerprinted asset and search-index names: ours' and Hugo's hashes differ in length and value.
+_HASHED = re.compile(r"\.[0-9a-f]{8,64}\.(css|js|svg|json)\b")
+
+
+class _Tokens(HTMLParser):
+    """An HTML page as a list of tokens in which what the two minifiers write differently is made
+    equal: attribute order, whitespace in text (runs collapsed, trimmed), URLs (relative ones and
+    those on the site's own host resolved to paths), asset hashes, comments."""
+
+    def __init__(self, page_path, base_url):
+        super().__init__(convert_charrefs=True)
+        self.page_path, self.base_url, self.tokens = page_path, base_url, []
+
+    def _url(self, value):
+        if value.startswith(self.base_url + "/"):
+            value = value[len(self.base_url):]
+        elif not re.match(r"[a-z]+:", value):
+            value = urllib.parse.urljoin(self.page_path, value)
+        return _HASHED.sub(r".\1", value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = sorted((k, self._url(v) if k in _URL_ATTRIBUTES and v else (v or "")) for k, v in attrs)
+        self.tokens.append(("<", tag, tuple(attrs)))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        self.tokens.append((">", tag))
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text:
+            self.tokens.append(("t", text))
+
+
+def _normalised(path, page_path, base_url):
+    parser = _Tokens(page_path, base_url)
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.tokens
+
+
+def compare(root, work):
+    """Builds content root `root` with ours and converts it for Hugo, builds that with both Hugo
+    variants, then prints: Hugo at its best vs same work (every file, byte for byte) and ours vs
+    Hugo at its best (HTML normalised by _Tokens, vCards byte for byte, search-index entries)."""
+    clean(work)
+    work.mkdir(parents=True)
+    ours = work / "ours"
+    subprocess.run([str(BINARY), "build", "--root", str(root), "--out", str(ours), "--quiet", "--no-brochures"],
+                   check=True)
+    site = work / "site"
+    convert(root, ours / "data" / "catalog.json", site)
+    hugo = {}
+    for name, fast in [("same work", False), ("at its best", True)]:
+        out, cache = work / f"hugo-{'fast' if fast else 'same'}", work / f"cache-{'fast' if fast else 'same'}"
+        cache.mkdir()
+        subprocess.run(hugo_argv(site, out, cache, fast), check=True)
+        hugo[name] = out
+
+    def files(directory, suffix=""):
+        return {p.relative_to(directory) for p in directory.rglob("*") if p.is_file() and p.name.endswith(suffix)}
+
+    same, best = hugo["same work"], hugo["at its best"]
+    a, b = files(same), files(best)
+    equal = sum((same / f).read_bytes() == (best / f).read_bytes() for f in a & b)
+    print(f"Hugo at its best vs same work: {equal} of {len(a)} files byte-identical"
+          f" ({len(a - b)} only in same work, {len(b - a)} only in at its best)")
+    for f in sorted(a ^ b)[:10]:
+        print(f"  only in one: {f}")
+    for f in sorted(f for f in a & b if (same / f).read_bytes() != (best / f).read_bytes())[:10]:
+        print(f"  differs: {f}")
+
+    base_url = parse_yaml((root / "config.yaml").read_text(encoding="utf-8"))["base_url"].rstrip("/")
+    ours_pages, hugo_pages = files(ours, ".html"), files(best, ".html")
+    identical, different = [], []
+    for f in sorted(ours_pages & hugo_pages):
+        page_path = "/" if str(f.parent) == "." else f"/{f.parent.as_posix()}/"
+        x, y = _normalised(ours / f, page_path, base_url), _normalised(best / f, page_path, base_url)
+        if x == y:
+            identical.append(f)
+        else:
+            first = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+            different.append((f, x[first:first + 2], y[first:first + 2]))
+    print(f"ours vs Hugo at its best: {len(identical)} of {len(ours_pages)} HTML pages of ours identical after "
+          f"normalising; {len(different)} differ; {len(ours_pages - hugo_pages)} have no Hugo page at that path "
+          f"({', '.join(str(f) for f in sorted(ours_pages - hugo_pages)[:5])})")
+    kinds = {}
+    for f, x, y in different:
+        kinds.setdefault(re.sub(r"[^/]+/", "*/", str(f), count=1), []).append((f, x, y))
+    for kind, items in sorted(kinds.items()):
+        f, x, y = items[0]
+        print(f"  {len(items)} × {kind}, e.g. {f}: ours {x} vs Hugo {y}")
+
+    vcards = files(ours, ".vcf")
+    equal = sum((best / f).exists() and (ours / f).read_bytes() == (best / f).read_bytes() for f in vcards)
+    print(f"vCards: {equal} of {len(vcards)} byte-identical")
+    for language in sorted(p.name for p in ours.iterdir() if p.is_dir() and (best / p.name / "search.json").exists()):
+        ours_index = next((ours / language).glob("search.*.json"), None)
+        if ours_index is None:
+            continue
+        def entries(path, prefix):
+            return sorted(json.dumps({**e, "u": urllib.parse.urljoin(prefix, e["u"])}, sort_keys=True)
+                          for e in json.loads(path.read_text(encoding="utf-8")))
+        x = entries(ours_index, f"/{language}/")
+        y = entries(best / language / "search.json", f"/{language}/")
+        print(f"search index {language}: {len(x)} entries in ours, {len(y)} in Hugo, "
+              f"{'the same' if x == y else f'{len(set(x) ^ set(y))} entries differ'}")
 
 # ---------------------------------------------------------------------------------------------
 # Serve latency (adapted from scripts/serve-latency.py: the reload event, then the page fetched).
