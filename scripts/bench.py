@@ -7,8 +7,9 @@
 
 Steps: builds the release binary; generates catalogues on tmpfs (/dev/shm/steckbrief-bench) with
 `steckbrief generate`; builds each once (untimed) for data/catalog.json and converts that into an
-equivalent Hugo site (bench/hugo/ + content written here); then per size runs, interleaved,
-ours site-only, Hugo --minify, ours with brochures, R times each, every run a child process whose
+equivalent Hugo site (bench/hugo/ + content written here; bench/hugo-fast/ overlaid on its layouts
+as layouts-fast, "Hugo at its best"); then per size runs, interleaved, ours site-only, Hugo --minify
+(same work), Hugo --minify --layoutDir layouts-fast (at its best), ours with brochures, R times each, every run a child process whose
 wall time is measured here and whose peak RSS comes from GNU time started in between (ru_maxrss, the figure
 /usr/bin/time -v prints). Then: the example content with and without brochures, the brochure of
 500 actors in one language, and save-to-reload latency of `steckbrief serve` at 1,000 actors.
@@ -16,6 +17,7 @@ Prints a Markdown report (and writes it to --out). Python standard library only.
 
 Other modes (for debugging the comparison):
     python3 scripts/bench.py --convert-only ROOT SITE   # ROOT → Hugo site in SITE (needs a build)
+    python3 scripts/bench.py --compare ROOT             # equivalence: ours vs both Hugo variants
 """
 import argparse
 import datetime
