@@ -7,10 +7,10 @@
 
 Steps: builds the release binary; generates catalogues on tmpfs (/dev/shm/steckbrief-bench) with
 `steckbrief generate`; builds each once (untimed) for data/catalog.json and converts that into an
-equivalent Hugo site (bench/hugo/ + content written here; bench/hugo-fast/ overlaid on its layouts
-as layouts-fast, "Hugo at its best"); then per size runs, interleaved, ours site-only, Hugo --minify
-(same work), Hugo --minify --layoutDir layouts-fast (at its best), ours with brochures, R times each, every run a child process whose
-wall time is measured here and whose peak RSS comes from GNU time started in between (ru_maxrss, the figure
+equivalent Hugo site (bench/hugo/ + content written here; bench/hugo-fast/ overlaid on its
+layouts as layouts-fast, "Hugo at its best"); then per size runs, interleaved, ours site-only,
+Hugo --minify (same work), Hugo --minify --layoutDir layouts-fast (at its best), ours with
+brochures, R times each, every run a child process whose wall time is measured here and whose peak RSS comes from GNU time started in between (ru_maxrss, the figure
 /usr/bin/time -v prints). Then: the example content with and without brochures, the brochure of
 500 actors in one language, and save-to-reload latency of `steckbrief serve` at 1,000 actors.
 Prints a Markdown report (and writes it to --out). Python standard library only.
@@ -692,9 +692,10 @@ def compare(root, work):
     print(f"ours vs Hugo at its best: {len(identical)} of {len(ours_pages)} HTML pages of ours identical after "
           f"normalising; {len(different)} differ; {len(ours_pages - hugo_pages)} have no Hugo page at that path "
           f"({', '.join(str(f) for f in sorted(ours_pages - hugo_pages)[:5])})")
-    kinds = {}
+    kinds = {}  # differing pages grouped by kind: any language, any actor
     for f, x, y in different:
-        kinds.setdefault(re.sub(r"[^/]+/", "*/", str(f), count=1), []).append((f, x, y))
+        kind = re.sub(r"/[^/]+-\d+/", "/<actor>/", "/" + re.sub(r"^[^/]+/", "*/", f.as_posix()))
+        kinds.setdefault(kind, []).append((f, x, y))
     for kind, items in sorted(kinds.items()):
         f, x, y = items[0]
         print(f"  {len(items)} × {kind}, e.g. {f}: ours {x} vs Hugo {y}")
@@ -880,6 +881,8 @@ def main():
 
     if args.compare:
         compare(Path(args.compare), WORK / "compare")
+        if not args.keep:
+            clean(WORK / "compare")
         return
 
     if args.convert_only:
