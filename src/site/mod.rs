@@ -225,17 +225,13 @@ fn render_site(
     let source = SharedContext::new(catalog, &catalog.config.source_language, &assets, options);
     let base_url = &catalog.config.base_url;
     let worker = offline::service_worker(catalog, &assets, &offline_assets);
-    let site_wide: [(&str, SiteFile<'_>); 6] = [
+    let site_wide: [(&str, SiteFile<'_>); 5] = [
         (offline::WORKER_PATH, Box::new(|| Ok(worker.clone()))),
         (
             "index.html",
             Box::new(|| language_chooser(&tera, catalog, &assets)),
         ),
         ("404.html", Box::new(|| not_found(&tera, catalog, &source))),
-        (
-            "sitemap.xml",
-            Box::new(|| Ok(sitemap::sitemap(base_url, &alternates).into_bytes())),
-        ),
         (
             "robots.txt",
             Box::new(|| Ok(sitemap::robots(base_url, &["/report/"]).into_bytes())),
@@ -249,6 +245,12 @@ fn render_site(
         .into_par_iter()
         .filter(|(path, _)| !(preview && preview::on_request(path)))
         .try_for_each(|(path, make)| sink.put(path.to_owned(), make()?))?;
+    // Written after the others rather than beside them: it is the largest file of the site.
+    if !preview {
+        sink.put_written(sitemap::PATH.to_owned(), &|out| {
+            sitemap::write(out, base_url, &alternates)
+        })?;
+    }
     rendered.pages += 3;
     let memo = preview.then(|| preview::Memo::new(catalog, options, tera, assets, logos, kept));
     Ok((rendered, memo))

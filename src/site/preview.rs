@@ -44,7 +44,7 @@ pub type SharedFiles = BTreeMap<String, Arc<[u8]>>;
 /// Whether the site's file at `path` is rendered only when requested: the sitemap and the status
 /// report. (`serve` renders the open data on request too, see [`crate::build::on_request`].)
 pub fn on_request(path: &str) -> bool {
-    path == "sitemap.xml" || path == REPORT_PATH
+    path == sitemap::PATH || path == REPORT_PATH
 }
 
 /// The site `serve` shows.
@@ -485,8 +485,10 @@ impl OnRequest {
             report_page(&self.tera, catalog, &shared, options)
         } else {
             let jobs = language_jobs(catalog, source, "");
-            let sitemap = sitemap::sitemap(&catalog.config.base_url, &sitemap_alternates(&jobs));
-            Ok(sitemap.into_bytes())
+            Ok(sitemap::sitemap(
+                &catalog.config.base_url,
+                &sitemap_alternates(&jobs),
+            ))
         }
     }
 }
