@@ -243,6 +243,7 @@ fn arg_help(path: &str, id: &str) -> Option<String> {
         ("schema", "out") => messages::cli_arg_schema_out(),
         ("man", "out") => messages::cli_arg_man_out(),
         ("build", "no_brochures") => messages::cli_arg_no_brochures(),
+        (_, "no_cache") => messages::cli_arg_no_cache(),
         ("build", "quiet") => messages::cli_arg_build_quiet(),
         ("build", "verbose") => messages::cli_arg_build_verbose(),
         ("check", "format") => messages::cli_arg_check_format(),

@@ -1932,6 +1932,13 @@ messages! {
         de: "Nur die Website bauen, ohne die PDF-Broschüren.",
         en: "Build only the website, without the PDF brochures.",
     }
+    /// `build --no-cache`, `brochure --no-cache`.
+    cli_arg_no_cache() {
+        de: "Jede Broschüre neu setzen, statt unveränderte aus dem Zwischenspeicher \
+             (.steckbrief-cache/ im Inhaltsordner) zu nehmen.",
+        en: "Lay out every brochure anew instead of taking unchanged ones from the brochure cache \
+             (.steckbrief-cache/ in the content folder).",
+    }
     /// `build --quiet`.
     cli_arg_build_quiet() {
         de: "Nur Fehler ausgeben.",
