@@ -75,10 +75,27 @@ pub fn can_print(c: char) -> bool {
     if is_invisible_format(c) {
         return true;
     }
-    shared()
-        .fonts
-        .iter()
-        .any(|font| font.info().coverage.contains(c as u32))
+    covered(c)
+}
+
+/// Whether some bundled font has a glyph for `c`, from a bit set over all of Unicode built once
+/// (136 KiB). typst's `Coverage::contains` walks a font's runs from the start, and `check` asks
+/// for every character of every text.
+fn covered(c: char) -> bool {
+    static COVERED: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = COVERED.get_or_init(|| {
+        let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
+        for font in &shared().fonts {
+            for code in font.info().coverage.iter() {
+                if let Some(word) = bits.get_mut(code as usize / 64) {
+                    *word |= 1 << (code % 64);
+                }
+            }
+        }
+        bits
+    });
+    let code = c as usize;
+    bits[code / 64] & (1 << (code % 64)) != 0
 }
 
 /// Default-ignorable characters that typst's shaper drops when the font has no glyph for them.
@@ -130,6 +147,28 @@ mod tests {
                 "{}",
                 font.info().family
             );
+        }
+    }
+
+    #[test]
+    fn the_bit_set_holds_exactly_the_fonts_coverage() {
+        let fonts = shared();
+        let expected: std::collections::HashSet<u32> = fonts
+            .fonts
+            .iter()
+            .flat_map(|font| font.info().coverage.iter())
+            .collect();
+        assert!(expected.len() > 5000, "{}", expected.len());
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            assert_eq!(covered(c), expected.contains(&(c as u32)), "{c:?}");
+        }
+        // typst's own lookup agrees on a sample.
+        for c in ['a', 'ß', 'ب', '☎', '👩', '\u{E000}', '漢'] {
+            let typst = fonts
+                .fonts
+                .iter()
+                .any(|f| f.info().coverage.contains(c as u32));
+            assert_eq!(covered(c), typst, "{c:?}");
         }
     }
 
