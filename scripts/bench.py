@@ -318,15 +318,22 @@ def convert(root, catalog_path, site):
     # UI strings: built-in i18n/<lang>.yaml, overridden key by key by the root's, German for
     # missing keys (Hugo falls back to the default language's strings the same way).
     (site / "i18n").mkdir()
+    bases = {l["code"]: l.get("base") for l in languages}
     for code in codes:
         strings = {}
-        for base in [REPO / "i18n", root / "i18n"]:
-            path = base / f"{code}.yaml"
-            if path.exists():
-                strings.update(parse_yaml(path.read_text(encoding="utf-8")) or {})
+        # A variant (Leichte Sprache: base de) takes the strings it lacks from its base, as ours.
+        for lang in [bases[code], code] if bases[code] else [code]:
+            for base in [REPO / "i18n", root / "i18n"]:
+                path = base / f"{lang}.yaml"
+                if path.exists():
+                    strings.update(parse_yaml(path.read_text(encoding="utf-8")) or {})
+        # go-i18n matches a private-use tag such as de-x-ls to `de` and the variant's strings
+        # would replace German; Hugo strips its "art-x-" prefix for tags it has to invent, so
+        # art-x-de-x-ls.toml is looked up as de-x-ls and nothing else.
+        name = f"art-x-{code}" if "-x-" in code else code
         # The [key] other = "…" form: go-i18n would take a flat file with a key `description`
         # (one of our keys) for a single message.
-        (site / "i18n" / f"{code}.toml").write_text(
+        (site / "i18n" / f"{name}.toml").write_text(
             "".join(f"[{_toml(k)}]\nother = {_toml(_i18n_template(k, v))}\n" for k, v in strings.items()),
             encoding="utf-8")
 
