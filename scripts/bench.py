@@ -350,6 +350,8 @@ def convert(root, catalog_path, site):
                 pages[page_dir.name] = versions
     footer_pages = [p for p in pages if p != "foreword"]
 
+    numbers_path = root / "content" / "numbers.yaml"
+    numbers = bool(numbers_path.exists() and parse_yaml(numbers_path.read_text(encoding="utf-8")))
     spoken = dict(config.get("spoken_languages") or {})
     names = {**spoken, **{l["code"]: l["name"] for l in languages}}
     topics = [c["id"] for c in config.get("topics", [])]
@@ -371,6 +373,9 @@ def convert(root, catalog_path, site):
         f"  topics = {_toml(topics)}",
         f"  target_groups = {_toml(groups)}",
         f"  pages = {_toml(['/' + p for p in footer_pages])}",
+        f"  theme_color = {_toml((config.get('branding') or {}).get('primary_color') or '#00567a')}",
+        # Ours links /<lang>/numbers/ when content/numbers.yaml lists numbers.
+        f"  numbers = {'true' if numbers else 'false'}",
         "  [params.language_names]",
     ]
     out += [f"    {_toml(code)} = {_toml(name)}" for code, name in names.items()]
@@ -627,10 +632,15 @@ _URL_ATTRIBUTES = {"href", "src", "action", "data-index", "data-root"}
 _HASHED = re.compile(r"\.[0-9a-f]{8,64}\.(css|js|svg|json)\b")
 
 
+# Attributes with their default value, which ours' minifier drops and Hugo's keeps.
+_DEFAULTS = {("form", "method", "get"), ("button", "type", "submit")}
+
+
 class _Tokens(HTMLParser):
     """An HTML page as a list of tokens in which what the two minifiers write differently is made
-    equal: attribute order, whitespace in text (runs collapsed, trimmed), URLs (relative ones and
-    those on the site's own host resolved to paths), asset hashes, comments."""
+    equal: attribute order, attributes with their default value, whitespace in text (runs
+    collapsed, trimmed), URLs (relative ones and those on the site's own host resolved to paths),
+    asset hashes, comments."""
 
     def __init__(self, page_path, base_url):
         super().__init__(convert_charrefs=True)
@@ -644,7 +654,8 @@ class _Tokens(HTMLParser):
         return _HASHED.sub(r".\1", value)
 
     def handle_starttag(self, tag, attrs):
-        attrs = sorted((k, self._url(v) if k in _URL_ATTRIBUTES and v else (v or "")) for k, v in attrs)
+        attrs = sorted((k, self._url(v) if k in _URL_ATTRIBUTES and v else (v or "")) for k, v in attrs
+                       if (tag, k, (v or "").lower()) not in _DEFAULTS)
         self.tokens.append(("<", tag, tuple(attrs)))
 
     handle_startendtag = handle_starttag
