@@ -241,19 +241,21 @@ def parse_yaml(text):
 # The converter: one of our content roots (plus data/catalog.json of its build) → a Hugo site.
 # ---------------------------------------------------------------------------------------------
 
-def _text(actor, language, source, pick):
-    """Like Actor::text: the translation if present, else the German text marked as fallback.
-    Returns {"t": text, "l": fallback language or ""} or None."""
-    if language != source:
-        translation = actor.get("translations", {}).get(language)
-        if translation:
-            value = pick(translation)
-            if value is not None:
-                return {"t": value, "l": ""}
+def _text(actor, language, source, pick, base=None):
+    """Like Actor::text: the translation if present, else (for a variant such as Leichte
+    Sprache) its base language's, else the German text marked as fallback; text in the base
+    counts as the reader's own. Returns {"t": text, "l": fallback language or ""} or None."""
+    for code in [language, base]:
+        if code and code != source:
+            translation = actor.get("translations", {}).get(code)
+            if translation:
+                value = pick(translation)
+                if value is not None:
+                    return {"t": value, "l": ""}
     value = pick(actor.get("source_text") or {})
     if value is None:
         return None
-    return {"t": value, "l": source if language != source else ""}
+    return {"t": value, "l": source if source not in (language, base) else ""}
 
 
 def _get(*path):
@@ -390,6 +392,7 @@ def convert(root, catalog_path, site):
             f"    contentDir = {_toml('content/' + code)}",
             f"    title = {_toml(config['title'].get(code) or config['title'].get(source, ''))}",
             f"    [languages.{code}.params]",
+            f"      easy_read = {'true' if language.get('easy_read') else 'false'}",
             f"      subtitle = {_toml((config.get('subtitle') or {}).get(code) or (config.get('subtitle') or {}).get(source, ''))}",
         ]
     (site / "hugo.toml").write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -403,8 +406,9 @@ def convert(root, catalog_path, site):
         body = ""
         if "foreword" in pages:
             versions = pages["foreword"]
-            title, body = versions.get(code) or versions[source]
-            home = {"foreword_title": title, "fallback_lang": "" if code in versions else source}
+            own = next((c for c in [code, bases[code]] if c in versions), None)
+            title, body = versions[own or source]
+            home = {"foreword_title": title, "fallback_lang": "" if own else source}
         _front_matter(content / "_index.md", home, body)
         # The A–Z index is the section page of all actors.
         _front_matter(content / "actors" / "_index.md", {"title": "A–Z", "url": f"/{code}/a-z/"})
@@ -415,11 +419,12 @@ def convert(root, catalog_path, site):
                     _front_matter(content / kind / category["id"] / "_index.md", {"title": label(category, code)})
         for page_id in footer_pages:
             versions = pages[page_id]
-            title, body = versions.get(code) or versions[source]
+            own = next((c for c in [code, bases[code]] if c in versions), None)
+            title, body = versions[own or source]
             _front_matter(content / f"{page_id}.md",
-                          {"title": title, "fallback_lang": "" if code in versions else source}, body)
+                          {"title": title, "fallback_lang": "" if own else source}, body)
         for actor in actors:
-            t = lambda pick: _text(actor, code, source, pick)
+            t = lambda pick: _text(actor, code, source, pick, bases[code])
             offers = t(_get("offers"))
             description = t(_get("description"))
 
