@@ -251,11 +251,12 @@ def _text(actor, language, source, pick, base=None):
             if translation:
                 value = pick(translation)
                 if value is not None:
-                    return {"t": value, "l": ""}
+                    return {"t": value, "l": "", "b": code == base}
     value = pick(actor.get("source_text") or {})
     if value is None:
         return None
-    return {"t": value, "l": source if source not in (language, base) else ""}
+    # "b": the text is the base language's (ours notes that on the page); not shown by itself.
+    return {"t": value, "l": source if source not in (language, base) else "", "b": source == base}
 
 
 def _get(*path):
@@ -378,6 +379,7 @@ def convert(root, catalog_path, site):
         f"  theme_color = {_toml((config.get('branding') or {}).get('primary_color') or '#00567a')}",
         # Ours links /<lang>/numbers/ when content/numbers.yaml lists numbers.
         f"  numbers = {'true' if numbers else 'false'}",
+        f"  feedback_email = {_toml(config.get('feedback_email') or '')}",
         "  [params.language_names]",
     ]
     out += [f"    {_toml(code)} = {_toml(name)}" for code, name in names.items()]
@@ -467,6 +469,11 @@ def convert(root, catalog_path, site):
                 "source_offers": (actor.get("source_text") or {}).get("offers") or [],
                 "source_summary": (actor.get("source_text") or {}).get("summary") or "",
             }
+            # Ours' LocalActor::uses_base: some text of this language comes from its base.
+            texts = [offers, description, front["lead"], front["costs"], front["accessibility_note"],
+                     front["transport"], *(c["role"] for c in front["contacts"]),
+                     *((front[k] or {}).get("note") for k in ("opening_hours", "consultation_hours"))]
+            front["uses_base"] = any(text and text["b"] for text in texts)
             front = {k: v for k, v in front.items() if v is not None}
             _front_matter(content / "actors" / f"{actor['slug']}.md", front,
                           description["t"].strip() if description else "")
