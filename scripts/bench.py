@@ -276,6 +276,38 @@ def _get(*path):
     return pick
 
 
+_BLOCK_START = re.compile(r"\s*([-*+] |\d+[.)] |#|>|```|\|)")
+
+
+def _hard_line_breaks(markdown):
+    """Like markdown::hard_line_breaks for Leichte Sprache: a line followed by another line of the
+    same paragraph ends in a backslash (a hard break). A line-based approximation of ours (which
+    asks the Markdown parser): a break before a line that starts a block is no soft break."""
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        following = lines[i + 1]
+        if line.strip() and following.strip() and not line.lstrip().startswith("#") \
+                and not _BLOCK_START.match(following) and not line.rstrip().endswith("\\"):
+            lines[i] = line.rstrip() + "\\"
+    return "\n".join(lines)
+
+
+def _phone(text):
+    """Our Phone for a number of content/numbers.yaml: shown as written, E.164 for tel: (German
+    numbers with the trunk zero; short numbers such as 110 as they are)."""
+    display = " ".join(text.split())
+    digits = re.sub(r"\D", "", display.replace("(0)", ""))
+    if display.startswith("+"):
+        international = "+" + digits
+    elif digits.startswith("00"):
+        international = "+" + digits[2:]
+    elif digits.startswith("0"):
+        international = "+49" + digits[1:]
+    else:
+        international = digits
+    return {"display": display, "international": international}
+
+
 def _toml(value):
     return json.dumps(value, ensure_ascii=False)  # a JSON string or array is valid TOML
 
@@ -354,7 +386,8 @@ def convert(root, catalog_path, site):
     footer_pages = [p for p in pages if p != "foreword"]
 
     numbers_path = root / "content" / "numbers.yaml"
-    numbers = bool(numbers_path.exists() and parse_yaml(numbers_path.read_text(encoding="utf-8")))
+    numbers = (parse_yaml(numbers_path.read_text(encoding="utf-8")) or {}).get("numbers") or [] \
+        if numbers_path.exists() else []
     spoken = dict(config.get("spoken_languages") or {})
     names = {**spoken, **{l["code"]: l["name"] for l in languages}}
     topics = [c["id"] for c in config.get("topics", [])]
@@ -378,7 +411,7 @@ def convert(root, catalog_path, site):
         f"  pages = {_toml(['/' + p for p in footer_pages])}",
         f"  theme_color = {_toml((config.get('branding') or {}).get('primary_color') or '#00567a')}",
         # Ours links /<lang>/numbers/ when content/numbers.yaml lists numbers.
-        f"  numbers = {'true' if numbers else 'false'}",
+        f"  numbers = {'true' if numbers else 'false'}",  # the page /<lang>/numbers/ exists
         f"  feedback_email = {_toml(config.get('feedback_email') or '')}",
         "  [params.language_names]",
     ]
@@ -399,6 +432,17 @@ def convert(root, catalog_path, site):
         ]
     (site / "hugo.toml").write_text("\n".join(out) + "\n", encoding="utf-8")
 
+    easy_read = {l["code"] for l in languages if l.get("easy_read")}
+    # Important numbers per language (ours: Viewer::numbers), for the home and numbers pages.
+    (site / "data" / "numbers").mkdir(parents=True)
+    for code in codes:
+        resolved = []
+        for number in numbers:
+            own = next((c for c in [code, bases[code]] if c and c in number["label"]), None)
+            resolved.append({"label": number["label"][own or source], "l": "" if own else source,
+                             "phone": _phone(str(number["phone"]))})
+        (site / "data" / "numbers" / f"{code}.json").write_text(json.dumps(resolved, ensure_ascii=False),
+                                                              encoding="utf-8")
     label = lambda category, code: category["label"].get(code) or category["label"].get(source, category["id"])
     actors = catalog["actors"]
     for code in codes:
@@ -411,6 +455,8 @@ def convert(root, catalog_path, site):
             own = next((c for c in [code, bases[code]] if c in versions), None)
             title, body = versions[own or source]
             home = {"foreword_title": title, "fallback_lang": "" if own else source}
+            if (own or source) in easy_read:
+                body = _hard_line_breaks(body)
         _front_matter(content / "_index.md", home, body)
         # The A–Z index is the section page of all actors.
         _front_matter(content / "actors" / "_index.md", {"title": "A–Z", "url": f"/{code}/a-z/"})
@@ -423,8 +469,12 @@ def convert(root, catalog_path, site):
             versions = pages[page_id]
             own = next((c for c in [code, bases[code]] if c in versions), None)
             title, body = versions[own or source]
+            if (own or source) in easy_read:
+                body = _hard_line_breaks(body)
             _front_matter(content / f"{page_id}.md",
                           {"title": title, "fallback_lang": "" if own else source}, body)
+        if numbers:
+            _front_matter(content / "numbers.md", {"title": "numbers", "layout": "numbers"})
         for actor in actors:
             t = lambda pick: _text(actor, code, source, pick, bases[code])
             offers = t(_get("offers"))
@@ -455,6 +505,7 @@ def convert(root, catalog_path, site):
                 "phone": actor.get("phone"),
                 "email": actor.get("email"),
                 "website": actor.get("website"),
+                "whatsapp": actor.get("whatsapp"),
                 "languages": actor.get("languages") or [],
                 "opening_hours": hours("opening_hours"),
                 "consultation_hours": hours("consultation_hours"),
@@ -475,8 +526,10 @@ def convert(root, catalog_path, site):
                      *((front[k] or {}).get("note") for k in ("opening_hours", "consultation_hours"))]
             front["uses_base"] = any(text and text["b"] for text in texts)
             front = {k: v for k, v in front.items() if v is not None}
-            _front_matter(content / "actors" / f"{actor['slug']}.md", front,
-                          description["t"].strip() if description else "")
+            body = description["t"].strip() if description else ""
+            if description and code in easy_read and not description["l"] and not description["b"]:
+                body = _hard_line_breaks(body)  # written in Leichte Sprache itself
+            _front_matter(content / "actors" / f"{actor['slug']}.md", front, body)
     return len(actors)
 
 
