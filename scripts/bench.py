@@ -804,8 +804,9 @@ def compare(root, work):
         def entries(path, prefix):
             return sorted(json.dumps({**e, "u": urllib.parse.urljoin(prefix, e["u"])}, sort_keys=True)
                           for e in json.loads(path.read_text(encoding="utf-8")))
-        x = entries(ours_index, f"/{language}/")
-        y = entries(best / language / "search.json", f"/{language}/")
+        # Entry URLs are relative to the site root (search.js prefixes its data-root).
+        x = entries(ours_index, "/")
+        y = entries(best / language / "search.json", "/")
         print(f"search index {language}: {len(x)} entries in ours, {len(y)} in Hugo, "
               f"{'the same' if x == y else f'{len(set(x) ^ set(y))} entries differ'}")
 
