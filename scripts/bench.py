@@ -354,8 +354,9 @@ def convert(root, catalog_path, site):
     # missing keys (Hugo falls back to the default language's strings the same way).
     (site / "i18n").mkdir()
     bases = {l["code"]: l.get("base") for l in languages}
+    i18n_strings = {}
     for code in codes:
-        strings = {}
+        strings = i18n_strings[code] = {}
         # A variant (Leichte Sprache: base de) takes the strings it lacks from its base, as ours.
         for lang in [bases[code], code] if bases[code] else [code]:
             for base in [REPO / "i18n", root / "i18n"]:
@@ -409,6 +410,8 @@ def convert(root, catalog_path, site):
         f"  topics = {_toml(topics)}",
         f"  target_groups = {_toml(groups)}",
         f"  pages = {_toml(['/' + p for p in footer_pages])}",
+        # The language chooser at / (ours: language_chooser): the titles of the first two languages.
+        f"  chooser_title = {_toml(' · '.join([config['title'][l['code']] for l in languages if config['title'].get(l['code'])][:2]))}",
         f"  theme_color = {_toml((config.get('branding') or {}).get('primary_color') or '#00567a')}",
         # Ours links /<lang>/numbers/ when content/numbers.yaml lists numbers.
         f"  numbers = {'true' if numbers else 'false'}",  # the page /<lang>/numbers/ exists
@@ -427,6 +430,7 @@ def convert(root, catalog_path, site):
             f"    contentDir = {_toml('content/' + code)}",
             f"    title = {_toml(config['title'].get(code) or config['title'].get(source, ''))}",
             f"    [languages.{code}.params]",
+            f"      choose_language = {_toml(i18n_strings[code].get('choose_language', ''))}",
             f"      easy_read = {'true' if language.get('easy_read') else 'false'}",
             f"      subtitle = {_toml((config.get('subtitle') or {}).get(code) or (config.get('subtitle') or {}).get(source, ''))}",
         ]
