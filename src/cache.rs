@@ -443,7 +443,7 @@ pub(crate) struct ActorEntry {
     relative_dir: PathBuf,
     profile: Arc<Loaded<Profile>>,
     translations: Vec<(String, Arc<Loaded<Translation>>)>,
-    actor: Option<Actor>,
+    actor: Option<Arc<Actor>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -468,8 +468,12 @@ impl ActorCache {
         }
     }
 
-    /// The kept result for `folder` if its files are the very ones it was made from.
-    pub(crate) fn get(&self, folder: &ActorFolder) -> Option<(Option<Actor>, Vec<Diagnostic>)> {
+    /// The kept result for `folder` if its files are the very ones it was made from (the actor
+    /// shared, not copied).
+    pub(crate) fn get(
+        &self,
+        folder: &ActorFolder,
+    ) -> Option<(Option<Arc<Actor>>, Vec<Diagnostic>)> {
         let entry = self.entries.get(&folder.dir)?;
         let same = entry.slug == folder.slug
             && entry.relative_dir == folder.relative_dir
@@ -488,7 +492,7 @@ impl ActorCache {
     pub(crate) fn entry(
         &self,
         folder: &ActorFolder,
-        actor: &Option<Actor>,
+        actor: &Option<Arc<Actor>>,
         diagnostics: &[Diagnostic],
     ) -> Option<ActorEntry> {
         let reusable = !self.single_use && folder.profile.value.logo.is_none();

@@ -326,6 +326,7 @@ fn check_folder(folder: ActorFolder, rules: Option<&Rules>, cache: &ActorCache) 
             Some(kept) => (Some(kept), None),
             None => {
                 let (actor, diagnostics) = validate::check_actor(&folder, rules);
+                let actor = actor.map(Arc::new);
                 let entry = cache.entry(&folder, &actor, &diagnostics);
                 (Some((actor, diagnostics)), Some(entry))
             }

@@ -6,6 +6,7 @@
 //! template marks it as the website does. All text passes through [`clean`].
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -301,6 +302,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
     let printed: Vec<&Actor> = catalog
         .actors
         .iter()
+        .map(Arc::as_ref)
         .filter(|a| first_topic(catalog, a).is_some())
         .collect();
     let mut chapters = Vec::new();

@@ -10,6 +10,7 @@ pub use local::LocalActor;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -34,8 +35,9 @@ pub struct Catalog {
     pub config: Config,
     /// UI strings of every configured language.
     pub i18n: I18n,
-    /// Actors in the order of their names ([`collation_key`]).
-    pub actors: Vec<Actor>,
+    /// Actors in the order of their names ([`collation_key`]); shared with `serve`'s check cache,
+    /// so that a save copies no actor it did not change.
+    pub actors: Vec<Arc<Actor>>,
     /// Content pages by id (imprint, privacy, accessibility, foreword, …).
     pub pages: BTreeMap<String, Page>,
     /// Emergency and general numbers for the brochure.

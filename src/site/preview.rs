@@ -144,7 +144,9 @@ impl Memo {
             today: options.today,
             brochure_languages: options.brochure_languages.to_vec(),
             minify: options.minify,
-            actors: catalog.actors.iter().map(Footprint::of).collect(),
+            actors: (catalog.actors.iter().map(Arc::as_ref))
+                .map(Footprint::of)
+                .collect(),
             logos,
             languages,
         }
@@ -179,7 +181,9 @@ impl Memo {
         let previous: Vec<Option<usize>> = (catalog.actors.iter())
             .map(|actor| at.get(actor.slug.as_str()).copied())
             .collect();
-        let actors: Vec<Footprint> = catalog.actors.iter().map(Footprint::of).collect();
+        let actors: Vec<Footprint> = (catalog.actors.iter().map(Arc::as_ref))
+            .map(Footprint::of)
+            .collect();
         let edited: Vec<usize> = (0..actors.len())
             .filter(|&i| scope.contains(&actors[i].slug))
             .collect();

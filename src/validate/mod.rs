@@ -16,6 +16,7 @@ mod text;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -160,7 +161,7 @@ pub struct CheckedActor {
     pub slug: String,
     pub relative_dir: PathBuf,
     /// The actor (if valid) and its diagnostics; `None` if config.yaml had errors.
-    pub result: Option<(Option<Actor>, Vec<Diagnostic>)>,
+    pub result: Option<(Option<Arc<Actor>>, Vec<Diagnostic>)>,
 }
 
 /// Checks what spans files (config.yaml, pages, numbers, unique folder names) and assembles the
