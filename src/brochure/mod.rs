@@ -12,6 +12,7 @@
 pub mod cache;
 pub mod data;
 pub mod markdown;
+mod passes;
 pub mod qr;
 mod text_runs;
 pub mod world;
@@ -24,7 +25,6 @@ use jiff::civil::Date;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
-use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::catalog::Catalog;
@@ -502,7 +502,8 @@ fn render_view(
     for (path, url) in codes {
         files.push((path, qr::pixels(&url)?));
     }
-    let pdf = compile(&template, files, language, &ident, as_of, || {
+    let trim = cache == Cache::Free && rendering.alone();
+    let pdf = compile(&template, files, language, &ident, as_of, trim, || {
         rendering.laid_out(cache)
     });
     rendering.done(cache);
@@ -589,13 +590,15 @@ fn images(
     Ok((files, codes))
 }
 
-/// Compiles `template` with `files` and exports PDF/A-2b; calls `laid_out` in between.
+/// Compiles `template` with `files` and exports PDF/A-2b; calls `laid_out` in between. `trim`:
+/// between layout passes, drop memo entries the last pass did not use (see [`passes`]).
 fn compile(
     template: &[TemplateFile],
     files: Vec<(String, Vec<u8>)>,
     language: &str,
     ident: &str,
     as_of: Date,
+    trim: bool,
     laid_out: impl FnOnce(),
 ) -> Result<Pdf, BrochureError> {
     let failed = |diagnostics| BrochureError::Typst {
@@ -610,7 +613,7 @@ fn compile(
     .ok_or_else(|| failed(vec![format!("the date {as_of} is out of range")]))?;
     let world = BrochureWorld::new(template, files, crate::fonts::shared(), day)
         .map_err(|e| failed(vec![e]))?;
-    let compiled = typst::compile::<PagedDocument>(&world);
+    let compiled = passes::compile(&world, trim);
     let warnings = located(&world, &compiled.warnings);
     let document = compiled
         .output
@@ -723,6 +726,7 @@ mod tests {
             "sample",
             "sample",
             Date::new(2026, 6, 15).unwrap(),
+            true,
             || {},
         )
     }
@@ -776,6 +780,7 @@ mod tests {
             "de",
             "x",
             Date::new(2026, 1, 1).unwrap(),
+            true,
             || {},
         )
         .unwrap_err()
