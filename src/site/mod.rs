@@ -162,15 +162,22 @@ fn render_site(
         let code = language.code.as_str();
         // serve keeps the entries, so that a save re-makes only the edited actor's.
         let entries = preview.then(|| search::entries(catalog, code));
-        let json = match &entries {
-            Some(entries) => search::join(entries).into_bytes(),
-            None => search::index_json(catalog, code),
+        let stem = format!("{code}/search");
+        let search_url = match &entries {
+            Some(entries) => {
+                let index = assets::hashed(&stem, "json", search::join(entries).into_bytes());
+                sink.put(index.url.clone(), index.bytes)?;
+                index.url
+            }
+            // Written as it is made: the index is tens of megabytes at ten thousand actors.
+            None => sink.put_named(&mut |out| {
+                let mut hashing = assets::Hashing::new(out);
+                search::write_index(catalog, code, &mut hashing)?;
+                Ok(hashing.name(&stem, "json"))
+            })?,
         };
-        let index = assets::hashed(&format!("{code}/search"), "json", json);
-        let jobs = language_jobs(catalog, code, &index.url);
-        let search_url = index.url.clone();
-        search_urls.push(index.url.clone());
-        sink.put(index.url, index.bytes)?;
+        let jobs = language_jobs(catalog, code, &search_url);
+        search_urls.push(search_url.clone());
         let manifest = offline::manifest(catalog, code, &assets);
         sink.put(manifest.url, manifest.bytes)?;
         if *code == catalog.config.source_language {
