@@ -30,6 +30,9 @@ pub fn placeholder(n: usize) -> String {
     format!("<steckbrief-cards-{n}></steckbrief-cards-{n}>")
 }
 
+/// How many actors' summaries [`Cards::render`] holds at a time.
+const SUMMARIES_AT_ONCE: usize = 512;
+
 /// Every actor's card in one language, per heading level and link prefix (`root`), in catalogue
 /// order.
 pub struct Cards {
@@ -48,14 +51,20 @@ impl Cards {
         minified: bool,
     ) -> Result<Cards, RenderError> {
         let all: Vec<usize> = (0..catalog.actors.len()).collect();
-        let summaries = summaries(catalog, language, &all);
-        let rendered = variants
+        let mut rendered: HashMap<_, Vec<Arc<str>>> = variants
             .iter()
-            .map(|variant| {
-                let cards = render_cards(tera, catalog, language, variant, &summaries, minified)?;
-                Ok((variant.clone(), cards))
-            })
-            .collect::<Result<_, RenderError>>()?;
+            .map(|variant| (variant.clone(), Vec::with_capacity(all.len())))
+            .collect();
+        // The summaries of a few hundred actors at a time: those of ten thousand took megabytes
+        // while the cards rendered.
+        for actors in all.chunks(SUMMARIES_AT_ONCE) {
+            let summaries = summaries(catalog, language, actors);
+            for (variant, cards) in &mut rendered {
+                cards.extend(render_cards(
+                    tera, catalog, language, variant, &summaries, minified,
+                )?);
+            }
+        }
         Ok(Cards { rendered, minified })
     }
 
