@@ -117,24 +117,43 @@ impl Cards {
         if lists.is_empty() {
             return page;
         }
-        let page = String::from_utf8(page).expect("pages are UTF-8");
-        let mut out = String::with_capacity(page.len() * 2);
-        let mut rest = page.as_str();
+        let mut out = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = self.write_spliced(&page, lists, root, &mut out);
+        out
+    }
+
+    /// Writes `page` into `out` with the placeholder of each list, in order, replaced by its
+    /// cards for `root`, piece by piece: an A–Z page of ten thousand actors is megabytes.
+    pub fn write_spliced(
+        &self,
+        page: &[u8],
+        lists: &[CardList],
+        root: &str,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let mut rest = page;
         for (n, list) in lists.iter().enumerate() {
             let marker = placeholder(n);
-            let Some(at) = rest.find(&marker) else {
+            let Some(at) = find(rest, marker.as_bytes()) else {
                 continue;
             };
-            out.push_str(&rest[..at]);
+            out.write_all(&rest[..at])?;
             let cards = &self.rendered[&(list.level, root.to_owned())];
             for &actor in &list.actors {
-                out.push_str(&cards[actor]);
+                out.write_all(cards[actor].as_bytes())?;
             }
             rest = &rest[at + marker.len()..];
         }
-        out.push_str(rest);
-        out.into_bytes()
+        out.write_all(rest)
     }
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 /// What the cards of the actors at `actors` (indexes into the catalogue) show in `language`.

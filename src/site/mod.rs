@@ -381,11 +381,18 @@ fn render_job(
     context.insert("breadcrumb", &breadcrumb);
     let html = render_html(tera, job.template, &context)?.into_bytes();
     let root = root_prefix(&page_url);
-    let page = match how {
-        Minify::WholePages => minify(&cards.splice(html, &job.cards, &root)),
-        Minify::SharedFragments => cards.splice(minify(&html), &job.cards, &root),
-    };
-    sink.put(format!("{}index.html", rel(&page_url)), page)
+    let path = format!("{}index.html", rel(&page_url));
+    match how {
+        Minify::WholePages => sink.put(path, minify(&cards.splice(html, &job.cards, &root))),
+        Minify::SharedFragments if job.cards.is_empty() => sink.put(path, minify(&html)),
+        // A listing is written as its cards are joined in, not held whole.
+        Minify::SharedFragments => {
+            let page = minify(&html);
+            sink.put_written(path, &|out| {
+                cards.write_spliced(&page, &job.cards, &root, out)
+            })
+        }
+    }
 }
 
 /// What the pages of one language share while they render.
