@@ -20,7 +20,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::load::{ACTORS_DIR, CONTENT_DIR};
 use crate::messages;
-use crate::render::{RenderError, Sink};
+use crate::render::{NamedWrite, RenderError, Sink};
 
 /// The file in every folder a build or `brochure` writes, proving that steckbrief may replace it.
 pub const SITE_MARKER: &str = ".steckbrief-site";
@@ -381,6 +381,10 @@ impl Sink for Staging {
         write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), RenderError> {
         write_file(&self.dir, path, write)
+    }
+
+    fn put_named(&self, write: NamedWrite<'_>) -> Result<String, RenderError> {
+        write_named(&self.dir, write)
     }
 }
 
@@ -751,6 +755,38 @@ impl Sink for Folder {
     ) -> Result<(), RenderError> {
         write_file(&self.0, path, write)
     }
+}
+
+/// Writes a file under `dir` that is named once it is written ([`Sink::put_named`]): into a
+/// temporary file beside it first, renamed when `write` has given its path.
+fn write_named(dir: &Path, write: NamedWrite<'_>) -> Result<String, RenderError> {
+    static WRITING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = WRITING.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let temporary = dir.join(format!(".steckbrief-writing-{n}"));
+    let written = File::create(&temporary).and_then(|file| {
+        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        let path = write(&mut out)?;
+        out.flush()?;
+        Ok(path)
+    });
+    let path = match written {
+        Ok(path) => path,
+        Err(source) => {
+            // Best effort: the staging folder is removed with it anyway.
+            let _ = std::fs::remove_file(&temporary);
+            let path = temporary.display().to_string();
+            return Err(RenderError::Write { path, source });
+        }
+    };
+    let full = dir.join(&path);
+    full.parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::rename(&temporary, &full))
+        .map_err(|source| RenderError::Write {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(path)
 }
 
 /// Writes the file `path` (relative, with `/`) under `dir`, creating folders as needed.

@@ -79,7 +79,25 @@ pub trait Sink: Sync {
         })?;
         self.put(path, bytes)
     }
+
+    /// Stores one file that `write` produces piece by piece and names only once it is written
+    /// (returning its path, relative to the site root, with `/`): a file named after a hash of
+    /// its content, such as a search index, need then not be held whole to learn its name.
+    /// The default collects the pieces and calls [`Sink::put`].
+    fn put_named(&self, write: NamedWrite<'_>) -> Result<String, RenderError> {
+        let mut bytes = Vec::new();
+        let path = write(&mut bytes).map_err(|source| RenderError::Write {
+            path: String::new(),
+            source,
+        })?;
+        self.put(path.clone(), bytes)?;
+        Ok(path)
+    }
 }
+
+/// What [`Sink::put_named`] calls to write a file: it writes the content and returns the file's
+/// path.
+pub type NamedWrite<'a> = &'a mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<String>;
 
 /// Rendered files: output path (relative, with `/`) → content.
 pub type Files = BTreeMap<String, Vec<u8>>;

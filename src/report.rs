@@ -77,7 +77,7 @@ pub fn build(catalog: &Catalog, today: Date) -> Report {
                 let have = actor
                     .translations
                     .get(&language.code)
-                    .map(present_fields)
+                    .map(|translation| present_fields(translation))
                     .unwrap_or_default();
                 let missing: Vec<&'static str> = wanted
                     .iter()

@@ -180,8 +180,9 @@ pub struct Actor {
     pub logo: Option<PathBuf>,
     /// The source-language text, taken from profile.yaml.
     pub source_text: SourceText,
-    /// Translations by language code.
-    pub translations: BTreeMap<String, Translation>,
+    /// Translations by language code; boxed, so that the map's nodes, which have room for
+    /// eleven entries whether used or not, hold pointers rather than whole translations.
+    pub translations: BTreeMap<String, Box<Translation>>,
 }
 
 /// How to reach an actor directly. Renderers embed it whole, so that a new way to reach an
@@ -228,7 +229,7 @@ impl Actor {
             let text = if code == languages.source {
                 Some(self.source_text.as_translation())
             } else {
-                self.translations.get(code)
+                self.translations.get(code).map(Box::as_ref)
             };
             text.and_then(&pick).map(|value| Localized {
                 value,

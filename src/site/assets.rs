@@ -75,11 +75,46 @@ pub fn hashed(stem: &str, extension: &str, bytes: Vec<u8>) -> Asset {
 
 /// The first ten hex digits of the SHA-256 of `bytes`.
 pub fn content_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .take(5)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    short_hex(&Sha256::digest(bytes))
+}
+
+/// The first ten hex digits of a digest.
+fn short_hex(digest: &[u8]) -> String {
+    digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes through to another writer and hashes what passes, so that a file can be named after
+/// its [`content_hash`] without being held whole.
+pub struct Hashing<'a> {
+    out: &'a mut dyn std::io::Write,
+    hasher: Sha256,
+}
+
+impl<'a> Hashing<'a> {
+    /// Writes into `out`.
+    pub fn new(out: &'a mut dyn std::io::Write) -> Self {
+        Hashing {
+            out,
+            hasher: Sha256::new(),
+        }
+    }
+
+    /// The name [`hashed`] gives the bytes written so far.
+    pub fn name(self, stem: &str, extension: &str) -> String {
+        format!("{stem}.{}.{extension}", short_hex(&self.hasher.finalize()))
+    }
+}
+
+impl std::io::Write for Hashing<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 fn extension(path: &str) -> String {

@@ -30,6 +30,9 @@ pub fn placeholder(n: usize) -> String {
     format!("<steckbrief-cards-{n}></steckbrief-cards-{n}>")
 }
 
+/// How many actors' summaries [`Cards::render`] holds at a time.
+const SUMMARIES_AT_ONCE: usize = 512;
+
 /// Every actor's card in one language, per heading level and link prefix (`root`), in catalogue
 /// order.
 pub struct Cards {
@@ -48,14 +51,20 @@ impl Cards {
         minified: bool,
     ) -> Result<Cards, RenderError> {
         let all: Vec<usize> = (0..catalog.actors.len()).collect();
-        let summaries = summaries(catalog, language, &all);
-        let rendered = variants
+        let mut rendered: HashMap<_, Vec<Arc<str>>> = variants
             .iter()
-            .map(|variant| {
-                let cards = render_cards(tera, catalog, language, variant, &summaries, minified)?;
-                Ok((variant.clone(), cards))
-            })
-            .collect::<Result<_, RenderError>>()?;
+            .map(|variant| (variant.clone(), Vec::with_capacity(all.len())))
+            .collect();
+        // The summaries of a few hundred actors at a time: those of ten thousand took megabytes
+        // while the cards rendered.
+        for actors in all.chunks(SUMMARIES_AT_ONCE) {
+            let summaries = summaries(catalog, language, actors);
+            for (variant, cards) in &mut rendered {
+                cards.extend(render_cards(
+                    tera, catalog, language, variant, &summaries, minified,
+                )?);
+            }
+        }
         Ok(Cards { rendered, minified })
     }
 
@@ -108,24 +117,43 @@ impl Cards {
         if lists.is_empty() {
             return page;
         }
-        let page = String::from_utf8(page).expect("pages are UTF-8");
-        let mut out = String::with_capacity(page.len() * 2);
-        let mut rest = page.as_str();
+        let mut out = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = self.write_spliced(&page, lists, root, &mut out);
+        out
+    }
+
+    /// Writes `page` into `out` with the placeholder of each list, in order, replaced by its
+    /// cards for `root`, piece by piece: an A–Z page of ten thousand actors is megabytes.
+    pub fn write_spliced(
+        &self,
+        page: &[u8],
+        lists: &[CardList],
+        root: &str,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let mut rest = page;
         for (n, list) in lists.iter().enumerate() {
             let marker = placeholder(n);
-            let Some(at) = rest.find(&marker) else {
+            let Some(at) = find(rest, marker.as_bytes()) else {
                 continue;
             };
-            out.push_str(&rest[..at]);
+            out.write_all(&rest[..at])?;
             let cards = &self.rendered[&(list.level, root.to_owned())];
             for &actor in &list.actors {
-                out.push_str(&cards[actor]);
+                out.write_all(cards[actor].as_bytes())?;
             }
             rest = &rest[at + marker.len()..];
         }
-        out.push_str(rest);
-        out.into_bytes()
+        out.write_all(rest)
     }
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 /// What the cards of the actors at `actors` (indexes into the catalogue) show in `language`.

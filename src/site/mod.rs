@@ -162,19 +162,28 @@ fn render_site(
         let code = language.code.as_str();
         // serve keeps the entries, so that a save re-makes only the edited actor's.
         let entries = preview.then(|| search::entries(catalog, code));
-        let json = match &entries {
-            Some(entries) => search::join(entries).into_bytes(),
-            None => search::index_json(catalog, code),
+        let stem = format!("{code}/search");
+        let search_url = match &entries {
+            Some(entries) => {
+                let index = assets::hashed(&stem, "json", search::join(entries).into_bytes());
+                sink.put(index.url.clone(), index.bytes)?;
+                index.url
+            }
+            // Written as it is made: the index is tens of megabytes at ten thousand actors.
+            None => sink.put_named(&mut |out| {
+                let mut hashing = assets::Hashing::new(out);
+                search::write_index(catalog, code, &mut hashing)?;
+                Ok(hashing.name(&stem, "json"))
+            })?,
         };
-        let index = assets::hashed(&format!("{code}/search"), "json", json);
-        let jobs = language_jobs(catalog, code, &index.url);
-        let search_url = index.url.clone();
-        search_urls.push(index.url.clone());
-        sink.put(index.url, index.bytes)?;
+        // The actor pages' jobs are made as they render (`actor_jobs`), not held all at once.
+        let jobs = language_jobs_with(catalog, code, &search_url, &|_| true, false);
+        let actor_jobs = Jobs::new(catalog, code);
+        search_urls.push(search_url.clone());
         let manifest = offline::manifest(catalog, code, &assets);
         sink.put(manifest.url, manifest.bytes)?;
         if *code == catalog.config.source_language {
-            alternates = sitemap_alternates(&jobs);
+            alternates = sitemap_alternates_with(&jobs, &actor_jobs);
         }
         let variants = jobs
             .iter()
@@ -197,7 +206,9 @@ fn render_site(
         };
         let (pages, vcards) = rayon::join(
             || {
+                let actor_pages = (0..catalog.actors.len()).into_par_iter();
                 jobs.into_par_iter()
+                    .chain(actor_pages.map(|index| actor_jobs.actor(index)))
                     .map(|job| render_job(catalog, &tera, &language_render, job, sink))
                     .try_fold(|| 0, |count, page| page.map(|()| count + 1))
                     .try_reduce(|| 0, |a, b| Ok(a + b))
@@ -262,6 +273,21 @@ fn sitemap_alternates(jobs: &[Job]) -> Vec<Alternates> {
         .map(|job| Alternates {
             urls: job.urls.clone(),
         })
+        .collect()
+}
+
+/// [`sitemap_alternates`] of [`language_jobs`], given its jobs without the actor pages
+/// ([`language_jobs_with`]) and the maker of those, in the same order: the home page, the actor
+/// pages, the others.
+fn sitemap_alternates_with(jobs: &[Job], actor_jobs: &Jobs<'_>) -> Vec<Alternates> {
+    let (home, others) = jobs.split_at(jobs.len().min(1));
+    let actors = (0..actor_jobs.catalog.actors.len()).map(|index| Alternates {
+        urls: actor_jobs.actor(index).urls,
+    });
+    sitemap_alternates(home)
+        .into_iter()
+        .chain(actors)
+        .chain(sitemap_alternates(others))
         .collect()
 }
 
@@ -355,11 +381,18 @@ fn render_job(
     context.insert("breadcrumb", &breadcrumb);
     let html = render_html(tera, job.template, &context)?.into_bytes();
     let root = root_prefix(&page_url);
-    let page = match how {
-        Minify::WholePages => minify(&cards.splice(html, &job.cards, &root)),
-        Minify::SharedFragments => cards.splice(minify(&html), &job.cards, &root),
-    };
-    sink.put(format!("{}index.html", rel(&page_url)), page)
+    let path = format!("{}index.html", rel(&page_url));
+    match how {
+        Minify::WholePages => sink.put(path, minify(&cards.splice(html, &job.cards, &root))),
+        Minify::SharedFragments if job.cards.is_empty() => sink.put(path, minify(&html)),
+        // A listing is written as its cards are joined in, not held whole.
+        Minify::SharedFragments => {
+            let page = minify(&html);
+            sink.put_written(path, &|out| {
+                cards.write_spliced(&page, &job.cards, &root, out)
+            })
+        }
+    }
 }
 
 /// What the pages of one language share while they render.
@@ -396,16 +429,25 @@ fn language_jobs_at(
     search_index: &str,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Vec<Job> {
-    let jobs = Jobs {
-        catalog,
-        language,
-        viewer: Viewer { catalog, language },
-    };
+    language_jobs_with(catalog, language, search_index, wanted, true)
+}
+
+/// The jobs of [`language_jobs_at`], without the actor pages unless `actor_pages`.
+fn language_jobs_with(
+    catalog: &Catalog,
+    language: &str,
+    search_index: &str,
+    wanted: &dyn Fn(&str) -> bool,
+    actor_pages: bool,
+) -> Vec<Job> {
+    let jobs = Jobs::new(catalog, language);
     let mut all = Vec::new();
     if wanted(&urls::home(language)) {
         all.push(jobs.home(search_index));
     }
-    all.extend(jobs.actors(wanted));
+    if actor_pages {
+        all.extend(jobs.actors(wanted));
+    }
     for kind in [Listing::Topic, Listing::Group] {
         all.extend(jobs.listings(kind, wanted));
     }
@@ -461,6 +503,16 @@ struct Jobs<'a> {
     catalog: &'a Catalog,
     language: &'a str,
     viewer: Viewer<'a>,
+}
+
+impl<'a> Jobs<'a> {
+    fn new(catalog: &'a Catalog, language: &'a str) -> Self {
+        Jobs {
+            catalog,
+            language,
+            viewer: Viewer { catalog, language },
+        }
+    }
 }
 
 impl Jobs<'_> {
@@ -585,15 +637,21 @@ impl Jobs<'_> {
             .iter()
             .enumerate()
             .filter(|(_, actor)| wanted(&urls::actor(self.language, &actor.slug)))
-            .map(|(index, actor)| Job {
-                actor: Some(index),
-                ..self.job(
-                    &|c| urls::actor(c, &actor.slug),
-                    "actor.html",
-                    Context::new(),
-                    self.actor_meta(actor),
-                )
-            })
+            .map(|(index, _)| self.actor(index))
+    }
+
+    /// The page of the actor at `index` in the catalogue.
+    fn actor(&self, index: usize) -> Job {
+        let actor = &self.catalog.actors[index];
+        Job {
+            actor: Some(index),
+            ..self.job(
+                &|c| urls::actor(c, &actor.slug),
+                "actor.html",
+                Context::new(),
+                self.actor_meta(actor),
+            )
+        }
     }
 
     /// The variables of a listing page.

@@ -60,29 +60,24 @@ pub fn entry(catalog: &Catalog, language: &str, actor: &Actor) -> std::sync::Arc
         .into()
 }
 
-/// The search index of `language` as JSON, the bytes [`join`] gives for [`entries`], written
-/// entry by entry: at ten thousand actors the entries (with their plain-text descriptions)
-/// would take as much memory as the JSON itself.
-pub fn index_json(catalog: &Catalog, language: &str) -> Vec<u8> {
+/// Writes the search index of `language` as JSON into `out`, the bytes [`join`] gives for
+/// [`entries`], entry by entry: at ten thousand actors the entries (with their plain-text
+/// descriptions) would take as much memory as the JSON itself, and the JSON, tens of
+/// megabytes per language, need not be held either.
+pub fn write_index(
+    catalog: &Catalog,
+    language: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let viewer = Viewer { catalog, language };
-    let languages = catalog.fallbacks(language);
-    // Reserved for more than the entries take (their descriptions, a summary or two and the
-    // rest), so that the buffer is not copied while it grows: memory reserved but never written
-    // is not used.
-    let estimate: usize = (catalog.actors.iter())
-        .map(|a| a.description(languages).value.len() + 2 * a.summary(languages).value.len() + 1024)
-        .sum();
-    let mut json = Vec::with_capacity(estimate);
-    json.push(b'[');
+    out.write_all(b"[")?;
     for (n, actor) in catalog.actors.iter().enumerate() {
         if n > 0 {
-            json.push(b',');
+            out.write_all(b",")?;
         }
-        serde_json::to_writer(&mut json, &make_entry(&viewer, actor))
-            .expect("the index serialises");
+        serde_json::to_writer(&mut *out, &make_entry(&viewer, actor))?;
     }
-    json.push(b']');
-    json
+    out.write_all(b"]")
 }
 
 /// The entry of `actor` for readers of the viewer's language.

@@ -137,7 +137,7 @@ pub fn check_actor(folder: &ActorFolder, rules: &Rules) -> (Option<Actor>, Vec<D
                 None,
             ));
         }
-        translations.insert(language.clone(), loaded.value.clone());
+        translations.insert(language.clone(), Box::new(loaded.value.clone()));
     }
     c.out.extend(missing_translations(folder, rules));
     let structural = folder
