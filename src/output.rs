@@ -763,12 +763,7 @@ fn write_named(dir: &Path, write: NamedWrite<'_>) -> Result<String, RenderError>
     static WRITING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = WRITING.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let temporary = dir.join(format!(".steckbrief-writing-{n}"));
-    let written = File::create(&temporary).and_then(|file| {
-        let mut out = io::BufWriter::with_capacity(1 << 16, file);
-        let path = write(&mut out)?;
-        out.flush()?;
-        Ok(path)
-    });
+    let written = write_buffered(&temporary, write);
     let path = match written {
         Ok(path) => path,
         Err(source) => {
@@ -799,13 +794,19 @@ fn write_file(
     let written = full
         .parent()
         .map_or(Ok(()), std::fs::create_dir_all)
-        .and_then(|()| std::fs::File::create(&full))
-        .and_then(|file| {
-            // The writers serialise piece by piece (serde_json writes each token on its own):
-            // unbuffered, the open data alone took over two million system calls per build.
-            let mut out = io::BufWriter::with_capacity(1 << 16, file);
-            write(&mut out)?;
-            out.flush()
-        });
+        .and_then(|()| write_buffered(&full, |out| write(out)));
     written.map_err(|source| RenderError::Write { path, source })
+}
+
+/// Creates the file at `path` and lets `write` fill it through a buffer. The writers serialise
+/// piece by piece (serde_json writes each token on its own): unbuffered, the open data alone took
+/// over two million system calls per build.
+fn write_buffered<T>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn io::Write) -> io::Result<T>,
+) -> io::Result<T> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, File::create(path)?);
+    let value = write(&mut out)?;
+    out.flush()?;
+    Ok(value)
 }
