@@ -333,8 +333,8 @@ impl Config {
             Volumes::Topic => {
                 let mut counts = vec![0; self.topics.len()];
                 for topics in actors {
-                    let first = (topics.iter())
-                        .find_map(|t| self.topics.iter().position(|c| &c.id == t));
+                    let first =
+                        (topics.iter()).find_map(|t| self.topics.iter().position(|c| &c.id == t));
                     if let Some(first) = first {
                         counts[first] += 1;
                     }

@@ -1782,8 +1782,8 @@ messages! {
             } else {
                 "teilen Sie die Broschüre mit brochure.volumes: topic in config.yaml in ein Heft je Thema auf \
                  (jedes Heft wird für sich gesetzt und braucht nur so viel Arbeitsspeicher wie sein Thema), \
-                 bauen Sie die Website ohne Broschüren (steckbrief build --no-brochures) \
-                 oder erhöhen Sie brochure.max_actors auf einem Rechner mit genug Arbeitsspeicher"
+                 bauen Sie die Website ohne Broschüren (steckbrief build --no-brochures, \
+                 oder brochure.languages: [] in config.yaml) oder erhöhen Sie brochure.max_actors auf einem Rechner mit genug Arbeitsspeicher"
             }
             .to_owned()
         },
@@ -1794,8 +1794,8 @@ messages! {
             } else {
                 "divide the brochure into one volume per topic with brochure.volumes: topic in config.yaml \
                  (each volume is laid out on its own and needs only as much memory as its topic), \
-                 build the website without brochures (steckbrief build --no-brochures) \
-                 or raise brochure.max_actors on a machine with enough memory"
+                 build the website without brochures (steckbrief build --no-brochures, \
+                 or brochure.languages: [] in config.yaml) or raise brochure.max_actors on a machine with enough memory"
             }
             .to_owned()
         },

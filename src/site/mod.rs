@@ -873,7 +873,12 @@ fn links(catalog: &Catalog, language: &str, options: &Options<'_>) -> Links {
         true => catalog.brochure_volumes(),
         false => Vec::new(),
     };
-    let url = |volume| rel(&urls::brochure(language, &catalog.config.brochure.volume_file_name(volume)));
+    let url = |volume| {
+        rel(&urls::brochure(
+            language,
+            &catalog.config.brochure.volume_file_name(volume),
+        ))
+    };
     let topics = catalog.volume_topics();
     Links {
         index: rel(&urls::index(language)),
