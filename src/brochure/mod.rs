@@ -112,7 +112,8 @@ impl std::error::Error for BrochureError {
 pub struct Written {
     /// The language code.
     pub language: String,
-    /// The topic id of the volume, if config.yaml divides the brochure (see [`Catalog::brochure_volumes`]).
+    /// The topic id of the volume, if config.yaml divides the brochure (see
+    /// [`Catalog::brochure_volumes`]).
     pub volume: Option<String>,
     /// Where the PDF was written.
     pub path: PathBuf,
@@ -258,10 +259,11 @@ impl Renderer for Brochures<'_> {
 }
 
 impl Brochures<'_> {
-    /// Renders the brochure (or each volume, see [`Catalog::brochure_volumes`]) of every language and hands each
-    /// PDF to `sink` as soon as it is done, in the languages' order: at most one render per core
-    /// at a time, each freeing typst's cache when it is done ([`Cache::Free`]), since each holds
-    /// its whole layout in memory.
+    /// Renders the brochure (or each volume, see [`Catalog::brochure_volumes`]) of every
+    /// language and hands each PDF to `sink` as soon as it is done, in the languages' order: at
+    /// most one render per core at a time, each freeing typst's cache when it is done
+    /// ([`Cache::Free`]), since each holds its whole layout in memory. A volume is a render of
+    /// its own, so the peak is that of the largest volumes, not of a whole brochure.
     ///
     /// The renders run on plain threads, not rayon's: typst itself uses rayon (page runs are
     /// laid out in parallel, so is part of the PDF export), and a render started on a rayon
@@ -417,8 +419,9 @@ pub fn render(catalog: &Catalog, language: &str, as_of: Date) -> Result<Pdf, Bro
     render_with(catalog, language, as_of, Cache::KeepLast)
 }
 
-/// Renders the brochure of one language, or its volume of topic `volume` (see [`Catalog::brochure_volumes`]), into
-/// memory, keeping typst's cache for a faster render of the same PDF after an edit.
+/// Renders the brochure of one language, or its volume of topic `volume` (see
+/// [`Catalog::brochure_volumes`]), into memory, keeping typst's cache for a faster render of the
+/// same PDF after an edit.
 pub fn render_volume(
     catalog: &Catalog,
     language: &str,
