@@ -240,7 +240,8 @@ pub struct BrochureConfig {
     /// The most actors a brochure may hold (default 2000). Laying out a brochure takes memory in
     /// proportion to its pages (about 1.5 MB a page, 2.8 pages an actor, at 2,000 actors 8 GB),
     /// so a larger catalogue is refused before the layout starts instead of running out of
-    /// memory. Raise it on a machine with the memory, or leave the brochures out
+    /// memory. Divide the brochure by topic (`volumes: topic`, the limit then applies to each
+    /// volume), raise it on a machine with the memory, or leave the brochures out
     /// (`languages: []`, `steckbrief build --no-brochures`).
     #[serde(default = "default_max_actors")]
     pub max_actors: usize,
