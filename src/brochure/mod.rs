@@ -20,6 +20,7 @@ pub mod world;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use jiff::civil::Date;
 use typst::WorldExt;
@@ -280,10 +281,12 @@ impl Brochures<'_> {
             .collect();
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
+        // A quarter left for the site, rendered meanwhile, and everything else.
+        let budget = Budget::new(available_memory().map(|bytes| bytes / 4 * 3));
         let render_next = || {
             let mut made = Vec::new();
             while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                let result = self.write(catalog, job.0, job.1, sink);
+                let result = self.write(catalog, job.0, job.1, sink, &budget);
                 let failed = result.is_err();
                 made.push((job, result));
                 if failed {
@@ -328,6 +331,7 @@ impl Brochures<'_> {
         language: &str,
         volume: Option<&str>,
         sink: &dyn Sink,
+        budget: &Budget,
     ) -> Result<BrochureMade, RenderError> {
         let failed = |error| RenderError::Renderer {
             renderer: "brochures",
@@ -337,6 +341,8 @@ impl Brochures<'_> {
         let mut from_cache = 0;
         // One view for both variants: they differ only in `print`.
         let mut view = view(catalog, language, self.as_of, volume).map_err(failed)?;
+        let actors = view.chapters.iter().map(|c| c.actors.len()).sum();
+        let _reserved = budget.reserve(estimated_peak(actors));
         let mut render = |variant| {
             let (pdf, stored) = render_view(
                 catalog,
@@ -381,6 +387,80 @@ impl Brochures<'_> {
             from_cache,
             cache_keys,
         })
+    }
+}
+
+const MB: u64 = 1 << 20;
+
+/// About the peak memory of laying out a PDF of `actors` Steckbriefe: 2.8 pages an actor at
+/// about 1.1 MB a page (release build, two volumes of 200 actors at a time: 1.24 GB), and the
+/// fonts and the rest of the process.
+fn estimated_peak(actors: usize) -> u64 {
+    200 * MB + actors as u64 * 3 * MB
+}
+
+/// The memory free for new work: `MemAvailable` of /proc/meminfo; `None` where there is none
+/// (not Linux), and then renders run one per core.
+fn available_memory() -> Option<u64> {
+    let meminfo = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemAvailable:"))?;
+    let kb: u64 = line.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// The memory the running renders have reserved against a budget: a render starts when the
+/// others leave room for its estimated peak, or when it would be the only one (it cannot be
+/// made smaller, and `max_actors` bounds it). Each render holds its whole layout, so two volumes
+/// of 1,000 actors at a time need twice the memory of one.
+struct Budget {
+    /// In bytes; `None`: no limit but the number of cores.
+    limit: Option<u64>,
+    /// Renders running, bytes reserved.
+    reserved: Mutex<(usize, u64)>,
+    freed: Condvar,
+}
+
+/// A reservation of a [`Budget`], given back when dropped.
+struct Reserved<'a> {
+    budget: &'a Budget,
+    bytes: u64,
+}
+
+impl Budget {
+    fn new(limit: Option<u64>) -> Budget {
+        Budget {
+            limit,
+            reserved: Mutex::new((0, 0)),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// Waits until `bytes` fit beside the renders running (or none runs), and reserves them.
+    fn reserve(&self, bytes: u64) -> Reserved<'_> {
+        let mut reserved = self.reserved.lock().unwrap_or_else(PoisonError::into_inner);
+        while let Some(limit) = self.limit
+            && reserved.0 > 0
+            && reserved.1 + bytes > limit
+        {
+            reserved = (self.freed.wait(reserved)).unwrap_or_else(PoisonError::into_inner);
+        }
+        reserved.0 += 1;
+        reserved.1 += bytes;
+        Reserved {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+impl Drop for Reserved<'_> {
+    fn drop(&mut self) {
+        let mut reserved = (self.budget.reserved.lock()).unwrap_or_else(PoisonError::into_inner);
+        reserved.0 -= 1;
+        reserved.1 -= self.bytes;
+        self.budget.freed.notify_all();
     }
 }
 
@@ -826,6 +906,32 @@ mod tests {
         if let Err(e) = sample(&texts) {
             panic!("{e}");
         }
+    }
+
+    /// Renders wait for memory: never more reserved than the budget, except by a render alone.
+    #[test]
+    fn renders_start_when_the_budget_has_room() {
+        let budget = Budget::new(Some(10 * MB));
+        let most = Mutex::new(0);
+        std::thread::scope(|scope| {
+            for need in [6, 6, 3, 4, 12, 1] {
+                let (budget, most) = (&budget, &most);
+                scope.spawn(move || {
+                    let _reserved = budget.reserve(need * MB);
+                    let (running, bytes) = *budget.reserved.lock().unwrap();
+                    assert!(
+                        running == 1 || bytes <= 10 * MB,
+                        "{running} renders, {bytes} B"
+                    );
+                    let mut most = most.lock().unwrap();
+                    *most = (*most).max(running);
+                    drop(most);
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                });
+            }
+        });
+        assert_eq!(*budget.reserved.lock().unwrap(), (0, 0));
+        assert!(*most.lock().unwrap() > 1, "small renders ran side by side");
     }
 
     #[test]
