@@ -148,15 +148,10 @@ pub fn build(
     if let Some(previous) = staging.out().recovered() {
         progress(Progress::Recovered(previous.to_path_buf()));
     }
-    progress(Progress::Rendering {
-        brochures: languages.len(),
-    });
-    let brochures_done = |done| {
-        progress(Progress::Brochures {
-            done,
-            of: languages.len(),
-        });
-    };
+    // A brochure, or its volumes, per language.
+    let pdfs = languages.len() * catalog.brochure_volumes().len();
+    progress(Progress::Rendering { brochures: pdfs });
+    let brochures_done = |done| progress(Progress::Brochures { done, of: pdfs });
     let site = Site {
         options: site_options(languages, options.today),
     };

@@ -240,10 +240,40 @@ pub struct BrochureConfig {
     /// The most actors a brochure may hold (default 2000). Laying out a brochure takes memory in
     /// proportion to its pages (about 1.5 MB a page, 2.8 pages an actor, at 2,000 actors 8 GB),
     /// so a larger catalogue is refused before the layout starts instead of running out of
-    /// memory. Raise it on a machine with the memory, or leave the brochures out
+    /// memory. Divide the brochure by topic (`volumes: topic`, the limit then applies to each
+    /// volume), raise it on a machine with the memory, or leave the brochures out
     /// (`languages: []`, `steckbrief build --no-brochures`).
     #[serde(default = "default_max_actors")]
     pub max_actors: usize,
+    /// One brochure per language (`one`, default), or one volume per topic and language
+    /// (`topic`): each a PDF of its own with the topic's Steckbriefe, laid out one after another,
+    /// so that the memory a build needs depends on the largest topic, not on the whole catalogue.
+    /// `max_actors` then applies to each volume.
+    #[serde(default)]
+    pub volumes: Volumes,
+}
+
+/// How the brochure of a language is divided (see [`BrochureConfig::volumes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Volumes {
+    /// One PDF with every topic as a chapter.
+    #[default]
+    One,
+    /// One PDF per topic (`<file_name>-<topic id>.pdf`), each with cover, contents, its
+    /// chapter and its own index.
+    Topic,
+}
+
+impl BrochureConfig {
+    /// The file name, without ".pdf", of the brochure (`None`) or of the volume of a topic:
+    /// `<file_name>-<topic id>`.
+    pub fn volume_file_name(&self, volume: Option<&str>) -> String {
+        match volume {
+            None => self.file_name.clone(),
+            Some(id) => format!("{}-{id}", self.file_name),
+        }
+    }
 }
 
 /// See [`BrochureConfig::max_actors`]: measured with `steckbrief brochure --lang de` on generated
@@ -292,6 +322,31 @@ pub enum CropMarks {
 }
 
 impl Config {
+    /// How many actors the largest PDF of a brochure language holds, given the topics of each
+    /// actor, and, with `brochure.volumes: topic`, the id of its topic: each actor is printed
+    /// in the volume of its first configured topic.
+    pub fn largest_brochure<'a>(
+        &self,
+        actors: impl Iterator<Item = &'a [String]>,
+    ) -> (usize, Option<&str>) {
+        match self.brochure.volumes {
+            Volumes::One => (actors.count(), None),
+            Volumes::Topic => {
+                let mut counts = vec![0; self.topics.len()];
+                for topics in actors {
+                    let first =
+                        (topics.iter()).find_map(|t| self.topics.iter().position(|c| &c.id == t));
+                    if let Some(first) = first {
+                        counts[first] += 1;
+                    }
+                }
+                // The first of the largest, for a stable message.
+                let largest = (0..counts.len()).rev().max_by_key(|i| counts[*i]);
+                largest.map_or((0, None), |i| (counts[i], Some(self.topics[i].id.as_str())))
+            }
+        }
+    }
+
     /// The town's name in `language`: from `town_names`, else `town`.
     pub fn town_name<'a>(&'a self, language: &'a str) -> &'a str {
         self.fallbacks(language)

@@ -827,7 +827,11 @@ const CONFIG_DE: &[(&str, &str)] = &[
     ),
     (
         "brochure.max_actors",
-        "Höchstens so viele Steckbriefe druckt eine Broschüre (Standard: 2000). Der Satz braucht Arbeitsspeicher je Seite (bei 2000 Steckbriefen etwa 8 GB); eine größere Broschüre wird abgelehnt, bevor der Satz beginnt. Erhöhen Sie den Wert nur auf einem Rechner mit genug Speicher, oder lassen Sie die Broschüren weg (languages: [] oder build --no-brochures).",
+        "Höchstens so viele Steckbriefe druckt eine Broschüre (Standard: 2000). Der Satz braucht Arbeitsspeicher je Seite (bei 2000 Steckbriefen etwa 8 GB); eine größere Broschüre wird abgelehnt, bevor der Satz beginnt. Teilen Sie sie mit volumes: topic in ein Heft je Thema, erhöhen Sie den Wert nur auf einem Rechner mit genug Speicher, oder lassen Sie die Broschüren weg (languages: [] oder build --no-brochures). Mit volumes: topic gilt die Grenze für jedes Heft.",
+    ),
+    (
+        "brochure.volumes",
+        "Eine Broschüre je Sprache (one, Standard) oder ein Heft je Thema (topic): <file_name>-<Thema>.pdf mit Umschlag, Inhalt, dem Kapitel des Themas und eigenem Verzeichnis. Jedes Heft wird für sich gesetzt, der Arbeitsspeicher muss nur für das größte reichen; die Website verlinkt jedes Heft.",
     ),
     (
         "brochure.print.bleed_mm",

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::catalog::{Actor, Catalog};
+use crate::catalog::{Actor, Catalog, category_label};
 use crate::config::Category;
 use crate::hsds;
 use crate::render::{RenderError, Rendered, Renderer, Sink};
@@ -238,12 +238,30 @@ fn dcat(catalog: &Catalog, brochure_languages: &[String], today: Date) -> Value 
             "https://docs.openreferral.org/en/v3.0/",
         )
     }));
-    distributions.extend(brochure_languages.iter().map(|language| {
-        let url = absolute(&urls::brochure(language, &config.brochure.file_name));
+    // One distribution per PDF: the brochure of each language, or each of its volumes.
+    let volumes = catalog.brochure_volumes();
+    let pdfs = (brochure_languages.iter())
+        .flat_map(|language| volumes.iter().map(move |volume| (language, *volume)));
+    distributions.extend(pdfs.map(|(language, volume)| {
+        let file_name = config.brochure.volume_file_name(volume);
+        let url = absolute(&urls::brochure(language, &file_name));
+        let title = config.title.get(language).map_or(name, String::as_str);
+        let topic = volume.and_then(|id| config.topics.iter().find(|t| t.id == id));
+        let title = match topic {
+            Some(topic) => format!(
+                "{title} – {}",
+                category_label(topic, catalog.fallbacks(language))
+            ),
+            None => title.to_owned(),
+        };
+        let id = match volume {
+            Some(topic) => format!("brochure-{language}-{topic}"),
+            None => format!("brochure-{language}"),
+        };
         json!({
-            "@id": absolute(&format!("{}#brochure-{language}", urls::DCAT)),
+            "@id": absolute(&format!("{}#{id}", urls::DCAT)),
             "@type": "dcat:Distribution",
-            "dct:title": config.title.get(language).map_or(name, String::as_str),
+            "dct:title": title,
             "dct:language": { "@id": language_uri(language) },
             "dcat:accessURL": { "@id": url },
             "dcat:downloadURL": { "@id": url },

@@ -46,6 +46,8 @@ impl Rendered {
 pub struct BrochureMade {
     /// Its language code.
     pub language: String,
+    /// The topic id of the volume, if config.yaml divides the brochure by topic.
+    pub volume: Option<String>,
     /// Its path in the output, relative to the site root, with `/`.
     pub path: String,
     /// The path of its print-shop variant (bleed, crop marks), if config.yaml asks for one.

@@ -182,6 +182,7 @@ fn a_brochure_over_the_limit_is_refused_before_layout() {
         "brochure.max_actors (12)",
         "--no-brochures",
         "brochure.languages: []",
+        "brochure.volumes: topic",
         "nothing was built",
     ] {
         assert!(message.contains(part), "{part}: {message}");
@@ -204,7 +205,7 @@ fn a_brochure_over_the_limit_is_refused_before_layout() {
     let message = String::from_utf8_lossy(&german.stderr);
     assert!(
         message.contains(&format!("die Broschüre hätte {actors} Steckbriefe"))
-            && message.contains("Tipp: bauen Sie die Website ohne Broschüren"),
+            && message.contains("Tipp: teilen Sie die Broschüre mit brochure.volumes: topic"),
         "{message}"
     );
 

@@ -69,6 +69,21 @@ pub struct Brochure {
     pub contact_point: Option<ContactPoint>,
     /// Bleed and crop marks of the print variant; `None` for the screen variant.
     pub print: Option<PrintData>,
+    /// The volume this PDF is, when config.yaml divides the brochure into one per topic.
+    pub volume: Option<VolumeData>,
+}
+
+/// One volume of a brochure divided by topic (`brochure.volumes: topic`).
+#[derive(Debug, Serialize)]
+pub struct VolumeData {
+    /// The topic's id.
+    pub id: String,
+    /// The topic's label: the volume's name.
+    pub title: String,
+    /// "Heft 2 von 6".
+    pub number: String,
+    /// The names of the other volumes, in their order.
+    pub others: Vec<String>,
 }
 
 /// The print-shop options of the print variant.
@@ -128,12 +143,14 @@ pub struct Chapter {
 }
 
 /// A reference to a printed actor.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct IndexEntry {
     pub slug: String,
     pub name: String,
     /// The initial the index groups it under.
     pub letter: String,
+    /// The volume it is printed in, when that is another volume than this one.
+    pub volume: Option<String>,
 }
 
 /// An important phone number.
@@ -292,6 +309,19 @@ fn extension(path: &std::path::Path) -> String {
 
 /// Builds the view of `catalog` in `lang`; fails only if a URL is too long for a QR code.
 pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, BrochureError> {
+    volume(catalog, lang, as_of, None)
+}
+
+/// Builds the view of the volume of topic `volume` in `lang` (see [`super::volumes`]), or of
+/// the whole brochure if `None`. A volume has the topic's chapter, and in its index the actors
+/// printed in it; actors of the topic printed in another volume are listed with that volume's
+/// name.
+pub fn volume(
+    catalog: &Catalog,
+    lang: &str,
+    as_of: Date,
+    volume: Option<&str>,
+) -> Result<Brochure, BrochureError> {
     let config = &catalog.config;
     let source = config.source_language.as_str();
     let languages = catalog.fallbacks(lang);
@@ -303,10 +333,36 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
         .actors
         .iter()
         .map(Arc::as_ref)
-        .filter(|a| first_topic(catalog, a).is_some())
+        .filter(|a| first_topic(catalog, a).is_some_and(|t| volume.is_none_or(|v| v == t)))
         .collect();
+    let label_of = |id: &str| {
+        config
+            .topics
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| clean(category_label(c, languages)))
+    };
+    // In a volume, the topic's actors printed in other volumes: each with that volume's name.
+    let elsewhere: Vec<IndexEntry> = volume.map_or_else(Vec::new, |v| {
+        catalog
+            .actors
+            .iter()
+            .filter(|a| a.topics.iter().any(|t| t == v))
+            .filter_map(|a| {
+                let first = first_topic(catalog, a).filter(|t| *t != v)?;
+                Some(IndexEntry {
+                    volume: label_of(first),
+                    ..index_entry(a)
+                })
+            })
+            .collect()
+    });
     let mut chapters = Vec::new();
-    for topic in &config.topics {
+    for topic in config
+        .topics
+        .iter()
+        .filter(|t| volume.is_none_or(|v| v == t.id))
+    {
         let chapter = Chapter {
             title: clean(category_label(topic, languages)),
             // In parallel: making the QR codes is most of the work here.
@@ -322,6 +378,7 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
                         && a.topics.contains(&topic.id)
                 })
                 .map(|a| index_entry(a))
+                .chain(elsewhere.iter().cloned())
                 .collect(),
         };
         if !chapter.actors.is_empty() || !chapter.see_also.is_empty() {
@@ -403,7 +460,34 @@ pub fn brochure(catalog: &Catalog, lang: &str, as_of: Date) -> Result<Brochure, 
             .and_then(|slug| catalog.actors.iter().find(|a| &a.slug == slug))
             .map(|a| contact_point(catalog, a, lang)),
         print: None,
+        volume: volume.map(|id| volume_data(catalog, lang, id)),
     })
+}
+
+/// The cover's view of the volume of topic `id`: its name, its number, the other volumes.
+fn volume_data(catalog: &Catalog, lang: &str, id: &str) -> VolumeData {
+    let languages = catalog.fallbacks(lang);
+    let all = catalog.volume_topics();
+    let position = all.iter().position(|t| t.id == id).unwrap_or_default();
+    VolumeData {
+        id: id.to_owned(),
+        title: all
+            .get(position)
+            .map_or_else(String::new, |t| clean(category_label(t, languages))),
+        number: clean(&catalog.i18n.format(
+            lang,
+            "brochure_volume_number",
+            &[
+                ("number", &(position + 1).to_string()),
+                ("count", &all.len().to_string()),
+            ],
+        )),
+        others: all
+            .iter()
+            .filter(|t| t.id != id)
+            .map(|t| clean(category_label(t, languages)))
+            .collect(),
+    }
 }
 
 /// The back cover's view of the contact point: name, address, phone, e-mail, and its opening
@@ -462,6 +546,7 @@ fn index_entry(actor: &Actor) -> IndexEntry {
         slug: actor.slug.clone(),
         letter: index_letter(&name),
         name,
+        volume: None,
     }
 }
 

@@ -20,6 +20,7 @@ pub mod world;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use jiff::civil::Date;
 use typst::WorldExt;
@@ -28,7 +29,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::catalog::Catalog;
-use crate::config::CropMarks;
+use crate::config::{Config, CropMarks};
 use crate::messages;
 use crate::output::Folder;
 use crate::render::{BrochureMade, RenderError, Rendered, Renderer, Sink};
@@ -50,8 +51,13 @@ pub enum BrochureError {
     },
     /// A URL is too long for a QR code.
     Qr { url: String, message: String },
-    /// The catalogue has more actors than `brochure.max_actors` allows; nothing was laid out.
-    TooLarge { actors: usize, limit: usize },
+    /// The brochure, or its largest volume (by topic id), has more actors than
+    /// `brochure.max_actors` allows; nothing was laid out.
+    TooLarge {
+        actors: usize,
+        limit: usize,
+        volume: Option<String>,
+    },
     /// typst reported errors (in the template, or while writing the PDF).
     Typst {
         language: String,
@@ -67,12 +73,14 @@ impl std::fmt::Display for BrochureError {
             }
             BrochureError::NoDate => f.write_str(&messages::brochure_no_date()),
             BrochureError::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            BrochureError::TooLarge { actors, limit } => {
-                f.write_str(&crate::messages::new_bad_slug(
-                    &crate::messages::brochure_too_large(*actors, *limit),
-                    &crate::messages::brochure_too_large_hint(),
-                ))
-            }
+            BrochureError::TooLarge {
+                actors,
+                limit,
+                volume,
+            } => f.write_str(&crate::messages::new_bad_slug(
+                &crate::messages::brochure_too_large(*actors, *limit, volume.as_deref()),
+                &crate::messages::brochure_too_large_hint(volume.is_some()),
+            )),
             BrochureError::Qr { url, message } => {
                 f.write_str(&messages::brochure_no_qr_code(url, message))
             }
@@ -105,6 +113,9 @@ impl std::error::Error for BrochureError {
 pub struct Written {
     /// The language code.
     pub language: String,
+    /// The topic id of the volume, if config.yaml divides the brochure (see
+    /// [`Catalog::brochure_volumes`]).
+    pub volume: Option<String>,
     /// Where the PDF was written.
     pub path: PathBuf,
     /// Where the print variant was written, if config.yaml asks for one.
@@ -137,15 +148,40 @@ pub fn as_of_date(catalog: &Catalog) -> Result<Date, BrochureError> {
         .ok_or(BrochureError::NoDate)
 }
 
-/// Refuses a brochure of more actors than `brochure.max_actors` in config.yaml, before anything
-/// is laid out: typst holds the whole layout in memory, so such a brochure could run the machine
-/// out of memory instead.
+/// Refuses a brochure, or with `brochure.volumes: topic` a volume, of more actors than
+/// `brochure.max_actors` in config.yaml, before anything is laid out: typst holds the whole
+/// layout of a PDF in memory, so such a PDF could run the machine out of memory instead.
 pub fn within_limit(catalog: &Catalog) -> Result<(), BrochureError> {
-    let (actors, limit) = (catalog.actors.len(), catalog.config.brochure.max_actors);
-    if actors > limit {
-        return Err(BrochureError::TooLarge { actors, limit });
-    }
-    Ok(())
+    let topics = catalog.actors.iter().map(|a| a.topics.as_slice());
+    too_large(&catalog.config, topics).map_or(Ok(()), Err)
+}
+
+/// [`within_limit`] for the config and the topics of each actor: the error if the largest PDF
+/// has more actors than `brochure.max_actors`.
+pub fn too_large<'a>(
+    config: &Config,
+    actors: impl Iterator<Item = &'a [String]>,
+) -> Option<BrochureError> {
+    let limit = config.brochure.max_actors;
+    let (actors, volume) = config.largest_brochure(actors);
+    (actors > limit).then(|| BrochureError::TooLarge {
+        actors,
+        limit,
+        volume: volume.map(str::to_owned),
+    })
+}
+
+/// The brochure language and volume whose screen PDF is at `path` (relative to the site root),
+/// if any: for `serve`, which lays out a brochure when it is asked for.
+pub fn at_path<'a>(catalog: &'a Catalog, path: &str) -> Option<(&'a str, Option<&'a str>)> {
+    let volumes = catalog.brochure_volumes();
+    let config = &catalog.config.brochure;
+    config.languages.iter().find_map(|language| {
+        volumes.iter().find_map(|volume| {
+            let url = urls::brochure(language, &config.volume_file_name(*volume));
+            (url.trim_start_matches('/') == path).then_some((language.as_str(), *volume))
+        })
+    })
 }
 
 /// Writes the brochure of every brochure language from config.yaml (see [`render_languages`]).
@@ -186,6 +222,7 @@ pub fn render_languages_cached(
     Ok(made
         .into_iter()
         .map(|made| Written {
+            volume: made.volume,
             path: out_dir.join(&made.path),
             print_path: made.print_path.map(|path| out_dir.join(path)),
             language: made.language,
@@ -202,7 +239,8 @@ pub struct Brochures<'a> {
     pub languages: &'a [String],
     /// The "as of" date printed in them (see [`as_of_date`]).
     pub as_of: Date,
-    /// Called after each brochure with how many of them are done.
+    /// Called after each PDF (a brochure or volume with its print variant) with how many of
+    /// them are done.
     pub progress: Option<&'a (dyn Fn(usize) + Sync)>,
     /// Where unchanged brochures are taken from and new ones stored; `None` renders all.
     pub cache: Option<&'a PdfCache>,
@@ -222,10 +260,11 @@ impl Renderer for Brochures<'_> {
 }
 
 impl Brochures<'_> {
-    /// Renders the brochure of every language and hands each PDF to `sink` as soon as it is
-    /// done, in the languages' order: at most one render per core at a time, each freeing
-    /// typst's cache when it is done ([`Cache::Free`]), since each holds its whole layout in
-    /// memory.
+    /// Renders the brochure (or each volume, see [`Catalog::brochure_volumes`]) of every
+    /// language and hands each PDF to `sink` as soon as it is done, in the languages' order: at
+    /// most one render per core at a time, each freeing typst's cache when it is done
+    /// ([`Cache::Free`]), since each holds its whole layout in memory. A volume is a render of
+    /// its own, so the peak is that of the largest volumes, not of a whole brochure.
     ///
     /// The renders run on plain threads, not rayon's: typst itself uses rayon (page runs are
     /// laid out in parallel, so is part of the PDF export), and a render started on a rayon
@@ -236,18 +275,23 @@ impl Brochures<'_> {
         catalog: &Catalog,
         sink: &dyn Sink,
     ) -> Result<Vec<BrochureMade>, RenderError> {
-        let languages = self.languages;
+        let volumes = catalog.brochure_volumes();
+        let jobs: Vec<(&str, Option<&str>)> = (self.languages.iter())
+            .flat_map(|language| volumes.iter().map(move |v| (language.as_str(), *v)))
+            .collect();
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
+        // A quarter left for the site, rendered meanwhile, and everything else.
+        let budget = Budget::new(available_memory().map(|bytes| bytes / 4 * 3));
         let render_next = || {
             let mut made = Vec::new();
-            while let Some(language) = languages.get(next.fetch_add(1, Ordering::Relaxed)) {
-                let result = self.write(catalog, language, sink);
+            while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                let result = self.write(catalog, job.0, job.1, sink, &budget);
                 let failed = result.is_err();
-                made.push((language, result));
+                made.push((job, result));
                 if failed {
-                    // Stop taking languages; the others finish what they started.
-                    next.store(languages.len(), Ordering::Relaxed);
+                    // Stop taking PDFs; the others finish what they started.
+                    next.store(jobs.len(), Ordering::Relaxed);
                 } else if let Some(progress) = self.progress {
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1);
                 }
@@ -256,7 +300,7 @@ impl Brochures<'_> {
         };
         let workers = std::thread::available_parallelism()
             .map_or(1, usize::from)
-            .min(languages.len());
+            .min(jobs.len());
         let mut made: Vec<_> = std::thread::scope(|scope| {
             let threads: Vec<_> = (0..workers).map(|_| scope.spawn(render_next)).collect();
             threads
@@ -267,7 +311,7 @@ impl Brochures<'_> {
                 })
                 .collect()
         });
-        made.sort_by_key(|(language, _)| languages.iter().position(|l| l == *language));
+        made.sort_by_key(|(job, _)| jobs.iter().position(|j| j == *job));
         let made: Vec<BrochureMade> = made
             .into_iter()
             .map(|(_, result)| result)
@@ -279,12 +323,15 @@ impl Brochures<'_> {
         Ok(made)
     }
 
-    /// Renders the brochure of `language` and hands it to `sink`.
+    /// Renders the brochure of `language`, or its volume of topic `volume`, and hands it to
+    /// `sink`.
     fn write(
         &self,
         catalog: &Catalog,
         language: &str,
+        volume: Option<&str>,
         sink: &dyn Sink,
+        budget: &Budget,
     ) -> Result<BrochureMade, RenderError> {
         let failed = |error| RenderError::Renderer {
             renderer: "brochures",
@@ -293,7 +340,9 @@ impl Brochures<'_> {
         let mut cache_keys = Vec::new();
         let mut from_cache = 0;
         // One view for both variants: they differ only in `print`.
-        let mut view = view(catalog, language, self.as_of).map_err(failed)?;
+        let mut view = view(catalog, language, self.as_of, volume).map_err(failed)?;
+        let actors = view.chapters.iter().map(|c| c.actors.len()).sum();
+        let _reserved = budget.reserve(estimated_peak(actors));
         let mut render = |variant| {
             let (pdf, stored) = render_view(
                 catalog,
@@ -310,7 +359,7 @@ impl Brochures<'_> {
             }
             Ok::<_, RenderError>(pdf)
         };
-        let file_name = &catalog.config.brochure.file_name;
+        let file_name = &catalog.config.brochure.volume_file_name(volume);
         let path = |name: &str| {
             urls::brochure(language, name)
                 .trim_start_matches('/')
@@ -330,6 +379,7 @@ impl Brochures<'_> {
         };
         Ok(BrochureMade {
             language: language.to_owned(),
+            volume: volume.map(str::to_owned),
             path: path(file_name),
             print_path,
             pages: pdf.pages,
@@ -337,6 +387,80 @@ impl Brochures<'_> {
             from_cache,
             cache_keys,
         })
+    }
+}
+
+const MB: u64 = 1 << 20;
+
+/// About the peak memory of laying out a PDF of `actors` Steckbriefe: 2.8 pages an actor at
+/// about 1.1 MB a page (release build, two volumes of 200 actors at a time: 1.24 GB), and the
+/// fonts and the rest of the process.
+fn estimated_peak(actors: usize) -> u64 {
+    200 * MB + actors as u64 * 3 * MB
+}
+
+/// The memory free for new work: `MemAvailable` of /proc/meminfo; `None` where there is none
+/// (not Linux), and then renders run one per core.
+fn available_memory() -> Option<u64> {
+    let meminfo = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemAvailable:"))?;
+    let kb: u64 = line.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// The memory the running renders have reserved against a budget: a render starts when the
+/// others leave room for its estimated peak, or when it would be the only one (it cannot be
+/// made smaller, and `max_actors` bounds it). Each render holds its whole layout, so two volumes
+/// of 1,000 actors at a time need twice the memory of one.
+struct Budget {
+    /// In bytes; `None`: no limit but the number of cores.
+    limit: Option<u64>,
+    /// Renders running, bytes reserved.
+    reserved: Mutex<(usize, u64)>,
+    freed: Condvar,
+}
+
+/// A reservation of a [`Budget`], given back when dropped.
+struct Reserved<'a> {
+    budget: &'a Budget,
+    bytes: u64,
+}
+
+impl Budget {
+    fn new(limit: Option<u64>) -> Budget {
+        Budget {
+            limit,
+            reserved: Mutex::new((0, 0)),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// Waits until `bytes` fit beside the renders running (or none runs), and reserves them.
+    fn reserve(&self, bytes: u64) -> Reserved<'_> {
+        let mut reserved = self.reserved.lock().unwrap_or_else(PoisonError::into_inner);
+        while let Some(limit) = self.limit
+            && reserved.0 > 0
+            && reserved.1 + bytes > limit
+        {
+            reserved = (self.freed.wait(reserved)).unwrap_or_else(PoisonError::into_inner);
+        }
+        reserved.0 += 1;
+        reserved.1 += bytes;
+        Reserved {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+impl Drop for Reserved<'_> {
+    fn drop(&mut self) {
+        let mut reserved = (self.budget.reserved.lock()).unwrap_or_else(PoisonError::into_inner);
+        reserved.0 -= 1;
+        reserved.1 -= self.bytes;
+        self.budget.freed.notify_all();
     }
 }
 
@@ -373,6 +497,20 @@ pub enum Cache {
 /// render of the same language after an edit ([`Cache::KeepLast`]; see [`render_with`]).
 pub fn render(catalog: &Catalog, language: &str, as_of: Date) -> Result<Pdf, BrochureError> {
     render_with(catalog, language, as_of, Cache::KeepLast)
+}
+
+/// Renders the brochure of one language, or its volume of topic `volume` (see
+/// [`Catalog::brochure_volumes`]), into memory, keeping typst's cache for a faster render of the
+/// same PDF after an edit.
+pub fn render_volume(
+    catalog: &Catalog,
+    language: &str,
+    volume: Option<&str>,
+    as_of: Date,
+) -> Result<Pdf, BrochureError> {
+    let mut view = view(catalog, language, as_of, volume)?;
+    let cache = (Cache::KeepLast, Variant::Screen);
+    render_view(catalog, language, as_of, cache, None, &mut view).map(|(pdf, _)| pdf)
 }
 
 /// Renders the brochure of one language into memory, leaving typst's cache as `cache` says.
@@ -415,7 +553,7 @@ pub fn render_stored(
     variant: Variant,
     stored: Option<&PdfCache>,
 ) -> Result<(Pdf, Option<Stored>), BrochureError> {
-    let mut view = view(catalog, language, as_of)?;
+    let mut view = view(catalog, language, as_of, None)?;
     render_view(
         catalog,
         language,
@@ -426,14 +564,19 @@ pub fn render_stored(
     )
 }
 
-/// The data of the brochure of `language`, once the language and the size are known to be
-/// fine.
-fn view(catalog: &Catalog, language: &str, as_of: Date) -> Result<data::Brochure, BrochureError> {
+/// The data of the brochure of `language`, or of its volume of topic `volume`, once the
+/// language and the size are known to be fine.
+fn view(
+    catalog: &Catalog,
+    language: &str,
+    as_of: Date,
+    volume: Option<&str>,
+) -> Result<data::Brochure, BrochureError> {
     if catalog.language(language).is_none() {
         return Err(BrochureError::UnknownLanguage(language.to_owned()));
     }
     within_limit(catalog)?;
-    data::brochure(catalog, language, as_of)
+    data::volume(catalog, language, as_of, volume)
 }
 
 /// [`render_stored`] with the data of the language made already: sets its `print` for
@@ -472,9 +615,12 @@ fn render_view(
         Variant::Screen => "",
         Variant::Print => "/print",
     };
+    // Names the volume too, so that each volume has its own document id and cache key.
+    let volume = view.volume.as_ref().map(|v| v.id.as_str());
     let ident = format!(
         "steckbrief/{}/{}/{language}{suffix}",
-        catalog.config.base_url, catalog.config.brochure.file_name
+        catalog.config.base_url,
+        catalog.config.brochure.volume_file_name(volume)
     );
     let template = world::template(&catalog.root)
         .map_err(|(path, source)| BrochureError::Io { path, source })?;
@@ -760,6 +906,32 @@ mod tests {
         if let Err(e) = sample(&texts) {
             panic!("{e}");
         }
+    }
+
+    /// Renders wait for memory: never more reserved than the budget, except by a render alone.
+    #[test]
+    fn renders_start_when_the_budget_has_room() {
+        let budget = Budget::new(Some(10 * MB));
+        let most = Mutex::new(0);
+        std::thread::scope(|scope| {
+            for need in [6, 6, 3, 4, 12, 1] {
+                let (budget, most) = (&budget, &most);
+                scope.spawn(move || {
+                    let _reserved = budget.reserve(need * MB);
+                    let (running, bytes) = *budget.reserved.lock().unwrap();
+                    assert!(
+                        running == 1 || bytes <= 10 * MB,
+                        "{running} renders, {bytes} B"
+                    );
+                    let mut most = most.lock().unwrap();
+                    *most = (*most).max(running);
+                    drop(most);
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                });
+            }
+        });
+        assert_eq!(*budget.reserved.lock().unwrap(), (0, 0));
+        assert!(*most.lock().unwrap() > 1, "small renders ran side by side");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::config::{Category, Config, Fallbacks, LanguageConfig};
+use crate::config::{Category, Config, Fallbacks, LanguageConfig, Volumes};
 use crate::i18n::I18n;
 use crate::model::Translation;
 use crate::model::profile::{Address, Appointment, Kind, Wheelchair};
@@ -107,6 +107,25 @@ impl Catalog {
     /// `actor` as readers of `language` see it.
     pub fn local<'a>(&'a self, actor: &'a Actor, language: &'a str) -> LocalActor<'a> {
         LocalActor::new(self, actor, language)
+    }
+
+    /// The topics that get a volume of their own with `brochure.volumes: topic`: each configured
+    /// topic that some actor has, in the order of config.yaml.
+    pub fn volume_topics(&self) -> Vec<&Category> {
+        (self.config.topics.iter())
+            .filter(|t| self.actors.iter().any(|a| a.topics.contains(&t.id)))
+            .collect()
+    }
+
+    /// The PDFs of each brochure language: the brochure (`None`), or with `brochure.volumes:
+    /// topic` the topic id of each volume (see [`crate::config::BrochureConfig::volumes`]).
+    pub fn brochure_volumes(&self) -> Vec<Option<&str>> {
+        match self.config.brochure.volumes {
+            Volumes::One => vec![None],
+            Volumes::Topic => (self.volume_topics().into_iter())
+                .map(|t| Some(t.id.as_str()))
+                .collect(),
+        }
     }
 
     /// The newest review date of any actor: the content's "as of" date.

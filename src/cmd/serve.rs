@@ -23,7 +23,6 @@ use steckbrief::catalog::Catalog;
 use steckbrief::diagnostics;
 use steckbrief::load::{ACTORS_DIR, CONFIG_FILE};
 use steckbrief::site::preview::{Preview, Update};
-use steckbrief::urls;
 
 use steckbrief::messages;
 
@@ -602,9 +601,7 @@ fn render_brochure_on_request(state: &State, key: &str) {
     let Some(catalog) = state.catalog.read().expect("state lock").clone() else {
         return;
     };
-    let Some(language) = catalog.config.brochure.languages.iter().find(|language| {
-        urls::brochure(language, &catalog.config.brochure.file_name).trim_start_matches('/') == key
-    }) else {
+    let Some((language, volume)) = brochure::at_path(&catalog, key) else {
         return;
     };
     let _one_at_a_time = state.brochure_lock.lock().expect("state lock");
@@ -613,7 +610,7 @@ fn render_brochure_on_request(state: &State, key: &str) {
     }
     let started = Instant::now();
     let pdf = brochure::as_of_date(&catalog)
-        .and_then(|as_of| brochure::render(&catalog, language, as_of));
+        .and_then(|as_of| brochure::render_volume(&catalog, language, volume, as_of));
     match pdf {
         Ok(pdf) => {
             // Only if no newer build replaced the catalogue meanwhile.

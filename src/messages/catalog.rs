@@ -1744,32 +1744,61 @@ messages! {
         de: "{path} geschrieben (Druckfassung)",
         en: "wrote {path} (print variant)",
     }
-    /// A brochure with more actors than `brochure.max_actors`: refused before typst starts, and
-    /// a warning of `check`.
-    brochure_too_large(actors: usize, limit: usize) {
+    /// A brochure (or, with `brochure.volumes: topic`, the volume of topic `volume`) with more
+    /// actors than `brochure.max_actors`: refused before typst starts, and a warning of `check`.
+    brochure_too_large(actors: usize, limit: usize, volume: Option<&str>) {
         de: {
+            let what = volume.map_or_else(
+                || "die Broschüre".to_owned(),
+                |id| format!("das Heft zum Thema „{id}“"),
+            );
             format!(
-                "die Broschüre hätte {} Steckbriefe, mehr als brochure.max_actors ({}) erlaubt: \
-                 ihr Satz bräuchte mehr Arbeitsspeicher als vorgesehen (etwa 1,5 MB je Seite, 2,8 Seiten je Steckbrief)",
+                "{what} hätte {} Steckbriefe, mehr als brochure.max_actors ({}) erlaubt: \
+                 ihr Satz bräuchte mehr Arbeitsspeicher als vorgesehen (etwa 0,8 MB je Seite, 2,8 Seiten je Steckbrief)",
                 number(actors),
                 number(limit)
             )
         },
         en: {
+            let what = volume.map_or_else(
+                || "the brochure".to_owned(),
+                |id| format!("the volume of the topic “{id}”"),
+            );
             format!(
-                "the brochure would hold {} profiles, more than brochure.max_actors ({}) allows: \
-                 laying it out would take more memory than planned (about 1.5 MB a page, 2.8 pages a profile)",
+                "{what} would hold {} profiles, more than brochure.max_actors ({}) allows: \
+                 laying it out would take more memory than planned (about 0.8 MB a page, 2.8 pages a profile)",
                 number(actors),
                 number(limit)
             )
         },
     }
-    /// The ways out of [`brochure_too_large`].
-    brochure_too_large_hint() {
-        de: "bauen Sie die Website ohne Broschüren (steckbrief build --no-brochures) oder setzen Sie brochure.languages: [] in config.yaml; \
-             auf einem Rechner mit genug Arbeitsspeicher erhöhen Sie brochure.max_actors",
-        en: "build the website without brochures (steckbrief build --no-brochures) or set brochure.languages: [] in config.yaml; \
-             on a machine with enough memory, raise brochure.max_actors",
+    /// The ways out of [`brochure_too_large`]; `volumes`: the brochure is divided by topic
+    /// already.
+    brochure_too_large_hint(volumes: bool) {
+        de: {
+            if volumes {
+                "teilen Sie das Thema in config.yaml in kleinere Themen auf, bauen Sie die Website ohne Broschüren \
+                 (steckbrief build --no-brochures) oder erhöhen Sie brochure.max_actors auf einem Rechner mit genug Arbeitsspeicher"
+            } else {
+                "teilen Sie die Broschüre mit brochure.volumes: topic in config.yaml in ein Heft je Thema auf \
+                 (jedes Heft wird für sich gesetzt und braucht nur so viel Arbeitsspeicher wie sein Thema), \
+                 bauen Sie die Website ohne Broschüren (steckbrief build --no-brochures, \
+                 oder brochure.languages: [] in config.yaml) oder erhöhen Sie brochure.max_actors auf einem Rechner mit genug Arbeitsspeicher"
+            }
+            .to_owned()
+        },
+        en: {
+            if volumes {
+                "divide the topic into smaller topics in config.yaml, build the website without brochures \
+                 (steckbrief build --no-brochures) or raise brochure.max_actors on a machine with enough memory"
+            } else {
+                "divide the brochure into one volume per topic with brochure.volumes: topic in config.yaml \
+                 (each volume is laid out on its own and needs only as much memory as its topic), \
+                 build the website without brochures (steckbrief build --no-brochures, \
+                 or brochure.languages: [] in config.yaml) or raise brochure.max_actors on a machine with enough memory"
+            }
+            .to_owned()
+        },
     }
     /// PDFs taken unchanged from the brochure cache (`build --verbose`, `brochure`).
     brochures_from_cache(count: usize, of: usize, dir: &str) {

@@ -79,9 +79,22 @@ struct PageLink {
 #[derive(Debug, Clone, Serialize)]
 struct Links {
     index: String,
+    /// The brochure of the language, if it has one (and it is not divided by topic).
     brochure: Option<String>,
+    /// With `brochure.volumes: topic`: the volume of each topic.
+    volumes: Vec<VolumeLink>,
     pages: Vec<PageLink>,
     open_data: String,
+}
+
+/// A brochure volume (see [`Catalog::brochure_volumes`]).
+#[derive(Debug, Clone, Serialize)]
+struct VolumeLink {
+    /// Its topic's id.
+    topic: String,
+    url: String,
+    /// "Broschüre „Deutschkurse“ (PDF)".
+    label: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -856,18 +869,32 @@ fn asset_urls(assets: &Assets) -> serde_json::Value {
 
 fn links(catalog: &Catalog, language: &str, options: &Options<'_>) -> Links {
     let viewer = Viewer { catalog, language };
+    let pdfs = match options.brochure_languages.iter().any(|l| l == language) {
+        true => catalog.brochure_volumes(),
+        false => Vec::new(),
+    };
+    let url = |volume| {
+        rel(&urls::brochure(
+            language,
+            &catalog.config.brochure.volume_file_name(volume),
+        ))
+    };
+    let topics = catalog.volume_topics();
     Links {
         index: rel(&urls::index(language)),
-        brochure: options
-            .brochure_languages
-            .iter()
-            .any(|l| l == language)
-            .then(|| {
-                rel(&urls::brochure(
+        brochure: pdfs.contains(&None).then(|| url(None)),
+        volumes: (topics.iter())
+            .filter(|topic| pdfs.contains(&Some(topic.id.as_str())))
+            .map(|topic| VolumeLink {
+                topic: topic.id.clone(),
+                url: url(Some(&topic.id)),
+                label: catalog.i18n.format(
                     language,
-                    &catalog.config.brochure.file_name,
-                ))
-            }),
+                    "download_volume",
+                    &[("topic", category_label(topic, catalog.fallbacks(language)))],
+                ),
+            })
+            .collect(),
         pages: catalog
             .pages
             .values()

@@ -245,20 +245,25 @@ pub fn validate(
     // so before anyone waits for a build.
     if let Some(config) = &content.config
         && !config.value.brochure.languages.is_empty()
-        && content.actors.len() > config.value.brochure.max_actors
     {
-        out.push(
-            config
-                .diagnostic(
-                    Severity::Warning,
-                    "/brochure",
-                    messages::brochure_too_large(
-                        content.actors.len(),
-                        config.value.brochure.max_actors,
-                    ),
-                )
-                .with_hint(messages::brochure_too_large_hint()),
-        );
+        // (An actor in error counts, without topics.)
+        let topics = content.actors.iter().map(|a| match &a.result {
+            Some((Some(actor), _)) => actor.topics.as_slice(),
+            _ => &[],
+        });
+        let (actors, volume) = config.value.largest_brochure(topics);
+        let limit = config.value.brochure.max_actors;
+        if actors > limit {
+            out.push(
+                config
+                    .diagnostic(
+                        Severity::Warning,
+                        "/brochure",
+                        messages::brochure_too_large(actors, limit, volume),
+                    )
+                    .with_hint(messages::brochure_too_large_hint(volume.is_some())),
+            );
+        }
     }
     for (actor, diagnostics) in content
         .actors
