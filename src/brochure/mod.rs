@@ -294,13 +294,15 @@ impl Brochures<'_> {
         let mut from_cache = 0;
         // One view for both variants: they differ only in `print`.
         let mut view = view(catalog, language, self.as_of).map_err(failed)?;
-        let mut render = |variant| {
-            let (pdf, stored) = render_view(
+        // Each PDF to the sink; a cached one as its file, which the sink may link rather than
+        // read and write again. Returns its pages and warnings.
+        let mut render = |variant, path: String| {
+            let (made, stored) = render_view(
                 catalog,
                 language,
                 self.as_of,
                 (Cache::Free, variant),
-                self.cache,
+                (self.cache, PdfCache::find),
                 &mut view,
             )
             .map_err(failed)?;
@@ -308,7 +310,16 @@ impl Brochures<'_> {
                 from_cache += usize::from(stored.hit);
                 cache_keys.push(stored.key);
             }
-            Ok::<_, RenderError>(pdf)
+            Ok::<_, RenderError>(match made {
+                Made::LaidOut(pdf) => {
+                    sink.put(path, pdf.bytes)?;
+                    (pdf.pages, pdf.warnings)
+                }
+                Made::Cached(found) => {
+                    sink.put_copy(path, &found.path)?;
+                    (found.pages, found.warnings)
+                }
+            })
         };
         let file_name = &catalog.config.brochure.file_name;
         let path = |name: &str| {
@@ -316,14 +327,12 @@ impl Brochures<'_> {
                 .trim_start_matches('/')
                 .to_owned()
         };
-        let pdf = render(Variant::Screen)?;
-        sink.put(path(file_name), pdf.bytes)?;
+        let (pages, warnings) = render(Variant::Screen, path(file_name))?;
         // The print shop's variant, beside it, if config.yaml asks for one.
         let print_path = match catalog.config.brochure.print {
             Some(_) => {
-                let print = render(Variant::Print)?;
                 let print_path = path(&format!("{file_name}-print"));
-                sink.put(print_path.clone(), print.bytes)?;
+                render(Variant::Print, print_path.clone())?;
                 Some(print_path)
             }
             None => None,
@@ -332,8 +341,8 @@ impl Brochures<'_> {
             language: language.to_owned(),
             path: path(file_name),
             print_path,
-            pages: pdf.pages,
-            warnings: pdf.warnings,
+            pages,
+            warnings,
             from_cache,
             cache_keys,
         })
@@ -416,14 +425,27 @@ pub fn render_stored(
     stored: Option<&PdfCache>,
 ) -> Result<(Pdf, Option<Stored>), BrochureError> {
     let mut view = view(catalog, language, as_of)?;
-    render_view(
+    let (made, stored) = render_view(
         catalog,
         language,
         as_of,
         (cache, variant),
-        stored,
+        (stored, PdfCache::get),
         &mut view,
-    )
+    )?;
+    let pdf = match made {
+        Made::LaidOut(pdf) | Made::Cached(pdf) => pdf,
+    };
+    Ok((pdf, stored))
+}
+
+/// How a PDF is taken from the brochure cache: [`PdfCache::get`] or [`PdfCache::find`].
+type Take<T> = fn(&PdfCache, &str) -> Option<T>;
+
+/// A PDF laid out now, or what the brochure cache gave for it.
+enum Made<T> {
+    LaidOut(Pdf),
+    Cached(T),
 }
 
 /// The data of the brochure of `language`, once the language and the size are known to be
@@ -437,15 +459,15 @@ fn view(catalog: &Catalog, language: &str, as_of: Date) -> Result<data::Brochure
 }
 
 /// [`render_stored`] with the data of the language made already: sets its `print` for
-/// `variant`.
-fn render_view(
+/// `variant`. A cached PDF is taken by `take` (its bytes, or only where its file is).
+fn render_view<T>(
     catalog: &Catalog,
     language: &str,
     as_of: Date,
     (cache, variant): (Cache, Variant),
-    stored: Option<&PdfCache>,
+    (stored, take): (Option<&PdfCache>, Take<T>),
     view: &mut data::Brochure,
-) -> Result<(Pdf, Option<Stored>), BrochureError> {
+) -> Result<(Made<T>, Option<Stored>), BrochureError> {
     let rendering = Rendering::start();
     view.print = match variant {
         Variant::Screen => None,
@@ -491,13 +513,13 @@ fn render_view(
         (stored, key)
     });
     if let Some((stored, key)) = &key
-        && let Some(pdf) = stored.get(key)
+        && let Some(taken) = take(stored, key)
     {
         let hit = Stored {
             key: key.clone(),
             hit: true,
         };
-        return Ok((pdf, Some(hit)));
+        return Ok((Made::Cached(taken), Some(hit)));
     }
     for (path, url) in codes {
         files.push((path, qr::pixels(&url)?));
@@ -512,9 +534,9 @@ fn render_view(
         Some((stored, key)) => {
             // A cache that cannot be written costs the next build a render, nothing else.
             let _ = stored.put(&key, &pdf);
-            (pdf, Some(Stored { key, hit: false }))
+            (Made::LaidOut(pdf), Some(Stored { key, hit: false }))
         }
-        None => (pdf, None),
+        None => (Made::LaidOut(pdf), None),
     })
 }
 
