@@ -297,29 +297,38 @@ impl Brochures<'_> {
         // Each PDF to the sink; a cached one as its file, which the sink may link rather than
         // read and write again. Returns its pages and warnings.
         let mut render = |variant, path: String| {
-            let (made, stored) = render_view(
-                catalog,
-                language,
-                self.as_of,
-                (Cache::Free, variant),
-                (self.cache, PdfCache::find),
-                &mut view,
-            )
-            .map_err(failed)?;
-            if let Some(stored) = stored {
-                from_cache += usize::from(stored.hit);
-                cache_keys.push(stored.key);
+            let mut cache = self.cache;
+            loop {
+                let (made, stored) = render_view(
+                    catalog,
+                    language,
+                    self.as_of,
+                    (Cache::Free, variant),
+                    (cache, PdfCache::find),
+                    &mut view,
+                )
+                .map_err(failed)?;
+                let done = match made {
+                    Made::LaidOut(pdf) => {
+                        sink.put(path, pdf.bytes)?;
+                        (pdf.pages, pdf.warnings)
+                    }
+                    Made::Cached(found) => {
+                        if sink.put_copy(path.clone(), &found.path).is_err() {
+                            // Gone before it could be linked (pruned by a concurrent build):
+                            // laid out after all.
+                            cache = None;
+                            continue;
+                        }
+                        (found.pages, found.warnings)
+                    }
+                };
+                if let Some(stored) = stored {
+                    from_cache += usize::from(stored.hit);
+                    cache_keys.push(stored.key);
+                }
+                return Ok::<_, RenderError>(done);
             }
-            Ok::<_, RenderError>(match made {
-                Made::LaidOut(pdf) => {
-                    sink.put(path, pdf.bytes)?;
-                    (pdf.pages, pdf.warnings)
-                }
-                Made::Cached(found) => {
-                    sink.put_copy(path, &found.path)?;
-                    (found.pages, found.warnings)
-                }
-            })
         };
         let file_name = &catalog.config.brochure.file_name;
         let path = |name: &str| {
