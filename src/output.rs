@@ -386,6 +386,22 @@ impl Sink for Staging {
     fn put_named(&self, write: NamedWrite<'_>) -> Result<String, RenderError> {
         write_named(&self.dir, write)
     }
+
+    /// Links `source` into the staging folder, a new folder no writer opens a file of again,
+    /// so the link is never written through; copies where it cannot link (another file system).
+    fn put_copy(&self, path: String, source: &Path) -> Result<(), RenderError> {
+        link_or_copy(source, &self.dir.join(&path))
+            .map_err(|source| RenderError::Write { path, source })
+    }
+}
+
+/// Makes `to` a hard link of `from`, or a copy of it where linking fails, creating folders as
+/// needed. `to` must not exist.
+fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::hard_link(from, to).or_else(|_| std::fs::copy(from, to).map(drop))
 }
 
 /// What a folder marked with [`STAGING_MARKER`] holds.
@@ -745,15 +761,35 @@ pub struct Folder(pub PathBuf);
 
 impl Sink for Folder {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), RenderError> {
-        write_file(&self.0, path, &|out| out.write_all(&bytes))
+        self.put_written(path, &|out| out.write_all(&bytes))
     }
 
+    /// Removes the file it replaces first: that may be a link of a brochure cache's PDF, made
+    /// by a build, which writing in place would change.
     fn put_written(
         &self,
         path: String,
         write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), RenderError> {
+        unlink_old(&self.0, &path)?;
         write_file(&self.0, path, write)
+    }
+
+    fn put_copy(&self, path: String, source: &Path) -> Result<(), RenderError> {
+        unlink_old(&self.0, &path)?;
+        link_or_copy(source, &self.0.join(&path))
+            .map_err(|source| RenderError::Write { path, source })
+    }
+}
+
+/// Removes the file `path` under `dir` if there is one.
+fn unlink_old(dir: &Path, path: &str) -> Result<(), RenderError> {
+    match std::fs::remove_file(dir.join(path)) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(RenderError::Write {
+            path: path.to_owned(),
+            source: error,
+        }),
+        _ => Ok(()),
     }
 }
 

@@ -95,6 +95,16 @@ pub trait Sink: Sync {
         self.put(path.clone(), bytes)?;
         Ok(path)
     }
+
+    /// Stores a copy of the file at `source`, which no one writes to (a PDF of the brochure
+    /// cache). The default reads it and calls [`Sink::put`]; a sink on disk links it if it can.
+    fn put_copy(&self, path: String, source: &std::path::Path) -> Result<(), RenderError> {
+        let bytes = std::fs::read(source).map_err(|error| RenderError::Read {
+            path: source.to_path_buf(),
+            source: error,
+        })?;
+        self.put(path, bytes)
+    }
 }
 
 /// What [`Sink::put_named`] calls to write a file: it writes the content and returns the file's

@@ -1,11 +1,15 @@
 //! The brochure cache only saves work: a build that takes brochures from it writes the same bytes
-//! as one that lays every brochure out (`--no-cache`), it really takes them from there, and a
-//! change to the data or the template lays the brochure out anew.
+//! as one that lays every brochure out (`--no-cache`), it really takes them from there (linked
+//! into the output), a PDF changed through such a link is not used again, and a change to the
+//! data or the template lays the brochure out anew.
 
 mod common;
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
@@ -47,14 +51,30 @@ fn build(root: &Path, out: &Path, extra: &[&str]) -> (BTreeMap<PathBuf, Vec<u8>>
     (pdfs, String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
-fn entries(root: &Path) -> Vec<PathBuf> {
+/// Every file in the brochure cache of `root`.
+fn cache_files(root: &Path) -> Vec<PathBuf> {
     let dir = root.join(".steckbrief-cache/brochures");
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    entries.sort();
-    entries
+    files.sort();
+    files
+}
+
+/// The entry files of the brochure cache of `root` (each beside its PDF).
+fn entries(root: &Path) -> Vec<PathBuf> {
+    cache_files(root)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|x| x == "entry"))
+        .collect()
+}
+
+/// `path`'s modification time as the cache notes it.
+fn nanos(path: &Path) -> String {
+    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    let since = modified.duration_since(SystemTime::UNIX_EPOCH).unwrap();
+    since.as_nanos().to_string()
 }
 
 #[test]
@@ -71,9 +91,10 @@ fn cached_builds_write_the_same_pdfs_and_changes_lay_them_out_anew() {
     assert!(
         entries(root)
             .iter()
-            .all(|e| e.extension().is_some_and(|x| x == "entry")),
-        "no temporary files left"
+            .all(|e| e.with_extension("pdf").is_file()),
+        "each entry beside its PDF"
     );
+    assert_eq!(cache_files(root).len(), 8, "no temporary files left");
 
     // Warm: every PDF from the cache, the same bytes as laid out without it.
     let (warm, printed) = build(root, &out("warm"), &[]);
@@ -84,10 +105,35 @@ fn cached_builds_write_the_same_pdfs_and_changes_lay_them_out_anew() {
     let (uncached, printed) = build(root, &out("uncached"), &["--no-cache"]);
     assert!(!printed.contains("taken unchanged"), "{printed}");
     assert!(cold == warm && warm == uncached, "byte-identical PDFs");
+    // Taken as links of the cache's PDFs (the output is on the same file system), not copies.
+    for path in warm.keys() {
+        let linked = std::fs::metadata(out("warm").join(path)).unwrap().nlink();
+        assert_eq!(linked, 2, "{path:?} is the cache's PDF");
+    }
+
+    // `brochure` writes into a built site in place: it replaces the links, never writes
+    // through them into the cache, whose PDFs are taken unchanged by the next build.
+    let (root_arg, warm_arg) = (root.to_str().unwrap(), out("warm"));
+    common::steckbrief_ok(&[
+        "brochure",
+        "--root",
+        root_arg,
+        "--out",
+        warm_arg.to_str().unwrap(),
+        "--no-cache",
+    ]);
+    let (rebuilt, printed) = build(root, &out("after-brochure"), &[]);
+    assert!(
+        printed.contains("4 of 4 PDF files taken unchanged"),
+        "{printed}"
+    );
+    assert!(rebuilt == cold);
 
     // The build really takes the stored PDF: one planted in every entry comes out.
     let planted = b"%PDF-1.7 planted".to_vec();
     for entry in entries(root) {
+        let pdf = entry.with_extension("pdf");
+        std::fs::write(&pdf, &planted).unwrap();
         let text = std::fs::read(&entry).unwrap();
         let mut lines = text.splitn(3, |&b| b == b'\n');
         let magic = lines.next().unwrap();
@@ -98,23 +144,27 @@ fn cached_builds_write_the_same_pdfs_and_changes_lay_them_out_anew() {
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
             .into();
+        header["modified"] = nanos(&pdf).into();
         let mut forged = magic.to_vec();
         forged.push(b'\n');
         forged.extend(serde_json::to_vec(&header).unwrap());
         forged.push(b'\n');
-        forged.extend(&planted);
         std::fs::write(&entry, forged).unwrap();
     }
     let (from_cache, _) = build(root, &out("planted"), &[]);
     assert!(from_cache.values().all(|pdf| *pdf == planted));
-    // A damaged entry is laid out anew (and replaced).
-    for entry in entries(root) {
-        let mut bytes = std::fs::read(&entry).unwrap();
-        *bytes.last_mut().unwrap() ^= 0xff;
-        std::fs::write(&entry, bytes).unwrap();
+    // A PDF changed in place through its link in an output (the cache's PDF changes with it)
+    // is laid out anew (and replaced).
+    for path in from_cache.keys() {
+        let mut file = std::fs::File::options()
+            .write(true)
+            .open(out("planted").join(path))
+            .unwrap();
+        file.write_all(b"%PDF-1.7 changed").unwrap();
     }
-    let (repaired, _) = build(root, &out("repaired"), &[]);
-    assert!(repaired == cold, "damaged entries are not used");
+    let (repaired, printed) = build(root, &out("repaired"), &[]);
+    assert!(!printed.contains("taken unchanged"), "{printed}");
+    assert!(repaired == cold, "changed PDFs are not used");
 
     // A change to one actor's data: its brochures are laid out anew, as without the cache.
     let profile = root.join("actors/agentur-fuer-arbeit/profile.yaml");

@@ -343,21 +343,41 @@ impl Brochures<'_> {
         let mut view = view(catalog, language, self.as_of, volume).map_err(failed)?;
         let actors = view.chapters.iter().map(|c| c.actors.len()).sum();
         let _reserved = budget.reserve(estimated_peak(actors));
-        let mut render = |variant| {
-            let (pdf, stored) = render_view(
-                catalog,
-                language,
-                self.as_of,
-                (Cache::Free, variant),
-                self.cache,
-                &mut view,
-            )
-            .map_err(failed)?;
-            if let Some(stored) = stored {
-                from_cache += usize::from(stored.hit);
-                cache_keys.push(stored.key);
+        // Each PDF to the sink; a cached one as its file, which the sink may link rather than
+        // read and write again. Returns its pages and warnings.
+        let mut render = |variant, path: String| {
+            let mut cache = self.cache;
+            loop {
+                let (made, stored) = render_view(
+                    catalog,
+                    language,
+                    self.as_of,
+                    (Cache::Free, variant),
+                    (cache, PdfCache::find),
+                    &mut view,
+                )
+                .map_err(failed)?;
+                let done = match made {
+                    Made::LaidOut(pdf) => {
+                        sink.put(path, pdf.bytes)?;
+                        (pdf.pages, pdf.warnings)
+                    }
+                    Made::Cached(found) => {
+                        if sink.put_copy(path.clone(), &found.path).is_err() {
+                            // Gone before it could be linked (pruned by a concurrent build):
+                            // laid out after all.
+                            cache = None;
+                            continue;
+                        }
+                        (found.pages, found.warnings)
+                    }
+                };
+                if let Some(stored) = stored {
+                    from_cache += usize::from(stored.hit);
+                    cache_keys.push(stored.key);
+                }
+                return Ok::<_, RenderError>(done);
             }
-            Ok::<_, RenderError>(pdf)
         };
         let file_name = &catalog.config.brochure.volume_file_name(volume);
         let path = |name: &str| {
@@ -365,14 +385,12 @@ impl Brochures<'_> {
                 .trim_start_matches('/')
                 .to_owned()
         };
-        let pdf = render(Variant::Screen)?;
-        sink.put(path(file_name), pdf.bytes)?;
+        let (pages, warnings) = render(Variant::Screen, path(file_name))?;
         // The print shop's variant, beside it, if config.yaml asks for one.
         let print_path = match catalog.config.brochure.print {
             Some(_) => {
-                let print = render(Variant::Print)?;
                 let print_path = path(&format!("{file_name}-print"));
-                sink.put(print_path.clone(), print.bytes)?;
+                render(Variant::Print, print_path.clone())?;
                 Some(print_path)
             }
             None => None,
@@ -382,8 +400,8 @@ impl Brochures<'_> {
             volume: volume.map(str::to_owned),
             path: path(file_name),
             print_path,
-            pages: pdf.pages,
-            warnings: pdf.warnings,
+            pages,
+            warnings,
             from_cache,
             cache_keys,
         })
@@ -510,7 +528,9 @@ pub fn render_volume(
 ) -> Result<Pdf, BrochureError> {
     let mut view = view(catalog, language, as_of, volume)?;
     let cache = (Cache::KeepLast, Variant::Screen);
-    render_view(catalog, language, as_of, cache, None, &mut view).map(|(pdf, _)| pdf)
+    let no_cache = (None, PdfCache::get as Take<Pdf>);
+    let (made, _) = render_view(catalog, language, as_of, cache, no_cache, &mut view)?;
+    Ok(made.into_pdf())
 }
 
 /// Renders the brochure of one language into memory, leaving typst's cache as `cache` says.
@@ -554,14 +574,33 @@ pub fn render_stored(
     stored: Option<&PdfCache>,
 ) -> Result<(Pdf, Option<Stored>), BrochureError> {
     let mut view = view(catalog, language, as_of, None)?;
-    render_view(
+    let (made, stored) = render_view(
         catalog,
         language,
         as_of,
         (cache, variant),
-        stored,
+        (stored, PdfCache::get),
         &mut view,
-    )
+    )?;
+    Ok((made.into_pdf(), stored))
+}
+
+/// How a PDF is taken from the brochure cache: [`PdfCache::get`] or [`PdfCache::find`].
+type Take<T> = fn(&PdfCache, &str) -> Option<T>;
+
+/// A PDF laid out now, or what the brochure cache gave for it.
+enum Made<T> {
+    LaidOut(Pdf),
+    Cached(T),
+}
+
+impl Made<Pdf> {
+    /// The PDF, laid out or from the cache.
+    fn into_pdf(self) -> Pdf {
+        match self {
+            Made::LaidOut(pdf) | Made::Cached(pdf) => pdf,
+        }
+    }
 }
 
 /// The data of the brochure of `language`, or of its volume of topic `volume`, once the
@@ -580,15 +619,15 @@ fn view(
 }
 
 /// [`render_stored`] with the data of the language made already: sets its `print` for
-/// `variant`.
-fn render_view(
+/// `variant`. A cached PDF is taken by `take` (its bytes, or only where its file is).
+fn render_view<T>(
     catalog: &Catalog,
     language: &str,
     as_of: Date,
     (cache, variant): (Cache, Variant),
-    stored: Option<&PdfCache>,
+    (stored, take): (Option<&PdfCache>, Take<T>),
     view: &mut data::Brochure,
-) -> Result<(Pdf, Option<Stored>), BrochureError> {
+) -> Result<(Made<T>, Option<Stored>), BrochureError> {
     let rendering = Rendering::start();
     view.print = match variant {
         Variant::Screen => None,
@@ -637,13 +676,13 @@ fn render_view(
         (stored, key)
     });
     if let Some((stored, key)) = &key
-        && let Some(pdf) = stored.get(key)
+        && let Some(taken) = take(stored, key)
     {
         let hit = Stored {
             key: key.clone(),
             hit: true,
         };
-        return Ok((pdf, Some(hit)));
+        return Ok((Made::Cached(taken), Some(hit)));
     }
     for (path, url) in codes {
         files.push((path, qr::pixels(&url)?));
@@ -658,9 +697,9 @@ fn render_view(
         Some((stored, key)) => {
             // A cache that cannot be written costs the next build a render, nothing else.
             let _ = stored.put(&key, &pdf);
-            (pdf, Some(Stored { key, hit: false }))
+            (Made::LaidOut(pdf), Some(Stored { key, hit: false }))
         }
-        None => (pdf, None),
+        None => (Made::LaidOut(pdf), None),
     })
 }
 
