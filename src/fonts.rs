@@ -26,8 +26,9 @@ pub const FAMILIES: [&str; 7] = [
     "Noto Emoji",
 ];
 
-/// The bundled font files (see theme/fonts/LICENSE).
-const FILES: [&[u8]; 12] = [
+/// The bundled font files (see theme/fonts/LICENSE). A `static`, not a `const`: a `const` is
+/// copied into each place that uses it, and the release binary held the 5 MB of fonts twice.
+static FILES: [&[u8]; 12] = [
     include_bytes!("../theme/fonts/NotoSans-Regular.ttf"),
     include_bytes!("../theme/fonts/NotoSans-Bold.ttf"),
     include_bytes!("../theme/fonts/NotoSans-Italic.ttf"),
