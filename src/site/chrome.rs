@@ -231,3 +231,128 @@ impl Chrome {
         self.parts.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use super::super::{
+        Cards, LanguageRender, Minify, Options, SharedContext, assets::Assets, language_jobs,
+        render_job, root_prefix, templates,
+    };
+    use crate::render::Collect;
+
+    /// Every page of the example content: the chrome minified once and spliced in gives the
+    /// bytes of the page minified whole, so no template falls back to whole pages.
+    #[test]
+    fn the_example_pages_take_their_chrome_minified_once() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let today = jiff::civil::Date::new(2026, 11, 28).unwrap();
+        let catalog = crate::check::check(root, today)
+            .unwrap()
+            .catalog
+            .expect("valid content");
+        let options = Options {
+            brochure_languages: &[],
+            today,
+            minify: Minify::SharedFragments,
+        };
+        let tera = templates::load(root).unwrap();
+        let assets = Assets::load(root, &catalog.config).unwrap();
+        let logos = BTreeMap::new();
+        let sink = Collect::default();
+        for language in &catalog.config.languages {
+            let code = language.code.as_str();
+            let jobs = language_jobs(&catalog, code, "de/search.json");
+            let variants = jobs
+                .iter()
+                .flat_map(|job| {
+                    let root = root_prefix(&job.url(code));
+                    job.cards.iter().map(move |list| (list.level, root.clone()))
+                })
+                .collect();
+            let render = LanguageRender {
+                shared: SharedContext::new(&catalog, code, &assets, &options),
+                logos: &logos,
+                cards: Cards::render(&tera, &catalog, code, &variants, true).unwrap(),
+                minify: Minify::SharedFragments,
+            };
+            for job in jobs {
+                render_job(&catalog, &tera, &render, job, &sink).unwrap();
+            }
+            let chrome = render.shared.chrome.lock();
+            // The home page (search index), actor pages, listings, content pages.
+            assert!(
+                chrome.len() >= 3,
+                "{code}: {} kinds of chrome",
+                chrome.len()
+            );
+            for ((root, search), parts) in chrome.iter() {
+                let verified = parts.lock();
+                assert!(!verified.is_empty());
+                for (template, same) in verified.iter() {
+                    assert!(same, "{code} {root} {search:?}: {template} fell back");
+                }
+            }
+        }
+        let files = sink.into_files();
+        let page = String::from_utf8(files["de/index.html"].clone()).unwrap();
+        assert!(page.contains("<footer class=site-footer>"), "{page}");
+        assert!(!page.contains("steckbrief-chrome"), "{page}");
+    }
+
+    /// A part where whitespace counts (here the head's links, four elements, inside a `<span>`)
+    /// minifies differently on its own; the check notices and the pages are minified whole.
+    #[test]
+    fn a_part_where_whitespace_counts_is_minified_with_the_page() {
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates(super::TEMPLATES.iter().copied().chain([(
+            "page.html",
+            "<!doctype html><html><head><title>x</title></head><body>\
+             <p><span>{{ chrome.head | safe }}</span> {{ chrome.brand | safe }}</p></body></html>",
+        )]))
+        .unwrap();
+        let mut shared = tera::Context::new();
+        shared.insert(
+            "assets",
+            &serde_json::json!({"css": "a.css", "js": "s.js", "logo": "l.svg"}),
+        );
+        shared.insert("manifest_url", "de/manifest.webmanifest");
+        shared.insert("theme_color", "#00567a");
+        shared.insert("home_url", "de/");
+        shared.insert(
+            "site",
+            &serde_json::json!({"title": "Merzig", "town": "Merzig"}),
+        );
+        let keys = [
+            "search_label",
+            "search_placeholder",
+            "search_button",
+            "a_to_z",
+            "site_navigation",
+            "home",
+            "all_actors_az",
+            "open_data",
+        ];
+        let t: BTreeMap<&str, &str> = keys.iter().map(|key| (*key, "Text")).collect();
+        shared.insert("t", &t);
+        let links = serde_json::json!({"index": "de/a-z/", "pages": [], "open_data": "data.json"});
+        shared.insert("links", &links);
+        let chrome = super::Chrome::default();
+        let parts = chrome.parts(&tera, &shared, "../", None).unwrap();
+        let page = |placeholders| {
+            let mut context = shared.clone();
+            context.insert("root", "../");
+            parts.insert(&mut context, placeholders);
+            tera.render("page.html", &context).unwrap()
+        };
+        let whole = super::minify(page(false).as_bytes());
+        // Spliced blindly, the links would lose the spaces the span keeps between them.
+        assert_ne!(parts.splice(&super::minify(page(true).as_bytes())), whole);
+        for _ in 0..2 {
+            assert_eq!(parts.minify("page.html", &page(true)), whole);
+        }
+        assert_eq!(parts.lock().get("page.html"), Some(&false));
+    }
+}
