@@ -172,16 +172,20 @@ impl Parts {
     }
 }
 
-/// Where `needle` first occurs in `haystack`.
+/// Where `needle` (not empty) first occurs in `haystack`. Horspool's search: a window whose
+/// last byte is not in `needle` is skipped whole, which a scan for each `<` of the page is not.
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut from = 0;
-    while let Some(at) = haystack[from..].iter().position(|&b| b == first) {
-        let at = from + at;
-        if haystack[at + 1..].starts_with(rest) {
+    let last = needle.len().checked_sub(1)?;
+    let mut skip = [needle.len(); 256];
+    for (i, &byte) in needle[..last].iter().enumerate() {
+        skip[usize::from(byte)] = last - i;
+    }
+    let mut at = 0;
+    while let Some(&end) = haystack.get(at + last) {
+        if end == needle[last] && haystack[at..at + last] == needle[..last] {
             return Some(at);
         }
-        from = at + 1;
+        at += skip[usize::from(end)];
     }
     None
 }
@@ -300,6 +304,21 @@ mod tests {
         let page = String::from_utf8(files["de/index.html"].clone()).unwrap();
         assert!(page.contains("<footer class=site-footer>"), "{page}");
         assert!(!page.contains("steckbrief-chrome"), "{page}");
+    }
+
+    /// The search finds the first occurrence, at either end too, and nothing where there is none.
+    #[test]
+    fn find_finds_the_first_occurrence() {
+        let needle = super::PLACEHOLDER;
+        let page = [b"<p>x</p>".as_slice(), needle, b"0>", needle].concat();
+        assert_eq!(super::find(&page, needle), Some(8));
+        assert_eq!(super::find(needle, needle), Some(0));
+        assert_eq!(
+            super::find(&page[9..], needle),
+            Some(page.len() - 9 - needle.len())
+        );
+        assert_eq!(super::find(b"<steckbrief-chrome", needle), None);
+        assert_eq!(super::find(b"", needle), None);
     }
 
     /// A part where whitespace counts (here the head's links, four elements, inside a `<span>`)
