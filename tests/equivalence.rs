@@ -83,3 +83,29 @@ fn a_generated_catalogue_builds_the_same_both_ways() {
     ]);
     assert_same_site(&root);
 }
+
+/// A content root may put a part of the page chrome where whitespace counts (here the footer in
+/// a `<pre>`), where the part minified once on its own differs from the part minified inside the
+/// page: the build notices and gives the bytes of the page minified whole.
+#[test]
+fn chrome_where_whitespace_counts_builds_the_same_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("catalogue");
+    common::steckbrief_ok(&[
+        "generate",
+        "--actors",
+        "12",
+        "--languages",
+        "2",
+        "--out",
+        root.to_str().unwrap(),
+        "--template-root",
+        env!("CARGO_MANIFEST_DIR"),
+    ]);
+    let base = root.join("templates/base.html");
+    let text = std::fs::read_to_string(&base).unwrap();
+    let footer = "{{ chrome.footer | safe }}";
+    assert!(text.contains(footer), "base.html prints the footer part");
+    std::fs::write(&base, text.replace(footer, &format!("<pre>{footer}</pre>"))).unwrap();
+    assert_same_site(&root);
+}

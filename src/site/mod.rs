@@ -5,6 +5,7 @@
 
 pub mod assets;
 mod cards;
+mod chrome;
 mod jsonld;
 mod offline;
 pub mod preview;
@@ -349,7 +350,13 @@ fn render_job(
         minify: how,
     } = language;
     let page_url = job.url(&shared.language);
+    let root = root_prefix(&page_url);
+    let search_index = job.context.get("search_index").and_then(|v| v.as_str());
+    let chrome = shared
+        .chrome
+        .parts(tera, &shared.context, &root, search_index)?;
     let mut context = shared.page(catalog, &job.urls, &page_url);
+    chrome.insert(&mut context, *how == Minify::SharedFragments);
     context.extend(job.context);
     let mut main_entity = None;
     if let Some(index) = job.actor {
@@ -392,15 +399,19 @@ fn render_job(
         })
         .collect();
     context.insert("breadcrumb", &breadcrumb);
-    let html = render_html(tera, job.template, &context)?.into_bytes();
-    let root = root_prefix(&page_url);
+    let html = render_html(tera, job.template, &context)?;
     let path = format!("{}index.html", rel(&page_url));
     match how {
-        Minify::WholePages => sink.put(path, minify(&cards.splice(html, &job.cards, &root))),
-        Minify::SharedFragments if job.cards.is_empty() => sink.put(path, minify(&html)),
+        Minify::WholePages => sink.put(
+            path,
+            minify(&cards.splice(html.into_bytes(), &job.cards, &root)),
+        ),
+        Minify::SharedFragments if job.cards.is_empty() => {
+            sink.put(path, chrome.minify(job.template, &html))
+        }
         // A listing is written as its cards are joined in, not held whole.
         Minify::SharedFragments => {
-            let page = minify(&html);
+            let page = chrome.minify(job.template, &html);
             sink.put_written(path, &|out| {
                 cards.write_spliced(&page, &job.cards, &root, out)
             })
@@ -788,6 +799,8 @@ struct SharedContext {
     /// The site's title in `language`.
     site_title: String,
     context: Context,
+    /// The page chrome, made on first use.
+    chrome: chrome::Chrome,
 }
 
 impl SharedContext {
@@ -833,6 +846,7 @@ impl SharedContext {
             language: language.to_owned(),
             site_title: localized(&config.title, catalog.fallbacks(language)).to_owned(),
             context,
+            chrome: chrome::Chrome::default(),
         }
     }
 
@@ -1016,6 +1030,7 @@ fn not_found(
     context.insert("messages", &not_found_messages(catalog));
     context.insert("canonical", &"");
     context.insert("x_default", &"");
+    chrome::insert_rendered(tera, &mut context)?;
     render_page(tera, "404.html", &context)
 }
 
@@ -1079,6 +1094,7 @@ fn report_page(
     context.insert("noindex", &true);
     context.insert("canonical", &"");
     context.insert("x_default", &"");
+    chrome::insert_rendered(tera, &mut context)?;
     render_page(tera, "page.html", &context)
 }
 

@@ -28,7 +28,8 @@ const NOT_FOUND: (&str, &str) = ("404.html", include_str!("../../templates/404.h
 /// Parses the templates once per build. Autoescaping is on for every template.
 pub fn load(root: &Path) -> Result<Tera, RenderError> {
     let mut sources = Vec::new();
-    for (name, default) in DEFAULTS.iter().chain([&NOT_FOUND]) {
+    let chrome = super::chrome::TEMPLATES.iter();
+    for (name, default) in DEFAULTS.iter().chain([&NOT_FOUND]).chain(chrome) {
         let text = overrides::text(root, &format!("templates/{name}"), default)
             .map_err(|(path, source)| RenderError::Read { path, source })?;
         sources.push((*name, text));
