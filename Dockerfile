@@ -18,8 +18,8 @@ ENV CARGO_PROFILE_RELEASE_STRIP=symbols CARGO_TERM_COLOR=never
 # The example content must pass `check` with the binary that goes into the image.
 RUN --mount=type=cache,target=/usr/local/cargo/registry \
     --mount=type=cache,target=/src/target \
-    cargo build --release --locked --bin steckbrief \
-    && cp target/release/steckbrief /usr/local/bin/steckbrief \
+    cargo build --profile dist --locked --bin steckbrief \
+    && cp target/dist/steckbrief /usr/local/bin/steckbrief \
     && steckbrief check --root . --quiet
 
 # Run: Alpine only for the shell that CI runners need around the binary.
