@@ -16,18 +16,11 @@ use sha2::{Digest, Sha256};
 /// A copy of the example content with two brochure languages (one right to left), each with
 /// its print variant.
 fn example_copy() -> tempfile::TempDir {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    for folder in ["actors", "content", "theme"] {
-        common::copy_dir(&repo.join(folder), &root.join(folder));
-    }
-    let config = std::fs::read_to_string(repo.join("config.yaml")).unwrap();
-    let languages = "  languages: [de, en, ar, uk, fa, tr, de-x-ls]\n";
-    assert!(config.contains(languages), "config.yaml changed");
-    let config = config.replace(languages, "  languages: [de, ar]\n");
-    std::fs::write(root.join("config.yaml"), config).unwrap();
-    dir
+    common::example_copy_with(|config| {
+        let languages = "  languages: [de, en, ar, uk, fa, tr, de-x-ls]\n";
+        assert!(config.contains(languages), "config.yaml changed");
+        config.replace(languages, "  languages: [de, ar]\n")
+    })
 }
 
 /// Builds `root` into `out` (with `extra` arguments) and returns the PDFs written and what the

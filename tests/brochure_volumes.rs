@@ -14,27 +14,20 @@ const FILE_NAME: &str = "arbeiten-und-leben-in-merzig";
 /// A copy of the example content with the brochure in de and ar (no print variant), divided
 /// by topic, and `extra` lines added to the brochure section of config.yaml.
 fn example_with_volumes(extra: &str) -> tempfile::TempDir {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    for folder in ["actors", "content", "theme"] {
-        common::copy_dir(&repo.join(folder), &root.join(folder));
-    }
-    let config = std::fs::read_to_string(repo.join("config.yaml")).unwrap();
-    let languages = "  languages: [de, en, ar, uk, fa, tr, de-x-ls]\n";
-    let print = "  print: { bleed_mm: 3, crop_marks: all }\n";
-    assert!(
-        config.contains(languages) && config.contains(print),
-        "config.yaml changed"
-    );
-    let config = config
-        .replace(
-            languages,
-            &format!("  languages: [de, ar]\n  volumes: topic\n{extra}"),
-        )
-        .replace(print, "");
-    std::fs::write(root.join("config.yaml"), config).unwrap();
-    dir
+    common::example_copy_with(|config| {
+        let languages = "  languages: [de, en, ar, uk, fa, tr, de-x-ls]\n";
+        let print = "  print: { bleed_mm: 3, crop_marks: all }\n";
+        assert!(
+            config.contains(languages) && config.contains(print),
+            "config.yaml changed"
+        );
+        config
+            .replace(
+                languages,
+                &format!("  languages: [de, ar]\n  volumes: topic\n{extra}"),
+            )
+            .replace(print, "")
+    })
 }
 
 fn run(program: &str, args: &[&str]) -> String {

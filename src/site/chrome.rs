@@ -243,7 +243,7 @@ mod tests {
 
     use super::super::{
         Cards, LanguageRender, Minify, Options, SharedContext, assets::Assets, language_jobs,
-        render_job, root_prefix, templates,
+        render_job, templates,
     };
     use crate::render::Collect;
 
@@ -269,13 +269,7 @@ mod tests {
         for language in &catalog.config.languages {
             let code = language.code.as_str();
             let jobs = language_jobs(&catalog, code, "de/search.json");
-            let variants = jobs
-                .iter()
-                .flat_map(|job| {
-                    let root = root_prefix(&job.url(code));
-                    job.cards.iter().map(move |list| (list.level, root.clone()))
-                })
-                .collect();
+            let variants = crate::site::card_variants(&jobs, code);
             let render = LanguageRender {
                 shared: SharedContext::new(&catalog, code, &assets, &options),
                 logos: &logos,

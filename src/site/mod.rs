@@ -15,7 +15,7 @@ pub mod templates;
 mod vcard;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -199,13 +199,7 @@ fn render_site(
         if *code == catalog.config.source_language {
             alternates = sitemap_alternates_with(&jobs, &actor_jobs);
         }
-        let variants = jobs
-            .iter()
-            .flat_map(|job| {
-                let root = root_prefix(&job.url(code));
-                job.cards.iter().map(move |list| (list.level, root.clone()))
-            })
-            .collect();
+        let variants = card_variants(&jobs, code);
         let language_render = LanguageRender {
             shared: SharedContext::new(catalog, code, &assets, options),
             logos: &logos,
@@ -436,6 +430,17 @@ impl Job {
             .map(|(_, url)| url.clone())
             .unwrap_or_default()
     }
+}
+
+/// What [`Cards::render`] makes for `jobs` of `language`: the heading level and link prefix of
+/// each listing's cards.
+fn card_variants(jobs: &[Job], language: &str) -> BTreeSet<(u8, String)> {
+    jobs.iter()
+        .flat_map(|job| {
+            let root = root_prefix(&job.url(language));
+            job.cards.iter().map(move |list| (list.level, root.clone()))
+        })
+        .collect()
 }
 
 /// Every page of one language except the actor pages' data, which is filled in at render time,

@@ -81,6 +81,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the example content (actors, content, theme) in a temporary folder, with its
+/// config.yaml changed by `edit`.
+pub fn example_copy_with(edit: impl FnOnce(String) -> String) -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["actors", "content", "theme"] {
+        copy_dir(&repo.join(folder), &dir.path().join(folder));
+    }
+    let config = std::fs::read_to_string(repo.join("config.yaml")).unwrap();
+    std::fs::write(dir.path().join("config.yaml"), edit(config)).unwrap();
+    dir
+}
+
 /// Every file under `root`: path relative to `root` → content.
 pub fn files(root: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(root)
